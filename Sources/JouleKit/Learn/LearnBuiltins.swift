@@ -1,0 +1,8 @@
+import Script
+import Learn
+
+/// The learn builtins.
+enum LearnBuiltins {
+  static func register(into registry: BuiltinRegistry) {
+  }
+}

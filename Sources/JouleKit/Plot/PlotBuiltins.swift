@@ -1,0 +1,8 @@
+import Script
+import Plot
+
+/// The plot builtins.
+enum PlotBuiltins {
+  static func register(into registry: BuiltinRegistry) {
+  }
+}

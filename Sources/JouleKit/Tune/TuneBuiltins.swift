@@ -1,0 +1,8 @@
+import Script
+import Tune
+
+/// The tune builtins.
+enum TuneBuiltins {
+  static func register(into registry: BuiltinRegistry) {
+  }
+}

@@ -1,0 +1,56 @@
+/// Arguments matched to a builtin's parameters, with typed accessors whose errors name the parameter.
+///
+///     let epochs = try args.int("epochs")
+///     let lr = try args.double("lr")
+public struct BoundArguments {
+  public let function: String
+  public let values: [String: Value]
+  /// The variadic parameter's values, in order.
+  public let rest: [Value]
+  /// Keywords collected by a `.keywords` parameter.
+  public let extraKeywords: Record
+
+  public subscript(name: String) -> Value { values[name] ?? .none }
+
+  /// True when the argument is present and not nil.
+  public func has(_ name: String) -> Bool { !(values[name]?.isNil ?? true) }
+
+  private func fail(_ name: String, _ want: String) -> ScriptError {
+    .runtime("\(function): '\(name)' must be \(want), got \(self[name].typeName)")
+  }
+
+  public func double(_ name: String) throws -> Double {
+    guard let d = self[name].number else { throw fail(name, "a number") }
+    return d
+  }
+  public func int(_ name: String) throws -> Int {
+    switch self[name] {
+    case .int(let i): return i
+    case .float(let d) where d.rounded() == d && abs(d) < 9e15: return Int(d)
+    default: throw fail(name, "an integer")
+    }
+  }
+  public func string(_ name: String) throws -> String {
+    guard case .string(let s) = self[name] else { throw fail(name, "a string") }
+    return s
+  }
+  public func bool(_ name: String) throws -> Bool {
+    guard case .bool(let b) = self[name] else { throw fail(name, "true or false") }
+    return b
+  }
+  public func list(_ name: String) throws -> [Value] {
+    guard case .list(let l) = self[name] else { throw fail(name, "a list") }
+    return l
+  }
+  public func record(_ name: String) throws -> Record {
+    guard case .record(let r) = self[name] else { throw fail(name, "a record") }
+    return r
+  }
+  public func host<T: HostObject>(_ name: String, as type: T.Type) throws -> T {
+    guard case .host(let h) = self[name], let t = h as? T else { throw fail(name, "a \(T.self)") }
+    return t
+  }
+  public func optionalDouble(_ name: String) throws -> Double? { has(name) ? try double(name) : nil }
+  public func optionalInt(_ name: String) throws -> Int? { has(name) ? try int(name) : nil }
+  public func optionalString(_ name: String) throws -> String? { has(name) ? try string(name) : nil }
+}

@@ -1,0 +1,53 @@
+/// A value of the joule language.
+///
+///     x = 42            # .int(42)
+///     r = {lr: 0.01}    # .record
+///
+/// Lists and records have value semantics (Swift copy-on-write); host values
+/// (models, datasets, studies, plots) are shared references owned by the domains.
+public enum Value {
+  case none
+  case bool(Bool)
+  case int(Int)
+  case float(Double)
+  case string(String)
+  case list([Value])
+  case record(Record)
+  case function(any Callable)
+  case host(any HostObject)
+}
+
+extension Value {
+  /// The name `type(x)` returns: "nil", "bool", "int", "float", "string", "list",
+  /// "record", "function", or the host object's own type name ("model", "study", ...).
+  public var typeName: String {
+    switch self {
+    case .none: return "nil"
+    case .bool: return "bool"
+    case .int: return "int"
+    case .float: return "float"
+    case .string: return "string"
+    case .list: return "list"
+    case .record: return "record"
+    case .function: return "function"
+    case .host(let h): return h.typeName
+    }
+  }
+
+  /// The value as a Double when it is a number (ints widen).
+  public var number: Double? {
+    switch self {
+    case .int(let i): return Double(i)
+    case .float(let d): return d
+    default: return nil
+    }
+  }
+
+  public var isNil: Bool {
+    if case .none = self { return true }
+    return false
+  }
+
+  /// Convenience for host code: a list of records from rows of pairs.
+  public static func table(_ rows: [Record]) -> Value { .list(rows.map { .record($0) }) }
+}

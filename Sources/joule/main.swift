@@ -1,0 +1,2 @@
+// The joule executable: REPL and command line (built by the foundation work).
+print("joule")

@@ -1,0 +1,2 @@
+import Testing
+@Test func plotTargetBuilds() { #expect(Bool(true)) }
