@@ -1,2 +1,5 @@
-// The joule executable: REPL and command line (built by the foundation work).
-print("joule")
+// The joule executable: the REPL and the command line.
+//
+//     joule                      # the prompt (or a script read from a pipe)
+//     joule run train.joule      # run scripts and notebooks
+JouleCommand.main()

@@ -1,8 +1,118 @@
-import Script
 import Energy
+import Script
 
-/// The energy builtins.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The energy builtins: meters, measure, idle, co2, kwh, ledger, write_ledger, profile.
+///
+///     r = measure(fn() { train(m, data, epochs: 1) })
+///     print(r.joules, r.source, r.estimated)
 enum EnergyBuiltins {
   static func register(into registry: BuiltinRegistry) {
+    registry.register(meters)
+    registry.register(measure)
+    registry.register(idle)
+    registry.register(co2)
+    registry.register(kwh)
+    LedgerBuiltins.register(into: registry)
+    ProfileBuiltin.register(into: registry)
+  }
+
+  static let meters = Builtin(
+    "meters", [], family: "energy",
+    doc: "The energy sources joule looked for: found, readable, measured or estimated, in use, and why."
+  ) { _, _ in
+    .table(EnergyMonitor.shared.statuses.map(EnergyRecords.status))
+  }
+
+  static let measure = Builtin(
+    "measure",
+    [Parameter("fn", .function, doc: "the work to measure, a function of no arguments"),
+     Parameter("subtract_idle", .bool, default: .bool(false), doc: "remove the idle baseline from idle()")],
+    family: "energy",
+    doc: "Runs fn and returns {value, joules, by_domain, seconds, watts, source, estimated, model, timeline}."
+  ) { args, context in
+    let subtract = try args.bool("subtract_idle")
+    let baseline = EnergyMonitor.shared.idleWatts
+    if subtract && baseline == nil {
+      throw ScriptError.runtime("measure: subtract_idle needs an idle baseline: run idle(seconds: 5) first")
+    }
+    let window = EnergyMonitor.shared.begin()
+    let value: Value
+    do {
+      value = try context.call(args["fn"], Arguments())
+    } catch {
+      window.finish()
+      throw error
+    }
+    var reading = window.finish()
+    if subtract, let baseline { reading = reading.subtractingIdle(watts: baseline) }
+    return .record(EnergyRecords.measurement(reading, value: value, idleSubtracted: subtract))
+  }
+
+  static let idle = Builtin(
+    "idle", [Parameter("seconds", .number, default: .int(5), doc: "how long to sit still")], family: "energy",
+    doc: "Measures idle power for a few seconds and remembers it for measure(..., subtract_idle: true)."
+  ) { args, context in
+    let seconds = try args.double("seconds")
+    guard seconds > 0, seconds <= 3600 else {
+      throw ScriptError.runtime("idle: seconds must be between 0 and 3600, got \(seconds)")
+    }
+    let progress = ProgressLine(label: "idle")
+    let start = MonotonicClock.now()
+    let reading = EnergyMonitor.shared.measureIdle(seconds: seconds, shouldStop: {
+      progress.update(String(format: "%.1f/%.1f s", MonotonicClock.now() - start, seconds))
+      return Interrupt.requested
+    })
+    progress.clear()
+    guard let reading else {
+      try context.checkInterrupt()
+      throw ScriptError.interrupted
+    }
+    var rec = Record([("watts", .float(reading.watts)), ("seconds", .float(reading.seconds)),
+                      ("joules", .float(reading.joules)), ("source", .string(reading.source)),
+                      ("estimated", .bool(reading.estimated))])
+    if reading.estimated { rec["model"] = .string(reading.model ?? "estimate") }
+    return .record(rec)
+  }
+
+  static let co2 = Builtin(
+    "co2",
+    [Parameter("joules", .any, doc: "joules, or a record or run with a 'joules' or 'energy_j' field"),
+     Parameter("intensity", .number, default: .float(Carbon.worldAverageIntensity),
+               doc: "grid intensity in g CO2e/kWh; 475 is CodeCarbon's world-average fallback")],
+    family: "energy",
+    doc: "Grams of CO2-equivalent for an amount of energy."
+  ) { args, _ in
+    let intensity = try args.double("intensity")
+    guard intensity >= 0, intensity.isFinite else {
+      throw ScriptError.runtime("co2: intensity must be a non-negative number of g/kWh, got \(intensity)")
+    }
+    return .float(Carbon.grams(joules: try joules(args["joules"], in: "co2"), intensity: intensity))
+  }
+
+  static let kwh = Builtin(
+    "kwh", [Parameter("joules", .any, doc: "joules, or a record or run with a 'joules' or 'energy_j' field")],
+    family: "energy", doc: "Kilowatt-hours in an amount of energy (1 kWh = 3.6 MJ)."
+  ) { args, _ in
+    .float(Carbon.kilowattHours(joules: try joules(args["joules"], in: "kwh")))
+  }
+
+  /// A number of joules from a number, a measure record or a training run.
+  static func joules(_ v: Value, in function: String) throws -> Double {
+    let j: Double?
+    switch v {
+    case .int, .float: j = v.number
+    case .record(let r): j = (r["joules"] ?? r["energy_j"])?.number
+    case .host(let h): j = (h.field("joules") ?? h.field("energy_j"))?.number
+    default: j = nil
+    }
+    guard let j else {
+      throw ScriptError.runtime("\(function): 'joules' must be a number or have a 'joules' or 'energy_j' field, got \(v.typeName)")
+    }
+    guard j >= 0, j.isFinite else { throw ScriptError.runtime("\(function): joules must be a non-negative number, got \(j)") }
+    return j
   }
 }

@@ -1,14 +1,15 @@
+import Energy
 import Script
 
 /// A measurement window as the training, tuning and notebook code use it.
 ///
 ///     let w = EnergyWindow.begin()
 ///     ... work ...
-///     w.joulesSoFar          // for progress lines
-///     let r = w.finish()     // r.joules, r.source, r.estimated
+///     w.joulesSoFar          // for progress lines: a cached value, microseconds
+///     let r = w.finish()     // r.joules, r.source, r.estimated, r.model
 ///
-/// STUB: the energy work replaces the body with real meters (RAPL, NVML, estimate).
-/// Keep this API: training (train), tuning (tune) and notebooks (per-cell joules) call it.
+/// Backed by `EnergyMonitor.shared`: RAPL when readable, NVML for visible GPUs, else the
+/// labelled estimate. Windows nest; they share one background poller.
 public final class EnergyWindow {
   public struct Reading {
     public var joules: Double
@@ -20,18 +21,50 @@ public final class EnergyWindow {
     public var byDomain: Record
     /// Power samples (seconds since start, watts), sampled at >= 10 Hz.
     public var timeline: [(t: Double, watts: Double)]
+    /// The estimate's model and parameters when `estimated`, else nil.
+    public var model: String?
+    /// Domains dropped mid-window and similar.
+    public var notes: [String]
+    /// The Energy module's full reading (domains by kind, idle removed, end time).
+    public var energy: EnergyReading
+
+    public var watts: Double { seconds > 0 ? joules / seconds : 0 }
+
+    init(_ r: EnergyReading) {
+      joules = r.joules
+      seconds = r.seconds
+      source = r.source
+      estimated = r.estimated
+      byDomain = EnergyRecords.byDomain(r)
+      timeline = r.timeline.map { ($0.t, $0.watts) }
+      model = r.model
+      notes = r.notes
+      energy = r
+    }
   }
 
-  public static func begin() -> EnergyWindow { EnergyWindow() }
+  let measurement: EnergyMeasurement
 
-  /// Energy spent since `begin`, for progress lines. Cheap to call.
-  public var joulesSoFar: Double { 0 }
+  init(_ measurement: EnergyMeasurement) { self.measurement = measurement }
 
-  public func finish() -> Reading {
-    Reading(joules: 0, seconds: 0, source: "none", estimated: true, byDomain: Record(), timeline: [])
-  }
+  public static func begin() -> EnergyWindow { EnergyWindow(EnergyMonitor.shared.begin()) }
+
+  /// Energy spent since `begin`, as of the poller's last sample (at most 50 ms old). Cheap to call.
+  public var joulesSoFar: Double { measurement.joulesSoFar }
+
+  /// Closes the window; calling it again returns the same reading.
+  @discardableResult
+  public func finish() -> Reading { Reading(measurement.finish()) }
 
   /// One line describing the active sources, for run manifests:
-  /// "estimate (no RAPL, no NVML): linear TDP model, 2 CPUs, P_idle 10 W, P_max 45 W".
-  public static var sourcesDescription: String { "none" }
+  /// "estimate (no RAPL, no NVML): linear TDP model, 2 CPUs, P_idle 3.19 W, P_max 10.63 W (...)".
+  public static var sourcesDescription: String {
+    let m = EnergyMonitor.shared
+    let measured = m.statuses.filter { $0.inUse && $0.kind == .measured }.map { "\($0.source) (\($0.why))" }
+    guard let model = m.modelDescription else { return measured.joined(separator: " + ") }
+    let missing = m.statuses.filter { !$0.inUse && $0.kind == .measured }.map { "no " + $0.source.uppercased() }
+    let head = (measured + ["estimate" + (missing.isEmpty ? "" : " (" + missing.joined(separator: ", ") + ")")])
+      .joined(separator: " + ")
+    return head + ": " + model
+  }
 }

@@ -1,0 +1,57 @@
+import Energy
+import Script
+
+/// Energy readings and statuses as language values.
+///
+///     EnergyRecords.measurement(reading, value: .int(42))
+///     // {value: 42, joules: 3.1, by_domain: {estimate: {cpu: 3.0, ram: 0.1}}, seconds: 0.5, ...}
+enum EnergyRecords {
+  /// {rapl: {package-0: 12.1, core: 9.0, dram: 1.3}}: every domain, counted or shown only.
+  static func byDomain(_ r: EnergyReading) -> Record {
+    Record(r.byDomain.map { s in
+      (s.source, .record(Record(s.domains.map { ($0.name, .float($0.joules)) })))
+    })
+  }
+
+  /// What `measure` returns. `model` is present exactly when the figures are estimated.
+  static func measurement(_ r: EnergyReading, value: Value, idleSubtracted: Bool = false) -> Record {
+    var rec = Record()
+    rec["value"] = value
+    rec["joules"] = .float(r.joules)
+    rec["by_domain"] = .record(byDomain(r))
+    rec["seconds"] = .float(r.seconds)
+    rec["watts"] = .float(r.watts)
+    rec["source"] = .string(r.source)
+    rec["estimated"] = .bool(r.estimated)
+    if r.estimated { rec["model"] = .string(r.model ?? "estimate") }
+    if idleSubtracted { rec["idle_joules"] = .float(r.idleJoules) }
+    rec["timeline"] = .list(r.timeline.map { .record(Record([("t", .float($0.t)), ("watts", .float($0.watts))])) })
+    if !r.notes.isEmpty { rec["notes"] = .list(r.notes.map { .string($0) }) }
+    rec["timestamp"] = .string(EnergyLedger.isoTimestamp(r.endedAt))
+    return rec
+  }
+
+  /// One row of `meters()`.
+  static func status(_ s: MeterStatus) -> Record {
+    Record([("source", .string(s.source)), ("found", .bool(s.found)), ("readable", .bool(s.readable)),
+            ("kind", .string(s.kind.rawValue)), ("in_use", .bool(s.inUse)), ("why", .string(s.why))])
+  }
+}
+
+extension EnergyLedger.Cell {
+  var text: String {
+    switch self {
+    case .text(let s): return s
+    case .number(let d): return d.description
+    case .flag(let b): return b ? "true" : "false"
+    }
+  }
+
+  var value: Value {
+    switch self {
+    case .text(let s): return .string(s)
+    case .number(let d): return .float(d)
+    case .flag(let b): return .bool(b)
+    }
+  }
+}

@@ -1,0 +1,123 @@
+import Learn
+import Script
+
+/// `sgd`, `adam`, `train` and `evaluate`.
+///
+///     run = train(simple_cnn(), dataset("fashion-mnist", train: 10000), epochs: 2, optimizer: adam(lr: 0.001))
+///     run.accuracy, run.energy_j, run.epochs
+enum TrainingBuiltins {
+  static var defaultAdam: Value { OptimizerRecord.value(.adam()) }
+
+  static var all: [Builtin] {
+    [
+      Builtin("sgd", [Parameter("lr", .number, default: .float(0.01)), Parameter("momentum", .number, default: .float(0)),
+                      Parameter("weight_decay", .number, default: .float(0))],
+              family: "training", doc: "Stochastic gradient descent with momentum (PyTorch's rule).") { a, _ in
+        let c = OptimizerConfig.sgd(lr: try a.double("lr"), momentum: try a.double("momentum"),
+                                    weightDecay: try a.double("weight_decay"))
+        try c.validate()
+        return OptimizerRecord.value(c)
+      },
+      Builtin("adam", [Parameter("lr", .number, default: .float(1e-3)), Parameter("beta1", .number, default: .float(0.9)),
+                       Parameter("beta2", .number, default: .float(0.999)), Parameter("eps", .number, default: .float(1e-8)),
+                       Parameter("weight_decay", .number, default: .float(0))],
+              family: "training", doc: "Adam; its five hyperparameters are the ones the paper tuned.") { a, _ in
+        let c = OptimizerConfig.adam(lr: try a.double("lr"), beta1: try a.double("beta1"), beta2: try a.double("beta2"),
+                                     eps: try a.double("eps"), weightDecay: try a.double("weight_decay"))
+        try c.validate()
+        return OptimizerRecord.value(c)
+      },
+      Builtin("train", [
+        Parameter("model", .host("model")), Parameter("data", .host("dataset")),
+        Parameter("epochs", .int, default: .int(1)), Parameter("batch", .int, default: .int(64)),
+        Parameter("optimizer", .oneOf([.record, .string]), default: defaultAdam),
+        Parameter("seed", .int, default: .int(0)),
+        Parameter("threads", .int, default: .int(2), doc: "worker threads sharing each batch"),
+      ], family: "training",
+      doc: "Trains the model in place; returns the run: test accuracy, loss, per-epoch table, seconds, joules, state.") { a, ctx in
+        try run(a, ctx)
+      },
+      Builtin("evaluate", [Parameter("model", .host("model")), Parameter("data", .host("dataset")),
+                           Parameter("split", .string, default: .string("test"), doc: "\"test\", \"train\" or \"validation\"")],
+              family: "training", doc: "Accuracy and mean loss of a trained model on a split of the data.") { a, _ in
+        let m = try a.host("model", as: ModelValue.self).model
+        let d = try a.host("data", as: DatasetValue.self).dataset
+        let samples: Samples
+        switch try a.string("split") {
+        case "test": samples = d.test
+        case "train": samples = d.train
+        case "validation":
+          guard let v = d.validation else { throw ScriptError.runtime("evaluate: the dataset has no validation split") }
+          samples = v
+        case let other: throw ScriptError.runtime("evaluate: split must be \"test\", \"train\" or \"validation\", got \"\(other)\"")
+        }
+        let e = try Trainer.evaluate(m, on: samples)
+        return .record(Record([("accuracy", .float(e.accuracy)), ("loss", .float(e.loss)), ("count", .int(e.count))]))
+      },
+    ]
+  }
+
+  static func run(_ a: BoundArguments, _ ctx: any CallContext) throws -> Value {
+    let m = try a.host("model", as: ModelValue.self).model
+    let data = try a.host("data", as: DatasetValue.self).dataset
+    var options = TrainingOptions(epochs: try a.int("epochs"), batchSize: try a.int("batch"),
+                                  optimizer: try OptimizerRecord.config(a["optimizer"], "train"),
+                                  seed: UInt64(truncatingIfNeeded: try a.int("seed")), threads: try a.int("threads"))
+    let window = EnergyWindow.begin()
+    let line = ProgressLine(label: "train")
+    var epochJoules: [Double] = []
+    options.shouldStop = { Interrupt.requested }
+    options.onProgress = { p in
+      line.update(progressText(p, joules: window.joulesSoFar))
+    }
+    options.onEpoch = { _ in epochJoules.append(window.joulesSoFar) }
+    let result: TrainingResult
+    do {
+      result = try Trainer.train(m, on: data, options: options)
+    } catch {
+      line.clear()
+      _ = window.finish()
+      throw error
+    }
+    line.clear()
+    let reading = window.finish()
+    if result.state == .interrupted { Interrupt.clear() }
+    var previous = 0.0
+    let epochs = result.epochs.enumerated().map { i, e -> Record in
+      let j = i < epochJoules.count ? epochJoules[i] : reading.joules
+      defer { previous = j }
+      return Record([("epoch", .int(e.epoch)), ("loss", .float(e.loss)),
+                     ("accuracy", e.accuracy.map { .float($0) } ?? .none), ("seconds", .float(e.seconds)),
+                     ("energy_j", .float(j - previous))])
+    }
+    return .record(Record([
+      ("accuracy", .float(result.accuracy)), ("loss", .float(result.loss)), ("test_loss", .float(result.testLoss)),
+      ("epochs", .table(epochs)), ("seconds", .float(result.seconds)), ("images_per_s", .float(result.imagesPerSecond)),
+      ("state", .string(result.state.rawValue)), ("energy_j", .float(reading.joules)),
+      ("energy_source", .string(reading.source)), ("energy_estimated", .bool(reading.estimated)),
+      ("images", .int(result.images)), ("batch", .int(options.batchSize)), ("seed", .int(try a.int("seed"))),
+      ("optimizer", OptimizerRecord.value(options.optimizer)),
+    ]))
+  }
+
+  /// "epoch 1/2  batch 120/157  loss 0.612  2310 img/s  14.2 J  ETA 0:12"
+  static func progressText(_ p: TrainingProgress, joules: Double) -> String {
+    let eta = Int(p.remaining.rounded())
+    let etaText = eta >= 3600 ? "\(eta / 3600):\(pad2(eta / 60 % 60)):\(pad2(eta % 60))" : "\(eta / 60):\(pad2(eta % 60))"
+    return "epoch \(p.epoch)/\(p.epochs)  batch \(p.batch)/\(p.batches)  loss \(fixed(p.loss, 3))  "
+      + "\(Int(p.imagesPerSecond)) img/s  \(fixed(joules, 1)) J  ETA \(etaText)"
+  }
+
+  static func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+  static func fixed(_ x: Double, _ digits: Int) -> String {
+    guard x.isFinite else { return "\(x)" }
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    let r = (abs(x) * scale).rounded()
+    let whole = Int(r / scale), frac = Int(r) - whole * Int(scale)
+    var f = String(frac)
+    while f.count < digits { f = "0" + f }
+    return (x < 0 ? "-" : "") + "\(whole)" + (digits > 0 ? "." + f : "")
+  }
+}

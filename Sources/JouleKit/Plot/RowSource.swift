@@ -1,0 +1,85 @@
+import Plot
+import Script
+
+/// Reads the rows a plot draws from: a table (list of records), a study (a host object or
+/// record with a `trials` list), or a single record holding a list under `field`.
+///
+///     let rows = try RowSource.rows(of: args["rows"], function: "plot")
+enum RowSource {
+  static func rows(of value: Value, function: String, listField: String = "trials") throws -> [Record] {
+    switch value {
+    case .list(let items):
+      return try items.enumerated().map { i, item in
+        guard case .record(let r) = item else {
+          throw ScriptError.runtime("\(function): row \(i + 1) is a \(item.typeName); expected a list of records (a table)")
+        }
+        return r
+      }
+    case .host, .record:
+      if let inner = field(value, listField) ?? field(value, "rows") { return try rows(of: inner, function: function) }
+      throw ScriptError.runtime("\(function): a \(value.typeName) has no '\(listField)' list to plot")
+    default:
+      throw ScriptError.runtime("\(function): expected a table (list of records) or a study, got \(value.typeName)")
+    }
+  }
+
+  /// `value.name` for records and host objects.
+  static func field(_ value: Value, _ name: String) -> Value? {
+    switch value {
+    case .record(let r): return r[name]
+    case .host(let h): return h.field(name)
+    default: return nil
+    }
+  }
+
+  /// The first of `names` that is a string field of `value`.
+  static func string(_ value: Value, _ names: [String]) -> String? {
+    for n in names { if case .string(let s)? = field(value, n) { return s } }
+    return nil
+  }
+
+  /// True when the value, or any of the rows, says its joules are estimated.
+  static func estimated(_ value: Value?, rows: [Record] = []) -> Bool {
+    let flags = ["energy_estimated", "estimated"]
+    if let value, flags.contains(where: { field(value, $0)?.isTruthy == true }) { return true }
+    return rows.contains { r in flags.contains { r[$0]?.isTruthy == true } }
+  }
+
+  /// A number from a cell: ints and floats, booleans as 0/1; nil when absent or nil.
+  static func number(_ v: Value?, column: String, row: Int, function: String) throws -> Double? {
+    switch v {
+    case nil, .none?: return nil
+    case .bool(let b)?: return b ? 1 : 0
+    case let v?:
+      if let d = v.number { return d }
+      throw ScriptError.runtime("\(function): column '\(column)' holds \(v.typeName) \(v.shortDescription) in row \(row + 1); "
+        + "plot numbers, or group by it with by: \"\(column)\"")
+    }
+  }
+
+  /// Checks that `column` exists in some row; suggests a near name when it does not.
+  static func requireColumn(_ column: String, in rows: [Record], function: String) throws {
+    guard !rows.contains(where: { $0[column] != nil }) else { return }
+    var keys: [String] = []
+    for r in rows { for k in r.keys where !keys.contains(k) { keys.append(k) } }
+    let hint = Suggestion.closest(to: column, among: keys).map { "; did you mean '\($0)'?" }
+      ?? (keys.isEmpty ? "" : "; columns: " + keys.joined(separator: ", "))
+    throw ScriptError.runtime("\(function): no column '\(column)'\(hint)")
+  }
+
+  /// The text a category shows: strings bare, anything else as written.
+  static func label(_ v: Value?) -> String {
+    switch v {
+    case .string(let s)?: return s
+    case nil: return "nil"
+    case let v?: return v.shortDescription
+    }
+  }
+
+  /// An axis label that says when its joules are estimated.
+  static func axisLabel(_ text: String, column: String, estimated: Bool) -> String {
+    let c = column.lowercased()
+    let isEnergy = c.contains("energy") || c.contains("joule") || c.hasSuffix("_j") || c.contains("kwh")
+    return isEnergy && estimated && !text.contains("estimated") ? text + " (estimated)" : text
+  }
+}

@@ -1,0 +1,48 @@
+import Plot
+import Script
+
+/// Builds a panel from rows: one series per value of `by`, points from the `x` and `y` columns.
+///
+///     let panel = try TableChart(rows: rows, x: "energy_j", y: "accuracy", by: "model").panel(kind: .points)
+///
+/// Rows missing x or y (or holding nil) are skipped; text in a number column is an error that
+/// suggests `by:`. Without `x`, the row number (1, 2, ...) is the x axis.
+struct TableChart {
+  var rows: [Record]
+  var x: String?
+  var y: String
+  var by: String?
+  var function = "plot"
+
+  func panel(kind: PlotKind) throws -> Panel {
+    guard !rows.isEmpty else { throw ScriptError.runtime("\(function): the table is empty; nothing to draw") }
+    if let x { try RowSource.requireColumn(x, in: rows, function: function) }
+    try RowSource.requireColumn(y, in: rows, function: function)
+    if let by { try RowSource.requireColumn(by, in: rows, function: function) }
+
+    var order: [String] = []
+    var groups: [String: [Point]] = [:]
+    for (i, row) in rows.enumerated() {
+      let xv = try x.map { try RowSource.number(row[$0], column: $0, row: i, function: function) } ?? Double(i + 1)
+      guard let xv, let yv = try RowSource.number(row[y], column: y, row: i, function: function) else { continue }
+      let key = by.map { RowSource.label(row[$0]) } ?? ""
+      if groups[key] == nil { order.append(key) }
+      groups[key, default: []].append(Point(x: xv, y: yv))
+    }
+    guard !order.isEmpty else {
+      throw ScriptError.runtime("\(function): no row has numbers in both '\(x ?? "row")' and '\(y)'")
+    }
+    let series = order.map { key -> Series in
+      var pts = groups[key]!
+      // Lines and steps read left to right; points keep the table's order.
+      if kind == .lines || kind == .steps { pts.sort { $0.x < $1.x } }
+      return Series(name: key, points: pts)
+    }
+    var panel = Panel(series: series, kind: kind)
+    panel.keyTitle = by
+    let estimated = RowSource.estimated(nil, rows: rows)
+    panel.xlabel = RowSource.axisLabel(x ?? "row", column: x ?? "", estimated: estimated)
+    panel.ylabel = RowSource.axisLabel(y, column: y, estimated: estimated)
+    return panel
+  }
+}

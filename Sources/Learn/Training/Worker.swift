@@ -1,0 +1,145 @@
+/// One thread's share of a step: its own kernels, activation and gradient buffers, sized once
+/// for `capacity` samples, so a step allocates nothing.
+///
+/// Workers read the model's shared parameters and write only their own buffers; the trainer
+/// sums their gradients in worker order (so a seed and thread count always give the same run).
+final class Worker: @unchecked Sendable {
+  let model: Model
+  let capacity: Int
+  let inputSize: Int
+  let classes: Int
+  let kernels: [LayerKernel]
+  /// One gradient buffer per model parameter, in `model.parameters` order.
+  let gradients: [FloatBuffer]
+  let input: FloatBuffer
+  let labels: UnsafeMutablePointer<Int32>
+  let logitGradient: FloatBuffer
+  /// Seconds spent per layer, forward and backward, when `timing` is on (profiling).
+  var timing = false
+  var forwardSeconds: [Double]
+  var backwardSeconds: [Double]
+
+  // Results of the last step.
+  var loss = 0.0
+  var correct = 0
+
+  init(model: Model, capacity: Int) throws {
+    guard let inputShape = model.inputShape else {
+      throw LearnError.invalidOption("worker: the model has not been built for an input shape")
+    }
+    self.model = model
+    self.capacity = capacity
+    inputSize = inputShape.count
+    let shapes = try model.shapes(input: inputShape)
+    classes = shapes.last!.count
+    let grads = model.parameters.map { FloatBuffer(count: $0.count) }
+    gradients = grads
+    var kernels: [LayerKernel] = []
+    var shape = inputShape
+    // Layers before the first one with parameters need no input gradient.
+    var seenParameters = false
+    for (i, layer) in model.layers.enumerated() {
+      let out = shapes[i]
+      let idx = model.parameterIndices[i]
+      let needs = seenParameters
+      func param(_ j: Int) -> Parameter { model.parameters[idx[j]] }
+      func grad(_ j: Int) -> FloatBuffer { grads[idx[j]] }
+      switch layer {
+      case let .conv2d(_, k, s, p):
+        kernels.append(Conv2DKernel(input: shape, output: out, kernel: k, stride: s, pad: p, capacity: capacity,
+                                    weight: param(0), bias: param(1), weightGrad: grad(0), biasGrad: grad(1),
+                                    needsInputGradient: needs))
+      case .linear(let u):
+        kernels.append(LinearKernel(inputs: shape.count, units: u, capacity: capacity, weight: param(0),
+                                    bias: param(1), weightGrad: grad(0), biasGrad: grad(1), needsInputGradient: needs))
+      case .batchnorm:
+        kernels.append(BatchNormKernel(shape: shape, capacity: capacity, gamma: param(0), beta: param(1),
+                                       gammaGrad: grad(0), betaGrad: grad(1), state: model.batchNormStates[i]!))
+      case .relu:
+        kernels.append(ReLUKernel(shape: shape, capacity: capacity))
+      case let .maxpool(size, stride):
+        kernels.append(MaxPoolKernel(input: shape, output: out, size: size, stride: stride ?? size,
+                                     capacity: capacity, needsInputGradient: needs))
+      case .flatten:
+        kernels.append(FlattenKernel())
+      case .dropout(let p):
+        kernels.append(DropoutKernel(shape: shape, p: p, capacity: capacity))
+      }
+      if !idx.isEmpty { seenParameters = true }
+      shape = out
+    }
+    self.kernels = kernels
+    input = FloatBuffer(count: capacity * inputSize)
+    labels = .allocate(capacity: capacity)
+    labels.initialize(repeating: 0, count: capacity)
+    logitGradient = FloatBuffer(count: capacity * classes)
+    forwardSeconds = Array(repeating: 0, count: kernels.count)
+    backwardSeconds = Array(repeating: 0, count: kernels.count)
+  }
+
+  deinit { labels.deallocate() }
+
+  /// Copies samples `order[range]` into the input buffer.
+  func load(_ samples: UnsafeBufferPointer<Float>, labels source: UnsafeBufferPointer<Int32>,
+            order: UnsafePointer<Int>, range: Range<Int>) {
+    let d = inputSize
+    for (j, i) in range.enumerated() {
+      let s = order[i]
+      (input.pointer + j * d).update(from: samples.baseAddress! + s * d, count: d)
+      labels[j] = source[s]
+    }
+  }
+
+  /// Forward pass over the loaded `n` samples; returns the logits.
+  func forward(count n: Int, training: Bool) -> UnsafeMutablePointer<Float> {
+    var x = input.pointer
+    for (i, k) in kernels.enumerated() {
+      if timing {
+        let t0 = Clock.now
+        x = k.forward(x, count: n, training: training)
+        forwardSeconds[i] += Clock.since(t0)
+      } else {
+        x = k.forward(x, count: n, training: training)
+      }
+    }
+    return x
+  }
+
+  /// Forward, loss and backward over the loaded `n` samples; the loss gradient is scaled by
+  /// 1/`batch` (the whole batch across workers), so summed worker gradients are the batch mean.
+  func trainStep(count n: Int, batch: Int) {
+    let logits = forward(count: n, training: true)
+    let r = SoftmaxCrossEntropy.evaluate(logits: logits, labels: labels, count: n, classes: classes,
+                                         gradient: logitGradient.pointer, scale: 1 / Float(batch))
+    loss = r.loss
+    correct = r.correct
+    var g = logitGradient.pointer
+    for i in stride(from: kernels.count - 1, through: 0, by: -1) {
+      if timing {
+        let t0 = Clock.now
+        g = kernels[i].backward(g, count: n, needInputGradient: i > 0)
+        backwardSeconds[i] += Clock.since(t0)
+      } else {
+        g = kernels[i].backward(g, count: n, needInputGradient: i > 0)
+      }
+    }
+  }
+
+  /// Loss and correct count over the loaded `n` samples, without training.
+  func evaluateStep(count n: Int) {
+    let logits = forward(count: n, training: false)
+    let r = SoftmaxCrossEntropy.evaluate(logits: logits, labels: labels, count: n, classes: classes,
+                                         gradient: nil, scale: 1)
+    loss = r.loss
+    correct = r.correct
+  }
+
+  /// Reseeds the dropout layers for one step, so masks repeat for a seed.
+  func reseed(seed: UInt64, step: UInt64, worker: Int) {
+    for (i, k) in kernels.enumerated() {
+      if let d = k as? DropoutKernel {
+        d.random = SeededRandom(seed: seed, stream: step &* 0x10001 &+ UInt64(worker * 131 + i))
+      }
+    }
+  }
+}

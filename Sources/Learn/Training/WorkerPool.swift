@@ -1,0 +1,100 @@
+import Dispatch
+
+/// The workers of one run and the step that uses them all: split the batch, run the shares
+/// in parallel, then sum gradients and batchnorm statistics in worker order.
+///
+///     let pool = try WorkerPool(model: m, threads: 2, capacity: 32)
+///     let lossSum = pool.trainStep(features, labels, order: o, range: 0..<64, seed: 0, step: 1)
+final class WorkerPool {
+  let model: Model
+  let workers: [Worker]
+  private(set) var lastEvaluation: Evaluation?
+
+  init(model: Model, threads: Int, capacity: Int) throws {
+    self.model = model
+    workers = try (0..<threads).map { _ in try Worker(model: model, capacity: max(1, capacity)) }
+    Gemm.setThreads(1)
+  }
+
+  /// Runs `body(worker, share)` for each worker with a non-empty share of `range`, in parallel.
+  private func parallel(_ range: Range<Int>, _ body: @escaping (Worker, Range<Int>) -> Void) -> [Int] {
+    let t = workers.count, n = range.count
+    let per = (n + t - 1) / t
+    var shares: [Range<Int>] = []
+    for w in 0..<t {
+      let lo = range.lowerBound + min(n, w * per), hi = range.lowerBound + min(n, (w + 1) * per)
+      shares.append(lo..<hi)
+    }
+    let active = (0..<t).filter { !shares[$0].isEmpty }
+    if active.count == 1 {
+      body(workers[active[0]], shares[active[0]])
+    } else {
+      let ws = workers
+      DispatchQueue.concurrentPerform(iterations: active.count) { j in
+        let w = active[j]
+        body(ws[w], shares[w])
+      }
+    }
+    return active
+  }
+
+  /// One training step over `order[range]`; leaves the summed gradients in worker 0's buffers
+  /// and folds batchnorm statistics into the model. Returns the summed loss.
+  func trainStep(_ features: UnsafeBufferPointer<Float>, _ labels: UnsafeBufferPointer<Int32>,
+                 order: UnsafePointer<Int>, range: Range<Int>, seed: UInt64, step: UInt64) -> Double {
+    let batch = range.count
+    let active = parallel(range) { worker, share in
+      worker.load(features, labels: labels, order: order, range: share)
+      worker.reseed(seed: seed, step: step, worker: share.lowerBound - range.lowerBound)
+      worker.trainStep(count: share.count, batch: batch)
+    }
+    // Sum gradients into worker 0 in worker order; a worker without a share contributes nothing.
+    let first = workers[active[0]]
+    if active[0] != 0 {
+      for (p, g) in workers[0].gradients.enumerated() { g.pointer.update(from: first.gradients[p].pointer, count: g.count) }
+    }
+    for w in active.dropFirst() {
+      for (p, g) in workers[0].gradients.enumerated() {
+        let src = workers[w].gradients[p].pointer, dst = g.pointer
+        for i in 0..<g.count { dst[i] += src[i] }
+      }
+    }
+    for (i, state) in model.batchNormStates.enumerated() {
+      guard let state else { continue }
+      state.update(from: active.map { workers[$0].kernels[i] as! BatchNormKernel })
+    }
+    return active.reduce(0.0) { $0 + workers[$1].loss }
+  }
+
+  /// Accuracy and mean loss over all of `samples`, evaluated in chunks across the workers.
+  func evaluate(_ samples: Samples) -> Evaluation {
+    guard samples.count > 0 else { return Evaluation(accuracy: .nan, loss: .nan, count: 0) }
+    var loss = 0.0, correct = 0
+    let chunk = workers[0].capacity * workers.count
+    let order = Array(0..<samples.count)
+    samples.features.withUnsafeBufferPointer { f in
+      samples.labels.withUnsafeBufferPointer { l in
+        order.withUnsafeBufferPointer { o in
+          let op = o.baseAddress!
+          var lo = 0
+          while lo < samples.count {
+            let hi = min(lo + chunk, samples.count)
+            let active = parallel(lo..<hi) { worker, share in
+              worker.load(f, labels: l, order: op, range: share)
+              worker.evaluateStep(count: share.count)
+            }
+            for w in active {
+              loss += workers[w].loss
+              correct += workers[w].correct
+            }
+            lo = hi
+          }
+        }
+      }
+    }
+    let e = Evaluation(accuracy: Double(correct) / Double(samples.count), loss: loss / Double(samples.count),
+                       count: samples.count)
+    lastEvaluation = e
+    return e
+  }
+}

@@ -1,0 +1,16 @@
+/// Errors of the notebook machinery itself (not of the code in its cells).
+///
+///     joule: cannot read notebooks/missing.jnb
+public enum NotebookError: Error, CustomStringConvertible, Equatable {
+  case cannotRead(String)
+  case cannotWrite(String, reason: String)
+  case noFigures(String)
+
+  public var description: String {
+    switch self {
+    case .cannotRead(let p): return "cannot read \(p)"
+    case .cannotWrite(let p, let reason): return "cannot write \(p): \(reason)"
+    case .noFigures(let dir): return "no saved figures (.gp scripts) in \(dir); run the notebook first"
+    }
+  }
+}

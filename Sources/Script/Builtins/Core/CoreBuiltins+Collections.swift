@@ -1,0 +1,103 @@
+import Foundation
+
+/// Collection builtins. The collection comes first, so they pipe: `xs |> map(f) |> sum()`.
+extension CoreBuiltins {
+  static var collections: [Builtin] {
+    [
+      Builtin("len", [Parameter("x", doc: "a list, string, record or host object")],
+              doc: "Number of elements of a list, characters of a string, or keys of a record.") { args, _ in
+        switch args["x"] {
+        case .list(let l): return .int(l.count)
+        case .string(let s): return .int(s.count)
+        case .record(let r): return .int(r.count)
+        case .host(let h): return .int(h.fieldNames.count)
+        case let v: throw ScriptError.runtime("len: \(v.typeName) has no length")
+        }
+      },
+      range,
+      Builtin("map", [Parameter("xs", .list), Parameter("f", .function, doc: "called with each element")],
+              doc: "A new list of f(x) for each x in xs.") { args, ctx in
+        let f = args["f"]
+        var out: [Value] = []
+        for x in try args.list("xs") { out.append(try ctx.call(f, Arguments([x]))) }
+        return .list(out)
+      },
+      Builtin("filter", [Parameter("xs", .list), Parameter("f", .function, doc: "true keeps the element")],
+              doc: "The elements x of xs for which f(x) is true.") { args, ctx in
+        let f = args["f"]
+        return .list(try args.list("xs").filter { try ctx.call(f, Arguments([$0])).isTruthy })
+      },
+      Builtin("reduce", [Parameter("xs", .list), Parameter("f", .function, doc: "called as f(acc, x)"),
+                         Parameter("init", doc: "the starting accumulator")],
+              doc: "Folds xs into one value: acc = f(acc, x) for each x, starting from init.") { args, ctx in
+        let f = args["f"]
+        var acc = args["init"]
+        for x in try args.list("xs") { acc = try ctx.call(f, Arguments([acc, x])) }
+        return acc
+      },
+      Builtin("sort", [Parameter("xs", .list),
+                       Parameter("by", .optional(.oneOf([.string, .function])), default: .some(.none),
+                                 doc: "a record field name, or a function giving each element's sort key"),
+                       Parameter("reverse", .bool, default: .bool(false), doc: "largest first")],
+              doc: "A sorted copy of xs (stable).") { args, ctx in
+        let xs = try args.list("xs")
+        var keys: [Value]
+        switch args["by"] {
+        case .string(let field): keys = try xs.map { try Access.field($0, field) }
+        case .function: keys = try xs.map { try ctx.call(args["by"], Arguments([$0])) }
+        default: keys = xs
+        }
+        var order = Array(xs.indices)
+        var failure: Error?
+        let reverse = try args.bool("reverse")
+        order.sort { a, b in
+          do {
+            let c = try keys[a].compare(to: keys[b])
+            return c == 0 ? a < b : (reverse ? c > 0 : c < 0)
+          } catch {
+            failure = failure ?? error
+            return a < b
+          }
+        }
+        if let failure { throw ScriptError.runtime("sort: \(Node.describe(failure))") }
+        return .list(order.map { xs[$0] })
+      },
+      Builtin("keys", [Parameter("r", doc: "a record or host object")],
+              doc: "The keys of a record (or the fields of a host object), in order.") { args, _ in
+        switch args["r"] {
+        case .record(let r): return .list(r.keys.map { .string($0) })
+        case .host(let h): return .list(h.fieldNames.map { .string($0) })
+        case let v: throw ScriptError.runtime("keys: '\(v.typeName)' has no keys")
+        }
+      },
+      Builtin("values", [Parameter("r", .record)], doc: "The values of a record, in key order.") { args, _ in
+        .list(try args.record("r").values)
+      },
+      Builtin("append", [Parameter("xs", .list), Parameter("x")],
+              doc: "A copy of xs with x added at the end (xs += [x] grows xs in place).") { args, _ in
+        .list(try args.list("xs") + [args["x"]])
+      },
+      Builtin("join", [Parameter("xs", .list), Parameter("sep", .string, default: .string(""))],
+              doc: "The elements of xs as text, joined by sep: join([1, 2], \", \") is \"1, 2\".") { args, _ in
+        .string(try args.list("xs").map(\.printString).joined(separator: try args.string("sep")))
+      },
+      Builtin("split", [Parameter("s", .string), Parameter("sep", .optional(.string), default: .some(.none),
+                                                             doc: "separator; nil splits on whitespace")],
+              doc: "The pieces of s between separators.") { args, _ in
+        let s = try args.string("s")
+        if let sep = try args.optionalString("sep"), !sep.isEmpty {
+          return .list(s.components(separatedBy: sep).map { .string($0) })
+        }
+        return .list(s.split(whereSeparator: { $0.isWhitespace }).map { .string(String($0)) })
+      },
+      Builtin("zip", [Parameter("a", .list), Parameter("b", .list)],
+              doc: "Pairs [a[i], b[i]] up to the shorter length.") { args, _ in
+        .list(zip(try args.list("a"), try args.list("b")).map { .list([$0, $1]) })
+      },
+      Builtin("enumerate", [Parameter("xs", .list)], doc: "Pairs [i, xs[i]] for each index i.") { args, _ in
+        .list(try args.list("xs").enumerated().map { .list([.int($0), $1]) })
+      },
+    ]
+  }
+}
+

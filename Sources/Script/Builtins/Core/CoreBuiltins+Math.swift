@@ -1,0 +1,123 @@
+import Foundation
+
+/// Numbers and conversions.
+extension CoreBuiltins {
+  static func numbers(_ args: BoundArguments, _ name: String) throws -> [Value] {
+    let items = args.rest.count == 1 ? (try? listOf(args.rest[0])) ?? args.rest : args.rest
+    for v in items where v.number == nil {
+      throw ScriptError.runtime("\(name): expects numbers, got \(v.typeName)")
+    }
+    return items
+  }
+
+  private static func listOf(_ v: Value) throws -> [Value] {
+    guard case .list(let l) = v else { throw ScriptError.runtime("not a list") }
+    return l
+  }
+
+  private static func unary(_ name: String, _ doc: String, _ f: @escaping (Double) -> Double,
+                            domain: ((Double) -> Bool)? = nil) -> Builtin {
+    Builtin(name, [Parameter("x", .number)], doc: doc) { args, _ in
+      let x = try args.double("x")
+      if let domain, !domain(x) { throw ScriptError.runtime("\(name): \(Value.format(x)) is outside its domain") }
+      return .float(f(x))
+    }
+  }
+
+  /// The smallest or largest of numbers (or of any comparable values).
+  private static func extreme(_ name: String, _ pick: Int) -> Builtin {
+    Builtin(name, [Parameter("xs", kind: .variadic, doc: "a list, or several values")],
+            doc: "The \(pick < 0 ? "smallest" : "largest") of a list, or of several arguments.") { args, _ in
+      let items = args.rest.count == 1 ? ((try? listOf(args.rest[0])) ?? args.rest) : args.rest
+      guard var best = items.first else { throw ScriptError.runtime("\(name): needs at least one value") }
+      for v in items.dropFirst() where try v.compare(to: best) * pick > 0 { best = v }
+      return best
+    }
+  }
+
+  static var math: [Builtin] {
+    [
+      Builtin("sum", [Parameter("xs", kind: .variadic, doc: "a list, or several numbers")],
+              doc: "The sum of numbers: sum([1, 2, 3]) is 6.") { args, _ in
+        var total = Value.int(0)
+        for v in try numbers(args, "sum") { total = try BinaryOperator.add.apply(total, v) }
+        return total
+      },
+      Builtin("mean", [Parameter("xs", kind: .variadic, doc: "a list, or several numbers")],
+              doc: "The arithmetic mean of numbers.") { args, _ in
+        let xs = try numbers(args, "mean")
+        guard !xs.isEmpty else { throw ScriptError.runtime("mean: needs at least one number") }
+        return .float(xs.reduce(0) { $0 + $1.number! } / Double(xs.count))
+      },
+      extreme("min", -1),
+      extreme("max", 1),
+      Builtin("round", [Parameter("x", .number), Parameter("digits", .int, default: .int(0), doc: "decimal places")],
+              doc: "x rounded half away from zero; an int when digits is 0: round(2.675, 2) is 2.68.") { args, _ in
+        let digits = try args.int("digits")
+        if case .int(let i) = args["x"], digits >= 0 { return .int(i) }
+        let x = try args.double("x")
+        if digits == 0 {
+          let r = x.rounded(.toNearestOrAwayFromZero)
+          guard r.isFinite, abs(r) < 9.2e18 else { return .float(r) }
+          return .int(Int(r))
+        }
+        // Rounding the decimal text, not x * 10^d, so 2.675 (stored as 2.67499...) rounds as written.
+        guard x.isFinite, digits > 0, digits < 17 else {
+          let p = Foundation.pow(10.0, Double(digits))
+          return .float((x * p).rounded(.toNearestOrAwayFromZero) / p)
+        }
+        let text = String(format: "%.\(digits + 3)f", x)
+        let p = Foundation.pow(10.0, Double(digits))
+        let r = ((Double(text) ?? x) * p).rounded(.toNearestOrAwayFromZero) / p
+        return .float(Double(String(format: "%.\(digits)f", r)) ?? r)
+      },
+      Builtin("abs", [Parameter("x", .number)], doc: "The absolute value.") { args, _ in
+        if case .int(let i) = args["x"] { return i == .min ? .float(-Double(i)) : .int(Swift.abs(i)) }
+        return .float(Swift.abs(try args.double("x")))
+      },
+      unary("sqrt", "The square root.", Foundation.sqrt, domain: { $0 >= 0 }),
+      unary("log", "The natural logarithm.", Foundation.log, domain: { $0 > 0 }),
+      unary("exp", "e raised to x.", Foundation.exp),
+      unary("sin", "The sine of x radians.", Foundation.sin),
+      unary("cos", "The cosine of x radians.", Foundation.cos),
+      Builtin("pow", [Parameter("x", .number), Parameter("y", .number)], doc: "x raised to y (as x ** y).") { args, _ in
+        try BinaryOperator.power.apply(args["x"], args["y"])
+      },
+      Builtin("str", [Parameter("x")], doc: "x as text, as print shows it.") { args, _ in
+        .string(args["x"].printString)
+      },
+      Builtin("int", [Parameter("x", doc: "a number, bool or numeric string")],
+              doc: "x as an integer; floats truncate toward zero.") { args, _ in
+        switch args["x"] {
+        case .int(let i): return .int(i)
+        case .bool(let b): return .int(b ? 1 : 0)
+        case .float(let d):
+          guard d.isFinite, Swift.abs(d) < 9.2e18 else { throw ScriptError.runtime("int: \(Value.format(d)) does not fit an integer") }
+          return .int(Int(d))
+        case .string(let s):
+          let t = s.trimmingCharacters(in: .whitespaces)
+          if let i = Int(t) { return .int(i) }
+          if let d = Double(t), d.isFinite, Swift.abs(d) < 9.2e18 { return .int(Int(d)) }
+          throw ScriptError.runtime("int: cannot read \(Value.quote(s)) as a number")
+        case let v: throw ScriptError.runtime("int: cannot convert \(v.typeName)")
+        }
+      },
+      Builtin("float", [Parameter("x", doc: "a number, bool or numeric string")], doc: "x as a float.") { args, _ in
+        switch args["x"] {
+        case .int(let i): return .float(Double(i))
+        case .float(let d): return .float(d)
+        case .bool(let b): return .float(b ? 1 : 0)
+        case .string(let s):
+          guard let d = Double(s.trimmingCharacters(in: .whitespaces)) else {
+            throw ScriptError.runtime("float: cannot read \(Value.quote(s)) as a number")
+          }
+          return .float(d)
+        case let v: throw ScriptError.runtime("float: cannot convert \(v.typeName)")
+        }
+      },
+      Builtin("type", [Parameter("x")], doc: "The type name of x: \"int\", \"list\", \"model\", ...") { args, _ in
+        .string(args["x"].typeName)
+      },
+    ]
+  }
+}

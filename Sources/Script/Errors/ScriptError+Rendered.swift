@@ -1,0 +1,39 @@
+/// The text a user sees for an error, as compilers print it:
+///
+///     fib.joule:2:14: error: undefined variable 'fbi'; did you mean 'fib'?
+///       if n < 2 { fbi(n) } else { fib(n - 1) + fib(n - 2) }
+///                  ^
+///       in fib called at fib.joule:4:7
+///
+/// Repeated trace lines (deep recursion) are folded into one with a count.
+extension ScriptError {
+  public var rendered: String {
+    var lines: [String] = []
+    let label = kind == .interrupted ? "interrupted" : "error: \(message)"
+    if let p = position {
+      lines.append("\(p): \(label)")
+      if let src = sourceLine {
+        lines.append("  " + src)
+        // Keep tabs so the caret lines up under tab-indented code.
+        let lead = src.unicodeScalars.prefix(max(0, p.column - 1)).map { $0 == "\t" ? "\t" : " " }
+        lines.append("  " + lead.joined() + "^")
+      }
+    } else {
+      lines.append(kind == .interrupted ? "interrupted" : "error: \(message)")
+    }
+    var shown = 0
+    var k = 0
+    while k < trace.count && shown < 12 {
+      var n = 1
+      while k + n < trace.count, trace[k + n].function == trace[k].function, trace[k + n].position == trace[k].position {
+        n += 1
+      }
+      let entry = trace[k]
+      lines.append("  in \(entry.function) called at \(entry.position)" + (n > 1 ? " (\(n) times)" : ""))
+      k += n
+      shown += 1
+    }
+    if k < trace.count { lines.append("  ... \(trace.count - k) more calls") }
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,60 @@
+/// One lexical token: its kind, where it starts, and a literal payload when it has one.
+///
+///     x = 0.5   # identifier "x", equal, float 0.5
+struct Token {
+  enum Kind: Equatable {
+    case identifier, int, float, string, newline, eof
+    case leftParen, rightParen, leftBracket, rightBracket, leftBrace, rightBrace
+    case comma, dot, colon, semicolon
+    case plus, minus, star, starStar, slash, slashSlash, percent
+    case equal, equalEqual, bangEqual, less, lessEqual, greater, greaterEqual
+    case plusEqual, minusEqual, starEqual, slashEqual
+    case pipe
+    case kwFn, kwIf, kwElse, kwFor, kwIn, kwWhile, kwBreak, kwContinue, kwReturn
+    case kwAnd, kwOr, kwNot, kwTrue, kwFalse, kwNil
+  }
+
+  /// A piece of a string literal: plain text, or an interpolated `{expression}` as tokens.
+  enum StringPart {
+    case text(String)
+    case code([Token])
+  }
+
+  var kind: Kind
+  /// The identifier's name, or the source text of other tokens.
+  var text: String
+  var line: Int
+  var column: Int
+  var intValue: Int = 0
+  var floatValue: Double = 0
+  /// For `.string`: its parts (a single `.text` when there is no interpolation).
+  var parts: [StringPart] = []
+
+  static let keywords: [String: Kind] = [
+    "fn": .kwFn, "if": .kwIf, "else": .kwElse, "for": .kwFor, "in": .kwIn, "while": .kwWhile,
+    "break": .kwBreak, "continue": .kwContinue, "return": .kwReturn, "and": .kwAnd, "or": .kwOr,
+    "not": .kwNot, "true": .kwTrue, "false": .kwFalse, "nil": .kwNil,
+  ]
+
+  /// Tokens after which a line cannot end a statement (the REPL keeps reading).
+  var continuesLine: Bool {
+    switch kind {
+    case .plus, .minus, .star, .starStar, .slash, .slashSlash, .percent, .equal, .equalEqual,
+         .bangEqual, .less, .lessEqual, .greater, .greaterEqual, .plusEqual, .minusEqual,
+         .starEqual, .slashEqual, .pipe, .comma, .dot, .kwAnd, .kwOr, .kwNot, .kwIn:
+      return true
+    default:
+      return false
+    }
+  }
+
+  /// How the token reads in an error message.
+  var quoted: String {
+    switch kind {
+    case .eof: return "end of input"
+    case .newline: return "end of line"
+    case .string: return "a string"
+    default: return "'\(text)'"
+    }
+  }
+}

@@ -1,0 +1,166 @@
+/// `xs[i]`, `r["key"]`, `s[0]`: zero-based, negative indices count from the end.
+final class Index: Node {
+  let object: Node
+  let index: Node
+  init(_ at: Location, _ object: Node, _ index: Node) {
+    self.object = object
+    self.index = index
+    super.init(at)
+  }
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+    let o = try object.eval(env, it)
+    let i = try index.eval(env, it)
+    do { return try Access.get(o, i) } catch { throw located(error) }
+  }
+}
+
+/// `r.key`, `model.parameters`.
+final class Field: Node {
+  let object: Node
+  let name: String
+  init(_ at: Location, _ object: Node, _ name: String) {
+    self.object = object
+    self.name = name
+    super.init(at)
+  }
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+    let o = try object.eval(env, it)
+    do { return try Access.field(o, name) } catch { throw located(error) }
+  }
+}
+
+/// `xs[0] = v`, `r.key = v`, `runs[0].lr = v`: value semantics, so the edit is written back
+/// into the variable at the root of the path.
+final class PathAssign: Node {
+  enum Step {
+    case index(Node)
+    case field(String)
+  }
+  let root: VariableRef
+  let rootName: String
+  let steps: [Step]
+  let op: BinaryOperator?
+  let value: Node
+
+  init(_ at: Location, root: VariableRef, rootName: String, steps: [Step], op: BinaryOperator?, value: Node) {
+    self.root = root
+    self.rootName = rootName
+    self.steps = steps
+    self.op = op
+    self.value = value
+    super.init(at)
+  }
+
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+    var keys: [Value] = []
+    keys.reserveCapacity(steps.count)
+    for s in steps {
+      switch s {
+      case .index(let n): keys.append(try n.eval(env, it))
+      case .field(let f): keys.append(.string(f))
+      }
+    }
+    let v = try value.eval(env, it)
+    guard var current = root.take(env, it) else {
+      throw error("undefined variable '\(rootName)'")
+    }
+    do {
+      try Access.set(&current, keys[...], steps: steps[...], v, op: op)
+      root.store(current, env, it)
+    } catch {
+      root.store(current, env, it)
+      throw located(error)
+    }
+    return .none
+  }
+}
+
+/// Reading and writing inside values, shared by the tree and by builtins.
+enum Access {
+  static func get(_ o: Value, _ i: Value) throws -> Value {
+    switch (o, i) {
+    case (.list(let l), .int(let n)):
+      return l[try position(n, count: l.count)]
+    case (.string(let s), .int(let n)):
+      let chars = Array(s)
+      return .string(String(chars[try position(n, count: chars.count)]))
+    case (.record(let r), .string(let k)):
+      guard let v = r[k] else { throw missingKey(k, in: r.keys) }
+      return v
+    case (.host, .string(let k)):
+      return try field(o, k)
+    case (.list, _), (.string, _):
+      throw ScriptError.runtime("\(o.typeName) index must be an int, got \(i.typeName)")
+    case (.record, _):
+      throw ScriptError.runtime("record key must be a string, got \(i.typeName)")
+    default:
+      throw ScriptError.runtime("cannot index \(o.typeName)")
+    }
+  }
+
+  static func field(_ o: Value, _ name: String) throws -> Value {
+    switch o {
+    case .record(let r):
+      guard let v = r[name] else { throw missingKey(name, in: r.keys) }
+      return v
+    case .host(let h):
+      guard let v = h.field(name) else {
+        let hint = Suggestion.closest(to: name, among: h.fieldNames).map { "; did you mean '\($0)'?" } ?? ""
+        let known = h.fieldNames.isEmpty ? "" : " (fields: \(h.fieldNames.joined(separator: ", ")))"
+        throw ScriptError.runtime("\(h.typeName) has no field '\(name)'\(hint.isEmpty ? known : hint)")
+      }
+      return v
+    default:
+      throw ScriptError.runtime("\(o.typeName) has no field '\(name)'")
+    }
+  }
+
+  static func missingKey(_ k: String, in keys: [String]) -> ScriptError {
+    let hint = Suggestion.closest(to: k, among: keys).map { "; did you mean '\($0)'?" } ?? ""
+    return .runtime("record has no key '\(k)'\(hint)")
+  }
+
+  static func position(_ n: Int, count: Int) throws -> Int {
+    let i = n < 0 ? n + count : n
+    guard i >= 0, i < count else {
+      throw ScriptError.runtime("index \(n) out of range (length \(count))")
+    }
+    return i
+  }
+
+  /// Writes `v` at the path `keys` inside `target`, editing in place.
+  static func set(_ target: inout Value, _ keys: ArraySlice<Value>, steps: ArraySlice<PathAssign.Step>,
+                  _ v: Value, op: BinaryOperator?) throws {
+    guard let key = keys.first else {
+      target = try op.map { try $0.apply(target, v) } ?? v
+      return
+    }
+    let rest = keys.dropFirst(), restSteps = steps.dropFirst()
+    switch (target, key) {
+    case (.list(var l), .int(let n)):
+      let i = try position(n, count: l.count)
+      target = .none  // unique storage: edit in place
+      defer { target = .list(l) }
+      try set(&l[i], rest, steps: restSteps, v, op: op)
+    case (.record(var r), .string(let k)):
+      if r[k] == nil && (!rest.isEmpty || op != nil) { throw missingKey(k, in: r.keys) }
+      target = .none
+      defer { target = .record(r) }
+      var inner = r[k] ?? Value.none
+      r[k] = Value.none  // drop the record's reference to the inner value while it is edited
+      defer { r[k] = inner }
+      try set(&inner, rest, steps: restSteps, v, op: op)
+    case (.host(let h), _):
+      throw ScriptError.runtime("cannot change \(h.typeName) fields")
+    case (.list, _):
+      throw ScriptError.runtime("list index must be an int, got \(key.typeName)")
+    case (.record, _):
+      throw ScriptError.runtime("record key must be a string, got \(key.typeName)")
+    default:
+      if case .field(let f)? = steps.first {
+        throw ScriptError.runtime("cannot set field '\(f)' of \(target.typeName)")
+      }
+      throw ScriptError.runtime("cannot assign into \(target.typeName)")
+    }
+  }
+}

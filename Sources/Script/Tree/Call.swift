@@ -1,0 +1,104 @@
+/// `f(a, b, lr: 0.1)`, and `x |> f(a)` which the parser turns into `f(x, a)`.
+///
+/// User functions with exactly their positional arguments take a fast path that evaluates
+/// straight into the new call's slots.
+final class Call: Node {
+  let callee: Node
+  let arguments: [Node]
+  let keywords: [(String, Node)]
+
+  init(_ at: Location, _ callee: Node, _ arguments: [Node], _ keywords: [(String, Node)]) {
+    self.callee = callee
+    self.arguments = arguments
+    self.keywords = keywords
+    super.init(at)
+  }
+
+  /// The same call with `first` prepended: the pipe.
+  func prepending(_ first: Node) -> Call {
+    Call(location, callee, [first] + arguments, keywords)
+  }
+
+  private func evalArguments(_ env: Environment, _ it: Interpreter) throws -> Arguments {
+    var a = Arguments()
+    a.positional.reserveCapacity(arguments.count)
+    for n in arguments { a.positional.append(try n.eval(env, it)) }
+    for (k, n) in keywords { a.keywords.append((k, try n.eval(env, it))) }
+    return a
+  }
+
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+    let f = try callee.eval(env, it)
+    guard case .function(let c) = f else {
+      let what = (callee as? VariableGet).map { "'\($0.name)' is \(f.typeName)" } ?? "\(f.typeName) value"
+      throw error("cannot call \(what), not a function")
+    }
+    if let closure = c as? Closure {
+      let proto = closure.proto
+      let newEnv: Environment
+      if keywords.isEmpty && arguments.count == proto.parameters.count {
+        newEnv = Environment.make(count: proto.localCount, parent: closure.env)
+        for i in arguments.indices { newEnv[i] = try arguments[i].eval(env, it) }
+      } else {
+        let a = try evalArguments(env, it)
+        do { newEnv = try closure.bind(a, it) } catch { throw located(error) }
+      }
+      return try it.invoke(closure, newEnv, callSite: self)
+    }
+    let a = try evalArguments(env, it)
+    let saved = it.builtinCallSite
+    it.builtinCallSite = self
+    defer { it.builtinCallSite = saved }
+    do {
+      return try c.call(a, context: it)
+    } catch {
+      throw located(error)
+    }
+  }
+}
+
+/// What a `fn` declares: parameters with defaults, slot count, body.
+final class FunctionProto {
+  let name: String
+  let parameters: [String]
+  var defaults: [Node?]
+  /// Parameters first, then every other local the resolver found.
+  var localCount = 0
+  var body: Node!
+  let location: Location
+  /// The `#` comment lines just above a named `fn`, shown by `help(f)`.
+  var doc: String
+
+  init(name: String, parameters: [String], defaults: [Node?], location: Location, doc: String) {
+    self.name = name
+    self.parameters = parameters
+    self.defaults = defaults
+    self.location = location
+    self.doc = doc
+  }
+
+  /// `name(a, b: 2)`.
+  var signature: String {
+    let ps = zip(parameters, defaults).map { p, d in
+      d.map { "\(p): \(FunctionProto.sourceText(of: $0))" } ?? p
+    }
+    return "\(name)(\(ps.joined(separator: ", ")))"
+  }
+
+  static func sourceText(of node: Node) -> String {
+    if let l = node as? Literal { return l.value.shortDescription }
+    return "..."
+  }
+}
+
+/// `fn(x) { ... }` or `fn name(x) { ... }`: makes a closure over the current environment.
+final class FunctionLiteral: Node {
+  let proto: FunctionProto
+  init(_ at: Location, _ proto: FunctionProto) {
+    self.proto = proto
+    super.init(at)
+  }
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+    .function(Closure(proto, env))
+  }
+}

@@ -1,0 +1,163 @@
+/// `{ statements }`: its value is the last statement's. Stops early while `break`,
+/// `continue` or `return` unwinds.
+final class Block: Node {
+  let statements: [Node]
+  init(_ at: Location, _ statements: [Node]) {
+    self.statements = statements
+    super.init(at)
+  }
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+    var last = Value.none
+    for s in statements {
+      last = try s.eval(env, it)
+      if it.flow != .normal { return last }
+    }
+    return last
+  }
+}
+
+/// `if c { } else if d { } else { }`: an expression, valued by the branch taken.
+final class If: Node {
+  let condition: Node
+  let then: Node
+  let otherwise: Node?
+  init(_ at: Location, _ condition: Node, _ then: Node, _ otherwise: Node?) {
+    self.condition = condition
+    self.then = then
+    self.otherwise = otherwise
+    super.init(at)
+  }
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+    if try condition.eval(env, it).isTruthy { return try then.eval(env, it) }
+    return try otherwise?.eval(env, it) ?? .none
+  }
+}
+
+final class While: Node {
+  let condition: Node
+  let body: Node
+  init(_ at: Location, _ condition: Node, _ body: Node) {
+    self.condition = condition
+    self.body = body
+    super.init(at)
+  }
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+    while try condition.eval(env, it).isTruthy {
+      _ = try body.eval(env, it)
+      if it.flow != .normal {
+        if it.flow == .returning { return .none }
+        let stop = it.flow == .breaking
+        it.flow = .normal
+        if stop { break }
+      }
+      it.ticks &-= 1
+      if it.ticks <= 0 { try it.checkpoint(at: self) }
+    }
+    return .none
+  }
+}
+
+/// `for x in xs { }` over a list, a string's characters, a record's keys, or `range(...)`,
+/// which it counts through without building the list.
+final class ForIn: Node {
+  let target: VariableRef
+  let iterable: Node
+  let body: Node
+  /// Set when `iterable` is written as a call of a global named `range`.
+  let rangeCall: Call?
+
+  init(_ at: Location, _ target: VariableRef, _ iterable: Node, _ body: Node) {
+    self.target = target
+    self.iterable = iterable
+    self.body = body
+    if let c = iterable as? Call, let g = c.callee as? GlobalGet, g.name == "range",
+       c.keywords.isEmpty, (1...3).contains(c.arguments.count) {
+      rangeCall = c
+    } else {
+      rangeCall = nil
+    }
+    super.init(at)
+  }
+
+  /// Runs the body once; false when the loop must stop.
+  @inline(__always)
+  private func step(_ v: Value, _ env: Environment, _ it: Interpreter) throws -> Bool {
+    switch target {
+    case .local(let s): env[s] = v
+    case .global(let g): it.globals.values[g] = v
+    case .upvalue: target.store(v, env, it)
+    }
+    _ = try body.eval(env, it)
+    if it.flow != .normal {
+      if it.flow == .returning { return false }
+      let stop = it.flow == .breaking
+      it.flow = .normal
+      if stop { return false }
+    }
+    it.ticks &-= 1
+    if it.ticks <= 0 { try it.checkpoint(at: self) }
+    return true
+  }
+
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+    if let rc = rangeCall, case .function(let f) = try rc.callee.eval(env, it), f === CoreBuiltins.range {
+      var bounds: [Int] = []
+      for a in rc.arguments {
+        let v = try a.eval(env, it)
+        guard case .int(let i) = v else { throw rc.error("range: bounds must be integers, got \(v.typeName)") }
+        bounds.append(i)
+      }
+      let (start, end, by) = bounds.count == 1 ? (0, bounds[0], 1)
+        : (bounds[0], bounds[1], bounds.count == 3 ? bounds[2] : 1)
+      if by == 0 { throw rc.error("range: step must not be zero") }
+      var i = start
+      while by > 0 ? i < end : i > end {
+        guard try step(.int(i), env, it) else { break }
+        let (n, o) = i.addingReportingOverflow(by)
+        if o { break }
+        i = n
+      }
+      return .none
+    }
+    let seq = try iterable.eval(env, it)
+    switch seq {
+    case .list(let l):
+      for v in l { guard try step(v, env, it) else { break } }
+    case .string(let s):
+      for c in s { guard try step(.string(String(c)), env, it) else { break } }
+    case .record(let r):
+      for k in r.keys { guard try step(.string(k), env, it) else { break } }
+    default:
+      throw iterable.error("cannot loop over \(seq.typeName)")
+    }
+    return .none
+  }
+}
+
+final class Return: Node {
+  let value: Node?
+  init(_ at: Location, _ value: Node?) {
+    self.value = value
+    super.init(at)
+  }
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+    let v = try value?.eval(env, it) ?? .none
+    it.returnValue = v
+    it.flow = .returning
+    return v
+  }
+}
+
+final class Break: Node {
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+    it.flow = .breaking
+    return .none
+  }
+}
+
+final class Continue: Node {
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+    it.flow = .continuing
+    return .none
+  }
+}

@@ -1,0 +1,61 @@
+/// A constant: number, string without interpolation, true, false, nil.
+final class Literal: Node {
+  let value: Value
+  init(_ at: Location, _ value: Value) {
+    self.value = value
+    super.init(at)
+  }
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value { value }
+}
+
+/// `"acc {r.accuracy}"`: text pieces and expressions, each shown as `print` would.
+final class Interpolation: Node {
+  enum Part {
+    case text(String)
+    case code(Node)
+  }
+  let parts: [Part]
+  init(_ at: Location, _ parts: [Part]) {
+    self.parts = parts
+    super.init(at)
+  }
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+    var s = ""
+    for p in parts {
+      switch p {
+      case .text(let t): s += t
+      case .code(let n): s += try n.eval(env, it).printString
+      }
+    }
+    return .string(s)
+  }
+}
+
+/// `[a, b, c]`.
+final class ListLiteral: Node {
+  let elements: [Node]
+  init(_ at: Location, _ elements: [Node]) {
+    self.elements = elements
+    super.init(at)
+  }
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+    var l: [Value] = []
+    l.reserveCapacity(elements.count)
+    for e in elements { l.append(try e.eval(env, it)) }
+    return .list(l)
+  }
+}
+
+/// `{lr: 0.01, batch: 64}`: keys keep the order written.
+final class RecordLiteral: Node {
+  let fields: [(String, Node)]
+  init(_ at: Location, _ fields: [(String, Node)]) {
+    self.fields = fields
+    super.init(at)
+  }
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+    var r = Record()
+    for (k, n) in fields { r[k] = try n.eval(env, it) }
+    return .record(r)
+  }
+}

@@ -1,0 +1,135 @@
+/// `a + b`, `a * b`, ...: evaluates both sides, then applies the operator.
+final class Binary: Node {
+  let op: BinaryOperator
+  let left: Node
+  let right: Node
+  init(_ at: Location, _ op: BinaryOperator, _ left: Node, _ right: Node) {
+    self.op = op
+    self.left = left
+    self.right = right
+    super.init(at)
+  }
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+    let a = try left.eval(env, it)
+    let b = try right.eval(env, it)
+    do {
+      if case .int(let x) = a, case .int(let y) = b { return try op.ints(x, y) }
+      return try op.apply(a, b)
+    } catch {
+      throw located(error)
+    }
+  }
+}
+
+/// The comparison operators, and `in` (membership in a list, record, string or host object).
+enum ComparisonOperator: String {
+  case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+  case isIn = "in"
+}
+
+final class Comparison: Node {
+  let op: ComparisonOperator
+  let left: Node
+  let right: Node
+  init(_ at: Location, _ op: ComparisonOperator, _ left: Node, _ right: Node) {
+    self.op = op
+    self.left = left
+    self.right = right
+    super.init(at)
+  }
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+    let a = try left.eval(env, it)
+    let b = try right.eval(env, it)
+    if case .int(let x) = a, case .int(let y) = b {
+      switch op {
+      case .equal: return .bool(x == y)
+      case .notEqual: return .bool(x != y)
+      case .less: return .bool(x < y)
+      case .lessEqual: return .bool(x <= y)
+      case .greater: return .bool(x > y)
+      case .greaterEqual: return .bool(x >= y)
+      case .isIn: break
+      }
+    }
+    do {
+      switch op {
+      case .equal: return .bool(a.isEqual(to: b))
+      case .notEqual: return .bool(!a.isEqual(to: b))
+      case .less: return .bool(try a.compare(to: b) < 0)
+      case .lessEqual: return .bool(try a.compare(to: b) <= 0)
+      case .greater: return .bool(try a.compare(to: b) > 0)
+      case .greaterEqual: return .bool(try a.compare(to: b) >= 0)
+      case .isIn: return .bool(try Comparison.contains(b, a))
+      }
+    } catch {
+      throw located(error)
+    }
+  }
+
+  static func contains(_ container: Value, _ item: Value) throws -> Bool {
+    switch (container, item) {
+    case (.list(let l), _): return l.contains { $0.isEqual(to: item) }
+    case (.record(let r), .string(let k)): return r[k] != nil
+    case (.string(let s), .string(let sub)): return sub.isEmpty || s.contains(sub)
+    case (.host(let h), .string(let k)): return h.field(k) != nil
+    default:
+      throw ScriptError.runtime("cannot look for \(item.typeName) in \(container.typeName)")
+    }
+  }
+}
+
+/// `a and b`: `a` when it is false, else `b` (Python's rule, so `x or default` works).
+final class And: Node {
+  let left: Node
+  let right: Node
+  init(_ at: Location, _ left: Node, _ right: Node) {
+    self.left = left
+    self.right = right
+    super.init(at)
+  }
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+    let a = try left.eval(env, it)
+    return a.isTruthy ? try right.eval(env, it) : a
+  }
+}
+
+/// `a or b`: `a` when it is true, else `b`.
+final class Or: Node {
+  let left: Node
+  let right: Node
+  init(_ at: Location, _ left: Node, _ right: Node) {
+    self.left = left
+    self.right = right
+    super.init(at)
+  }
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+    let a = try left.eval(env, it)
+    return a.isTruthy ? a : try right.eval(env, it)
+  }
+}
+
+final class Not: Node {
+  let operand: Node
+  init(_ at: Location, _ operand: Node) {
+    self.operand = operand
+    super.init(at)
+  }
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+    .bool(!(try operand.eval(env, it)).isTruthy)
+  }
+}
+
+final class Negate: Node {
+  let operand: Node
+  init(_ at: Location, _ operand: Node) {
+    self.operand = operand
+    super.init(at)
+  }
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+    switch try operand.eval(env, it) {
+    case .int(let i): return i == .min ? .float(-Double(i)) : .int(-i)
+    case .float(let d): return .float(-d)
+    case let v: throw error("cannot negate \(v.typeName)")
+    }
+  }
+}

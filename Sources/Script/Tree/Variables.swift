@@ -1,0 +1,152 @@
+/// Where a resolved name lives: a slot of the current call, a slot `depth` calls out, or a global.
+enum VariableRef {
+  case local(Int)
+  case upvalue(depth: Int, slot: Int)
+  case global(Int)
+
+  func store(_ v: Value, _ env: Environment, _ it: Interpreter) {
+    switch self {
+    case .local(let s): env[s] = v
+    case .upvalue(let d, let s): env.ancestor(d)[s] = v
+    case .global(let g): it.globals.values[g] = v
+    }
+  }
+
+  /// Moves the value out (leaving nil behind) so that in-place edits of lists and records
+  /// find their storage uniquely referenced and do not copy it.
+  func take(_ env: Environment, _ it: Interpreter) -> Value? {
+    switch self {
+    case .local(let s):
+      return env.take(s)
+    case .upvalue(let d, let s):
+      return env.ancestor(d).take(s)
+    case .global(let g):
+      let v = it.globals.values[g]
+      it.globals.values[g] = nil
+      return v
+    }
+  }
+}
+
+/// A variable read; `name` is kept for assignment and messages.
+class VariableGet: Node {
+  let name: String
+  init(_ at: Location, _ name: String) {
+    self.name = name
+    super.init(at)
+  }
+  var ref: VariableRef { fatalError("abstract") }
+}
+
+final class LocalGet: VariableGet {
+  let slot: Int
+  init(_ at: Location, _ name: String, slot: Int) {
+    self.slot = slot
+    super.init(at, name)
+  }
+  override var ref: VariableRef { .local(slot) }
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value { env[slot] }
+}
+
+final class UpvalueGet: VariableGet {
+  let depth: Int
+  let slot: Int
+  init(_ at: Location, _ name: String, depth: Int, slot: Int) {
+    self.depth = depth
+    self.slot = slot
+    super.init(at, name)
+  }
+  override var ref: VariableRef { .upvalue(depth: depth, slot: slot) }
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+    env.ancestor(depth)[slot]
+  }
+}
+
+/// A global read; falls back to the builtin of that name, then to "did you mean".
+final class GlobalGet: VariableGet {
+  let index: Int
+  /// The function scope where the name was written: its locals feed suggestions.
+  let scope: Resolver.Scope?
+  private var builtin: Builtin?
+
+  init(_ at: Location, _ name: String, index: Int, scope: Resolver.Scope?) {
+    self.index = index
+    self.scope = scope
+    super.init(at, name)
+  }
+  override var ref: VariableRef { .global(index) }
+
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+    if let v = it.globals.values[index] { return v }
+    if let b = builtin ?? it.registry[name] {
+      builtin = b
+      return .function(b)
+    }
+    let known = Resolver.names(visibleFrom: scope) + it.globals.definedNames + it.registry.names
+    let hint = Suggestion.closest(to: name, among: known).map { "; did you mean '\($0)'?" } ?? ""
+    throw error("undefined variable '\(name)'\(hint)")
+  }
+}
+
+/// `name = value`.
+final class Assign: Node {
+  let target: VariableRef
+  let value: Node
+  init(_ at: Location, _ target: VariableRef, _ value: Node) {
+    self.target = target
+    self.value = value
+    super.init(at)
+  }
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+    let v = try value.eval(env, it)
+    switch target {
+    case .local(let s): env[s] = v
+    case .global(let g): it.globals.values[g] = v
+    case .upvalue: target.store(v, env, it)
+    }
+    return .none
+  }
+}
+
+/// `name op= value`, editing lists and strings in place when it can.
+final class CompoundAssign: Node {
+  let target: VariableRef
+  let name: String
+  let op: BinaryOperator
+  let value: Node
+  init(_ at: Location, _ target: VariableRef, name: String, _ op: BinaryOperator, _ value: Node) {
+    self.target = target
+    self.name = name
+    self.op = op
+    self.value = value
+    super.init(at)
+  }
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+    let rhs = try value.eval(env, it)
+    guard var current = target.take(env, it) else {
+      throw error("undefined variable '\(name)'")
+    }
+    if op == .add {
+      // Drop `current`'s reference before editing so the storage is unique and grows in place.
+      if case .list(var a) = current, case .list(let b) = rhs {
+        current = .none
+        a.append(contentsOf: b)
+        target.store(.list(a), env, it)
+        return .none
+      }
+      if case .string(var a) = current, case .string(let b) = rhs {
+        current = .none
+        a += b
+        target.store(.string(a), env, it)
+        return .none
+      }
+    }
+    do {
+      target.store(try op.apply(current, rhs), env, it)
+    } catch {
+      target.store(current, env, it)
+      throw located(error)
+    }
+    return .none
+  }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+extension GaussianProcess {
+  /// Fits the hyperparameters by maximising the log posterior (marginal likelihood times weak
+  /// priors), from the prior centre and `restarts − 1` random starts, with L-BFGS; returns the GP
+  /// at the best optimum.
+  ///
+  ///     var rng = SeededGenerator(seed: 1)
+  ///     let gp = try GaussianProcess.fit(x: xs, y: ys, kernel: k, restarts: 3, using: &rng)
+  ///
+  /// Bounds are kept by optimising z with θ = lower + (upper − lower)·sigmoid(z).
+  /// If every start fails, falls back to the prior centre with the largest noise.
+  public static func fit(x: [[Double]], y: [Double], kernel: MaternKernel,
+                         prior: HyperparameterPrior = .standard, restarts: Int = 3,
+                         maxIterations: Int = 50, using rng: inout SeededGenerator) throws -> GaussianProcess {
+    let d = x.first?.count ?? 0
+    let ml = MarginalLikelihood(x: x, y: y, kernel: kernel, prior: prior)
+    let bounds = (0..<(d + 2)).map { prior.component($0, d: d) }
+    func theta(_ z: [Double]) -> [Double] {
+      (0..<z.count).map { i in bounds[i].lower + (bounds[i].upper - bounds[i].lower) / (1 + exp(-z[i])) }
+    }
+    func zOf(_ theta: [Double]) -> [Double] {
+      (0..<theta.count).map { i in
+        let t = min(max((theta[i] - bounds[i].lower) / (bounds[i].upper - bounds[i].lower), 1e-6), 1 - 1e-6)
+        return log(t / (1 - t))
+      }
+    }
+    let objective: ([Double]) -> (Double, [Double])? = { z in
+      let th = theta(z)
+      guard let (v, g) = ml.evaluate(th) else { return nil }
+      var gz = g
+      for i in 0..<z.count {
+        let s = 1 / (1 + exp(-z[i]))
+        gz[i] = g[i] * (bounds[i].upper - bounds[i].lower) * s * (1 - s)
+      }
+      return (v, gz)
+    }
+    var starts = [prior.centre(d: d)]
+    for _ in 1..<max(restarts, 1) { starts.append(prior.draw(d: d, using: &rng)) }
+    let optimizer = LBFGS(maxIterations: maxIterations)
+    var best: (value: Double, theta: [Double])?
+    for s in starts {
+      guard let r = optimizer.minimize(zOf(s), objective) else { continue }
+      if best == nil || r.value < best!.value { best = (r.value, theta(r.x)) }
+    }
+    var h = GPHyperparameters(theta: best?.theta ?? prior.centre(d: d))
+    if best == nil { h.noiseVariance = exp(prior.logNoise.upper) }
+    return try GaussianProcess(x: x, y: y, kernel: kernel, hyperparameters: h)
+  }
+}

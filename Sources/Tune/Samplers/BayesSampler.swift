@@ -1,0 +1,95 @@
+import Foundation
+
+/// Gaussian-process Bayesian optimisation.
+///
+///     let b = BayesSampler(space: space, seed: 1, acquisition: .expectedImprovement)
+///     let next = try b.suggest(index: history.count, history: history)
+///
+/// The first `initial` suggestions (default: dimensions + 1) are the random sampler's. After that:
+/// inputs are the unit-cube coordinates (log dimensions in log space, integers and choices snapped
+/// to what was run, choices compared by Hamming distance), scores are standardised, a Matérn-5/2
+/// ARD GP is fitted by maximum a posteriori with restarts, and the acquisition is maximised over
+/// `candidates` random points (the paper used 10,000) plus points near the best trials, followed by
+/// a compass search from the best few. Failed trials count as the worst score seen, so the sampler
+/// steers away from them. Everything random draws from (seed, index): deterministic given the history.
+public struct BayesSampler: Sampler {
+  public let space: SearchSpace
+  public let seed: Int
+  public var acquisition: Acquisition
+  public var initial: Int
+  public var candidates: Int
+  public var restarts: Int
+
+  public init(space: SearchSpace, seed: Int, acquisition: Acquisition = .expectedImprovement,
+              initial: Int? = nil, candidates: Int = 10_000, restarts: Int = 3) {
+    self.space = space
+    self.seed = seed
+    self.acquisition = acquisition
+    self.initial = max(initial ?? space.count + 1, 1)
+    self.candidates = max(candidates, 1)
+    self.restarts = restarts
+  }
+
+  public func suggest(index: Int, history: [Observation]) throws -> Suggestion? {
+    let random = RandomSampler(space: space, seed: seed)
+    let scored = history.filter { $0.score?.isFinite == true }
+    guard index >= initial, scored.count >= 2 else { return try random.suggest(index: index, history: history) }
+
+    // Inputs and standardised outputs; failed trials take the worst score.
+    let worst = scored.map { $0.score! }.min()!
+    var xs: [[Double]] = [], ys: [Double] = []
+    for o in history {
+      guard let x = try? space.encode(o.point) else { continue }
+      xs.append(x)
+      ys.append(o.score.flatMap { $0.isFinite ? $0 : nil } ?? worst)
+    }
+    let (yStd, _, _) = BayesSampler.standardise(ys)
+    let kernel = MaternKernel(categorical: space.dimensions.map(\.isChoice))
+    var rng = SeededGenerator(seed: seed, stream: index + (1 << 40))
+    let gp = try GaussianProcess.fit(x: xs, y: yStd, kernel: kernel, restarts: restarts, using: &rng)
+    let best = yStd.max()!
+
+    // Energy model for EI per joule: a GP on standardised log joules.
+    var energy: (gp: GaussianProcess, mean: Double, sd: Double)?
+    if acquisition == .expectedImprovementPerJoule {
+      let pairs = history.compactMap { o -> ([Double], Double)? in
+        guard let j = o.joules, j > 0, let x = try? space.encode(o.point) else { return nil }
+        return (x, log(j))
+      }
+      if pairs.count >= 2 {
+        let (lj, m, s) = BayesSampler.standardise(pairs.map(\.1))
+        if let e = try? GaussianProcess.fit(x: pairs.map(\.0), y: lj, kernel: kernel, restarts: 2, using: &rng) {
+          energy = (e, m, s)
+        }
+      }
+    }
+
+    let optimizer = AcquisitionOptimizer(space: space, gp: gp, energy: energy.map { ($0.gp, $0.mean, $0.sd) },
+                                         acquisition: acquisition, best: best)
+    let top = BayesSampler.topPoints(xs: xs, ys: yStd, count: 5)
+    let observed = Set(xs.map { AcquisitionOptimizer.key($0) })
+    guard let u = optimizer.maximise(candidates: candidates, around: top, avoiding: observed, using: &rng) else {
+      return try random.suggest(index: index, history: history)
+    }
+    var predicted: Double?
+    if let energy {
+      let p = energy.gp.predict(u)
+      predicted = exp(p.mean * energy.sd + energy.mean)
+    }
+    return Suggestion(point: space.decode(u), predictedJoules: predicted)
+  }
+
+  /// (y − mean)/sd, with sd = 1 when the values are all equal.
+  static func standardise(_ y: [Double]) -> ([Double], Double, Double) {
+    let mean = y.reduce(0, +) / Double(y.count)
+    var v = 0.0
+    for t in y { v += (t - mean) * (t - mean) }
+    var sd = (v / Double(y.count)).squareRoot()
+    if !(sd > 1e-12) { sd = 1 }
+    return (y.map { ($0 - mean) / sd }, mean, sd)
+  }
+
+  static func topPoints(xs: [[Double]], ys: [Double], count: Int) -> [[Double]] {
+    Array(zip(xs, ys).sorted { $0.1 > $1.1 }.prefix(count).map(\.0))
+  }
+}

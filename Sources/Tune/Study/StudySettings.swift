@@ -1,0 +1,65 @@
+/// Everything that defines a study: resuming checks the stored settings against these.
+///
+///     var s = StudySettings(name: "adam", space: space, strategy: .bayes)
+///     s.trials = 20; s.budgetJ = 5000
+///     let sampler = try s.makeSampler()
+public struct StudySettings: Codable, Sendable {
+  public var name: String
+  public var space: SearchSpace
+  public var strategy: Strategy
+  public var seed: Int = 1
+  /// Finished trials wanted (complete, failed or diverged).
+  public var trials: Int = 20
+  public var direction: Direction = .maximize
+  /// The field of the objective's record that is the value ("accuracy", "loss"); "value" for numbers.
+  public var metric: String = "accuracy"
+  public var budgetJ: Double?
+  public var acquisition: Acquisition = .expectedImprovement
+  /// Values per continuous range for the grid (the paper: 5).
+  public var grid: Int = 5
+  /// Grid rule: false = the paper's lower + i·(upper − lower)/grid (upper never used); true = inclusive.
+  public var gridIncludeUpper: Bool = false
+  public var shuffle: Bool = true
+  /// Random trials before the GP takes over (nil: dimensions + 1).
+  public var initial: Int?
+  /// Random candidates scored per Bayesian suggestion (the paper: 10,000).
+  public var candidates: Int = 10_000
+
+  public init(name: String, space: SearchSpace, strategy: Strategy) {
+    self.name = name
+    self.space = space
+    self.strategy = strategy
+  }
+
+  public func makeSampler() throws -> any Sampler {
+    guard trials >= 0 else { throw TuneError.invalidSettings("trials must be >= 0, got \(trials)") }
+    if let b = budgetJ, !(b > 0) { throw TuneError.invalidSettings("budget_j must be > 0, got \(b)") }
+    switch strategy {
+    case .grid:
+      return try GridSampler(space: space, seed: seed, count: grid, includeUpper: gridIncludeUpper, shuffle: shuffle)
+    case .random:
+      return RandomSampler(space: space, seed: seed)
+    case .bayes:
+      if let i = initial, i < 1 { throw TuneError.invalidSettings("initial must be >= 1, got \(i)") }
+      return BayesSampler(space: space, seed: seed, acquisition: acquisition, initial: initial, candidates: candidates)
+    }
+  }
+
+  /// Differences that make a stored study a different experiment (trials and budget may change).
+  public func conflicts(with stored: StudySettings) -> [String] {
+    var out: [String] = []
+    if stored.space != space { out.append("space") }
+    if stored.strategy != strategy { out.append("strategy (stored \(stored.strategy.rawValue))") }
+    if stored.seed != seed { out.append("seed (stored \(stored.seed))") }
+    if stored.direction != direction || stored.metric != metric {
+      out.append("objective (stored \(stored.direction.rawValue) \(stored.metric))")
+    }
+    if strategy == .grid && (stored.grid != grid || stored.gridIncludeUpper != gridIncludeUpper || stored.shuffle != shuffle) {
+      out.append("grid (stored grid: \(stored.grid))")
+    }
+    if strategy == .bayes && stored.acquisition != acquisition {
+      out.append("acquisition (stored \(stored.acquisition.rawValue))")
+    }
+    return out
+  }
+}

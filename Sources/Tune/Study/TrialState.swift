@@ -1,0 +1,18 @@
+/// Where a trial stands. Stored as its raw value in the `trials.state` column.
+///
+///     TrialState.complete.isFinished     // true: counts toward `trials:`
+///     TrialState.interrupted.isFinished  // false: re-run when the study resumes
+public enum TrialState: String, Codable, CaseIterable, Sendable {
+  /// Started, not yet finished (or the process died: resuming marks it interrupted).
+  case running
+  /// The objective returned a value.
+  case complete
+  /// The objective raised an error.
+  case failed
+  /// Training diverged (a non-finite loss); a value may still be recorded.
+  case diverged
+  /// Stopped by Ctrl-C or a killed process; its suggestion is run again on resume.
+  case interrupted
+
+  public var isFinished: Bool { self == .complete || self == .failed || self == .diverged }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+
+/// `joule` with no subcommand: the interactive prompt, or a script read from a pipe.
+///
+///     joule                          # joule> _
+///     echo 'print(1 + 2)' | joule    # 3
+struct ReplCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "repl", abstract: "The interactive prompt (the default).", shouldDisplay: false)
+
+  func run() throws {
+    let status: Int32
+    if isatty(STDIN_FILENO) == 0 {
+      // Piped input is a script: no prompts, and the exit code says how it went.
+      status = ScriptRunner.runSource(
+        ScriptRunner.readStandardInput(), file: "<stdin>",
+        scriptDirectory: FileManager.default.currentDirectoryPath)
+    } else {
+      status = Repl().run()
+    }
+    if status != ExitStatus.ok { throw ExitCode(status) }
+  }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// A line at the prompt that starts with `:` and talks to the REPL, not the language.
+///
+///     :help train     :vars     :load prep.joule     :save session.jnb
+///     :time fib(20)   :reset    :quit
+enum MetaCommand {
+  case help(String?)
+  case vars
+  case load(String)
+  case save(String)
+  case time(String)
+  case reset
+  case quit
+
+  static let names = ["help", "vars", "load", "save", "time", "reset", "quit"]
+
+  static let summary = """
+    :help [name]   this list, or the doc of a builtin (help() lists them all)
+    :vars          the session's variables
+    :load FILE     run a script in this session
+    :save FILE     save the session's accepted inputs as a notebook (.jnb)
+    :time EXPR     evaluate and show how long it took
+    :reset         forget every variable
+    :quit          leave (Ctrl-D does too)
+    """
+
+  /// Parses `:name argument`; unique prefixes work (`:q`). Throws a message for the user.
+  static func parse(_ line: String) throws -> MetaCommand {
+    let body = line.dropFirst().trimmingCharacters(in: .whitespaces)
+    let name = String(body.prefix { !$0.isWhitespace })
+    let argument = body.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+    let matches = names.filter { $0.hasPrefix(name) }
+    guard !name.isEmpty, let full = matches.count == 1 || matches.contains(name) ? (matches.contains(name) ? name : matches[0]) : nil else {
+      throw MetaCommandError("unknown command ':\(name)'; :help lists them")
+    }
+    func needArgument() throws -> String {
+      if argument.isEmpty { throw MetaCommandError(":\(full) needs an argument; :help shows how") }
+      return argument
+    }
+    switch full {
+    case "help": return .help(argument.isEmpty ? nil : argument)
+    case "vars": return .vars
+    case "load": return .load(try needArgument())
+    case "save": return .save(try needArgument())
+    case "time": return .time(try needArgument())
+    case "reset": return .reset
+    default: return .quit
+    }
+  }
+}
+
+/// A mistake in a meta command, shown as `error: ...`.
+struct MetaCommandError: Error, CustomStringConvertible {
+  let description: String
+  init(_ message: String) { description = message }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Script
+
+/// The interactive prompt: read a line (more while the input is open), run it, show its value.
+///
+///     joule> x = 41
+///     joule> x + 1
+///     42
+///
+/// Errors are shown and the session goes on; Ctrl-C stops running code at its next safe
+/// point and keeps the variables; Ctrl-D or `:quit` leaves.
+final class Repl {
+  static let prompt = "joule> "
+  static let continuationPrompt = "  ...> "
+
+  private let output = TerminalOutput()
+  private let registry: BuiltinRegistry
+  private let interpreter: Interpreter
+  /// Inputs that ran without error, in order: what `:save` writes as notebook cells.
+  private(set) var accepted: [String] = []
+
+  init() {
+    registry = ScriptBridge.makeRegistry()
+    interpreter = Interpreter(registry: registry, output: output, scriptDirectory: nil)
+  }
+
+  /// Runs until Ctrl-D or `:quit`; returns the exit status.
+  func run() -> Int32 {
+    InterruptHandler.install()
+    let completer = Completer(registry: registry) { [unowned self] in self.interpreter }
+    guard let editor = LineEditor(historyFile: HistoryFile.standard, completer: completer) else {
+      fputs("joule: cannot start the line editor; run a script with `joule run FILE`\n", stderr)
+      return ExitStatus.runtimeError
+    }
+    output.write("joule \(JouleVersion.current): :help for commands, Ctrl-D to leave\n")
+    var pending = ""
+    while true {
+      output.flush()
+      switch editor.read(prompt: pending.isEmpty ? Repl.prompt : Repl.continuationPrompt) {
+      case .endOfInput:
+        output.write("\n")
+        return ExitStatus.ok
+      case .interrupted:
+        // The typed line (and any open block) is dropped; libedit left the cursor on it.
+        pending = ""
+        output.write("^C\n")
+      case .line(let line):
+        editor.remember(line)
+        if pending.isEmpty && line.hasPrefix(":") {
+          if !meta(line) { return ExitStatus.ok }
+          continue
+        }
+        pending += pending.isEmpty ? line : "\n" + line
+        if pending.allSatisfy(\.isWhitespace) {
+          pending = ""
+        } else if ScriptBridge.isComplete(pending) {
+          let source = pending
+          pending = ""
+          if evaluate(source, file: "<stdin>") { accepted.append(source) }
+        }
+      }
+    }
+  }
+
+  /// Runs `source` in the session and shows its value; false when it failed.
+  @discardableResult
+  private func evaluate(_ source: String, file: String, showValue: Bool = true) -> Bool {
+    Interrupt.clear()
+    defer { output.flush() }
+    do {
+      let value = try interpreter.run(source, file: file)
+      if showValue { output.display(value) }
+      return true
+    } catch let error as ScriptError {
+      output.flush()
+      fputs(ScriptBridge.render(error) + "\n", stderr)
+    } catch {
+      output.flush()
+      fputs("error: \(error)\n", stderr)
+    }
+    return false
+  }
+
+  /// Carries out a meta command; false for `:quit`.
+  private func meta(_ line: String) -> Bool {
+    let command: MetaCommand
+    do {
+      command = try MetaCommand.parse(line)
+    } catch {
+      fputs("error: \(error)\n", stderr)
+      return true
+    }
+    switch command {
+    case .quit:
+      return false
+    case .help(let name):
+      output.write(name.map(helpText(for:)) ?? MetaCommand.summary + "\n")
+    case .vars:
+      output.write(variablesTable())
+    case .load(let path):
+      if let source = ScriptRunner.readSource(path), evaluate(source, file: path, showValue: false) {
+        accepted.append(source)
+      }
+    case .save(let path):
+      save(to: path)
+    case .time(let source):
+      let start = DispatchTime.now().uptimeNanoseconds
+      let ok = evaluate(source, file: "<stdin>")
+      let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+      output.write("time: \(Repl.formatDuration(seconds))\n")
+      if ok { accepted.append(source) }
+    case .reset:
+      interpreter.reset()
+      accepted.removeAll()
+      output.write("session reset\n")
+    }
+    return true
+  }
+
+  private func helpText(for name: String) -> String {
+    guard let builtin = registry[name] else {
+      let hint = Suggestion.closest(to: name, among: registry.names).map { "; did you mean '\($0)'?" } ?? ""
+      return "no builtin named '\(name)'\(hint)\n"
+    }
+    var text = "\(builtin.signature)\n  \(builtin.doc)\n"
+    for p in builtin.parameters where !p.doc.isEmpty {
+      text += "    \(p.name): \(p.type) — \(p.doc)\n"
+    }
+    return text
+  }
+
+  private func variablesTable() -> String {
+    let names = interpreter.globalNames.sorted()
+    if names.isEmpty { return "no variables\n" }
+    let width = names.map(\.count).max() ?? 0
+    return names.map { name -> String in
+      let value = interpreter.global(name) ?? .none
+      var shown = value.shortDescription
+      if shown.count > 60 { shown = String(shown.prefix(57)) + "..." }
+      return name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value.typeName + "  " + shown
+    }.joined(separator: "\n") + "\n"
+  }
+
+  private func save(to path: String) {
+    let text = SessionNotebook(inputs: accepted).text
+    do {
+      try text.write(toFile: path, atomically: true, encoding: .utf8)
+      output.write("saved \(accepted.count) cell\(accepted.count == 1 ? "" : "s") to \(path)\n")
+    } catch {
+      fputs("error: cannot write \(path): \(error.localizedDescription)\n", stderr)
+    }
+  }
+
+  /// `1.23 s`, `45.6 ms`, `789 µs`.
+  static func formatDuration(_ seconds: Double) -> String {
+    if seconds >= 1 { return String(format: "%.2f s", seconds) }
+    if seconds >= 1e-3 { return String(format: "%.1f ms", seconds * 1e3) }
+    return String(format: "%.0f µs", seconds * 1e6)
+  }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import Script
+
+/// Ctrl-C, the Lua way: the SIGINT handler only raises `Interrupt`'s flag, and running code
+/// stops at its next safe point. A second Ctrl-C before anything noticed the first falls back
+/// to the default action, so a builtin that never checks can still be stopped.
+///
+///     InterruptHandler.install()
+enum InterruptHandler {
+  static func install() {
+    // Touch the flag now: its lazy initialisation must not first happen inside the handler.
+    Interrupt.clear()
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = { _ in
+      if Interrupt.requested {
+        signal(SIGINT, SIG_DFL)
+        raise(SIGINT)
+        return
+      }
+      Interrupt.request()
+    }
+    sigemptyset(&action.sa_mask)
+    // No SA_RESTART: a read at the prompt returns EINTR so the typed line can be discarded.
+    action.sa_flags = 0
+    sigaction(SIGINT, &action, nil)
+  }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import JouleKit
+import Script
+import Testing
+
+/// Runs a script through the full registry and returns its last value.
+private func run(_ source: String, directory: String? = nil) throws -> Value {
+  let registry = BuiltinRegistry.core()
+  JouleKit.install(into: registry)
+  return try Interpreter(registry: registry, output: BufferOutput(), scriptDirectory: directory).run(source, file: "energy.jl")
+}
+
+private func record(_ v: Value) -> Record? {
+  if case .record(let r) = v { return r }
+  return nil
+}
+
+@Test func metersListsEverySourceWithWhy() throws {
+  guard case .list(let rows) = try run("meters()") else { Issue.record("meters() is not a list"); return }
+  let sources = rows.compactMap { record($0)?["source"] }.map(\.shortDescription)
+  #expect(sources == ["\"rapl\"", "\"nvml\"", "\"estimate\""])
+  for row in rows.compactMap(record) {
+    #expect(row.keys == ["source", "found", "readable", "kind", "in_use", "why"])
+  }
+  // Something is always in use: a counter or the estimate.
+  #expect(rows.compactMap(record).contains { if case .bool(true)? = $0["in_use"] { return true } else { return false } })
+}
+
+@Test func measureReturnsTheValueAndItsEnergy() throws {
+  let r = try #require(record(try run("""
+    measure(fn() {
+      s = 0
+      for i in range(200000) { s = s + i }
+      s
+    })
+    """)))
+  #expect(r["value"]?.number == 19_999_900_000)
+  #expect((r["joules"]?.number ?? -1) > 0)
+  #expect((r["seconds"]?.number ?? -1) > 0)
+  guard case .bool(let estimated)? = r["estimated"] else { Issue.record("no estimated flag"); return }
+  // Estimated figures always carry their model; measured ones never claim one.
+  #expect((r["model"] != nil) == estimated)
+  guard case .record(let byDomain)? = r["by_domain"] else { Issue.record("no by_domain"); return }
+  #expect(byDomain.count >= 1)
+  guard case .list(let timeline)? = r["timeline"] else { Issue.record("no timeline"); return }
+  #expect(timeline.allSatisfy { record($0)?.keys == ["t", "watts"] })
+}
+
+@Test func measureFieldsAreReachableFromTheLanguage() throws {
+  let v = try run("""
+    r = measure(fn() { 1 + 1 })
+    [r.value, r.joules >= 0, r.watts >= 0, type(r.source)]
+    """)
+  #expect(v.shortDescription == "[2, true, true, \"string\"]")
+}
+
+@Test func anErrorInsideMeasureIsTheErrorTheUserSees() {
+  #expect(throws: ScriptError.self) { try run("measure(fn() { 1 / nothing_here })") }
+}
+
+@Test func subtractIdleNeedsABaselineAndNeverGoesNegative() throws {
+  // The only test that calls idle(), so the session has no baseline before it.
+  #expect {
+    _ = try run("measure(fn() { 1 }, subtract_idle: true)")
+  } throws: { ($0 as? ScriptError)?.message.contains("run idle(seconds: 5) first") == true }
+  let v = try run("""
+    b = idle(seconds: 0.3)
+    r = measure(fn() { 1 }, subtract_idle: true)
+    [b.watts > 0, r.joules >= 0, r.idle_joules >= 0]
+    """)
+  #expect(v.shortDescription == "[true, true, true]")
+}
+
+@Test func co2AndKwhConvertJoules() throws {
+  #expect(try run("co2(3600000)").number == 475)
+  #expect(try run("co2(3600000, intensity: 56)").number == 56)
+  #expect(try run("kwh(7200000)").number == 2)
+  #expect(try run("co2({joules: 3600000})").number == 475)
+  #expect(throws: ScriptError.self) { try run("co2(-1)") }
+  #expect(throws: ScriptError.self) { try run("kwh(\"lots\")") }
+}
+
+@Test func ledgerRowsUseCodeCarbonColumns() throws {
+  let v = try run("""
+    r = measure(fn() { 1 })
+    ledger([r, {joules: 3600000, seconds: 10, source: "rapl", estimated: false}], project: "demo")
+    """)
+  guard case .list(let rows) = v, rows.count == 2, let second = record(rows[1]) else { Issue.record("bad ledger"); return }
+  #expect(Array(second.keys.prefix(4)) == ["timestamp", "project_name", "run_id", "duration"])
+  #expect(second["energy_consumed"]?.number == 1)
+  #expect(second["emissions"]?.number == 0.475)
+  #expect(second["project_name"]?.shortDescription == "\"demo\"")
+  #expect(throws: ScriptError.self) { try run("ledger([{seconds: 1}])") }
+}
+
+@Test func writeLedgerAppendsACSVFile() throws {
+  let dir = NSTemporaryDirectory() + "joule-ledger-" + UUID().uuidString
+  try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(atPath: dir) }
+  _ = try run("""
+    r = measure(fn() { 1 })
+    write_ledger(r, "emissions.csv")
+    write_ledger([r, r], "emissions.csv")
+    """, directory: dir)
+  let text = try String(contentsOfFile: dir + "/emissions.csv", encoding: .utf8)
+  let lines = text.split(separator: "\n")
+  #expect(lines.count == 4)
+  #expect(lines[0].hasPrefix("timestamp,project_name,run_id,duration,emissions,"))
+  #expect(lines[0].hasSuffix("energy_source,estimated,estimate_model,carbon_intensity"))
+}
+
+@Test func theEnergyWindowAPIMeasures() {
+  let w = EnergyWindow.begin()
+  var x = 0.0
+  for i in 0..<2_000_000 { x += Double(i).squareRoot() }
+  #expect(x > 0)
+  let r = w.finish()
+  #expect(r.joules > 0)
+  #expect(r.seconds > 0)
+  #expect(r.estimated == (r.model != nil))
+  #expect(!EnergyWindow.sourcesDescription.isEmpty)
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The REPL's `:` commands and context-aware completion, through a pseudo-terminal.
+@Suite struct ReplMetaCommandTests {
+  private func startRepl(home: TemporaryFolder) throws -> PseudoTerminal {
+    let tty = try PseudoTerminal(
+      executable: JouleBinary.url.path,
+      environment: ["HOME": home.url.path, "XDG_STATE_HOME": home.path("state"), "TERM": "xterm"])
+    try tty.expect("joule> ")
+    return tty
+  }
+
+  @Test func saveWritesTheAcceptedInputsAsNotebookCells() throws {
+    let home = try TemporaryFolder()
+    let tty = try startRepl(home: home)
+    tty.type("x = 2\r")
+    try tty.expect("joule> ")
+    tty.type("x + nope\r")   // fails, so it is not saved
+    try tty.expect("joule> ")
+    tty.type("fn sq(v) {\r")
+    try tty.expect("...> ")
+    tty.type("v * v }\r")
+    try tty.expect("joule> ")
+    let notebook = home.path("session.jnb")
+    tty.type(":save \(notebook)\r")
+    try tty.expect("saved 2 cells")
+    tty.type(":quit\r")
+    #expect(tty.waitForExit() == 0)
+    let text = try String(contentsOfFile: notebook, encoding: .utf8)
+    #expect(text == "# %%\nx = 2\n\n# %%\nfn sq(v) {\nv * v }\n")
+  }
+
+  @Test func varsListsTheSessionAndResetForgetsIt() throws {
+    let home = try TemporaryFolder()
+    let tty = try startRepl(home: home)
+    tty.type("alpha = 0.5\r")
+    try tty.expect("joule> ")
+    tty.type(":vars\r")
+    let listing = try tty.expect("joule> ")
+    #expect(listing.contains("alpha") && listing.contains("0.5"))
+    tty.type(":reset\r")
+    try tty.expect("joule> ")
+    tty.type(":vars\r")
+    #expect(try tty.expect("joule> ").contains("no variables"))
+    tty.type("\u{04}")
+    #expect(tty.waitForExit() == 0)
+  }
+
+  @Test func timeShowsTheValueAndTheDuration() throws {
+    let home = try TemporaryFolder()
+    let tty = try startRepl(home: home)
+    tty.type(":time 20 + 22\r")
+    try tty.expect("\r\n42\r\n")
+    try tty.expect("time: ")
+    tty.type(":help len\r")
+    try tty.expect("len(")
+    tty.type(":bogus\r")
+    try tty.expect("unknown command")
+    tty.type("\u{04}")
+    #expect(tty.waitForExit() == 0)
+  }
+
+  @Test func tabCompletesKeywordParametersFieldsAndPaths() throws {
+    let home = try TemporaryFolder()
+    try home.write("weights-file.csv", "a\n1\n")
+    let tty = try startRepl(home: home)
+    // A keyword parameter of the builtin being called.
+    tty.type("sort([3, 1, 2], rev\t")
+    try tty.expect("erse:")
+    tty.type(" true)\r")
+    try tty.expect("[3, 2, 1]")
+    try tty.expect("joule> ")
+    // A record's field after the dot.
+    tty.type("r = {learning_rate: 0.25}\r")
+    try tty.expect("joule> ")
+    tty.type("r.lea\t")
+    try tty.expect("rning_rate")
+    tty.type("\r")
+    try tty.expect("0.25")
+    try tty.expect("joule> ")
+    // A file path inside a string, relative to the working directory.
+    tty.type("\"\(home.url.path)/weights-f\t")
+    try tty.expect("ile.csv")
+    tty.type("\"\r")
+    try tty.expect("weights-file.csv")
+    try tty.expect("joule> ")
+    tty.type("\u{04}")
+    #expect(tty.waitForExit() == 0)
+  }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The REPL driven through a real pseudo-terminal: typing, Tab, Ctrl-C, Ctrl-D, history.
+@Suite struct ReplTerminalTests {
+  private func startRepl(home: TemporaryFolder) throws -> PseudoTerminal {
+    try PseudoTerminal(
+      executable: JouleBinary.url.path,
+      environment: [
+        "HOME": home.url.path,
+        "XDG_STATE_HOME": home.path("state"),
+        "TERM": "xterm",
+        "PATH": "/usr/bin:/bin",
+      ])
+  }
+
+  @Test func aSessionShowsValuesCompletesInterruptsAndKeepsHistory() throws {
+    let home = try TemporaryFolder()
+    let tty = try startRepl(home: home)
+    try tty.expect("joule> ")
+
+    // An assignment shows nothing; an expression shows its value.
+    tty.type("x = 41\r")
+    try tty.expect("joule> ")
+    tty.type("x + 1\r")
+    try tty.expect("\r\n42\r\n")
+    try tty.expect("joule> ")
+
+    // Tab completes a builtin's name: `pri` becomes `print`, so the call runs.
+    tty.type("pri\t")
+    try tty.expect("nt")
+    tty.type("(6 * 7)\r")
+    try tty.expect("\r\n42\r\n")
+    try tty.expect("joule> ")
+
+    // Ctrl-C stops a loop that never ends and returns to the prompt with `x` intact.
+    tty.type("while true { }\r")
+    try tty.expect("\r\n")
+    // Give the loop time to start, so Ctrl-C interrupts running code, not the typed line.
+    usleep(400_000)
+    tty.type("\u{03}")
+    try tty.expect("interrupted")
+    try tty.expect("joule> ")
+    tty.type("x\r")
+    try tty.expect("\r\n41\r\n")
+    try tty.expect("joule> ")
+
+    // An open bracket asks for more with the continuation prompt.
+    tty.type("y = [1,\r")
+    try tty.expect("...> ")
+    tty.type("2]\r")
+    try tty.expect("joule> ")
+    tty.type("len(y)\r")
+    try tty.expect("\r\n2\r\n")
+    try tty.expect("joule> ")
+
+    // Ctrl-D on an empty line leaves cleanly.
+    tty.type("\u{04}")
+    #expect(tty.waitForExit() == 0)
+
+    let history = try String(contentsOfFile: home.path("state/joule/history"), encoding: .utf8)
+    let lines = history.split(separator: "\n").map(String.init)
+    for input in ["x = 41", "x + 1", "print(6 * 7)", "while true { }", "y = [1,", "2]", "len(y)"] {
+      #expect(lines.contains(input), "history lacks \(input.debugDescription): \(lines)")
+    }
+  }
+
+  @Test func ctrlCWhileTypingDiscardsTheLine() throws {
+    let home = try TemporaryFolder()
+    let tty = try startRepl(home: home)
+    try tty.expect("joule> ")
+    tty.type("undefined_thing")
+    tty.type("\u{03}")
+    try tty.expect("joule> ")
+    tty.type("1 + 1\r")
+    let shown = try tty.expect("\r\n2\r\n")
+    #expect(!shown.contains("undefined_thing"), "the discarded line ran: \(shown)")
+    tty.type(":quit\r")
+    #expect(tty.waitForExit() == 0)
+  }
+
+  @Test func historyFromAnEarlierSessionIsRecalledWithTheUpArrow() throws {
+    let home = try TemporaryFolder()
+    do {
+      let first = try startRepl(home: home)
+      try first.expect("joule> ")
+      first.type("z = 6 * 7\r")
+      try first.expect("joule> ")
+      first.type("\u{04}")
+      #expect(first.waitForExit() == 0)
+    }
+    let second = try startRepl(home: home)
+    try second.expect("joule> ")
+    // Up recalls `z = 6 * 7`; Enter runs it again; then `z` shows its value.
+    second.type("\u{1b}[A\r")
+    try second.expect("joule> ")
+    second.type("z\r")
+    try second.expect("\r\n42\r\n")
+    second.type("\u{04}")
+    #expect(second.waitForExit() == 0)
+  }
+
+  @Test func errorsAreShownAndTheSessionGoesOn() throws {
+    let home = try TemporaryFolder()
+    let tty = try startRepl(home: home)
+    try tty.expect("joule> ")
+    tty.type("a = 5\r")
+    try tty.expect("joule> ")
+    tty.type("a + nope\r")
+    try tty.expect("^")
+    try tty.expect("joule> ")
+    tty.type("a\r")
+    try tty.expect("\r\n5\r\n")
+    tty.type("\u{04}")
+    #expect(tty.waitForExit() == 0)
+  }
+}

@@ -1,2 +1,0 @@
-import Testing
-@Test func scriptTargetBuilds() { #expect(Bool(true)) }
