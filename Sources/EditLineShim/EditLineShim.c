@@ -11,7 +11,14 @@ static char *prompt_callback(EditLine *el) {
   return current_prompt ? current_prompt : "";
 }
 
-void joule_setlocale_ctype(void) { setlocale(LC_CTYPE, ""); }
+void joule_setlocale_ctype(void) {
+  const char *chosen = setlocale(LC_CTYPE, "");
+  // With no locale in the environment libedit would read UTF-8 as single bytes; C.UTF-8 is
+  // built into glibc (2.35+), so it exists even where no locales are installed.
+  if (!chosen || strcmp(chosen, "C") == 0 || strcmp(chosen, "POSIX") == 0) {
+    setlocale(LC_CTYPE, "C.UTF-8");
+  }
+}
 
 EditLine *joule_el_init(const char *program, FILE *in, FILE *out, FILE *err) {
   EditLine *el = el_init(program, in, out, err);

@@ -167,3 +167,21 @@ import Testing
   #expect(!rapl.found)
   #expect(rapl.why == "no \(fx.root)/intel-rapl:*")
 }
+
+@Test func theBackgroundPollerCountsEveryWrapOfALongWindow() {
+  // 20 steps of 0.3 J on a counter that wraps at 1 J: six wraps. Begin and end alone would
+  // see 0.5 → 0.5 and report 0 J; the poller (every 5 ms, steps every 25 ms) sees them all.
+  let fx = PowercapFixture().zone("intel-rapl:0", "package-0", energy: 500_000, range: 1_000_000)
+  let monitor = fx.selection().monitor(interval: 0.005)
+  let w = monitor.begin()
+  var value: UInt64 = 500_000
+  for _ in 0..<20 {
+    usleep(25_000)
+    value = (value + 300_000) % 1_000_000
+    fx.set("intel-rapl:0", value)
+  }
+  usleep(25_000)
+  let r = w.finish()
+  #expect(abs(r.joules - 6) < 1e-9)
+  #expect(r.timeline.count >= 20)
+}

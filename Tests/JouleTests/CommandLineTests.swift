@@ -124,4 +124,25 @@ import TestSupport
     #expect(r.status == 0, "stderr: \(r.stderr)")
     #expect(r.stdout == "42\n")
   }
+
+  @Test func ctrlCStopsARunningScriptWithStatus130() throws {
+    let folder = try TemporaryFolder()
+    let script = try folder.write("loop.joule", "print(\"started\")\nn = 0\nwhile true { n = n + 1 }\n")
+    let p = Process()
+    p.executableURL = JouleBinary.url
+    p.arguments = ["run", script]
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    // Wait for the loop to start, then press Ctrl-C (SIGINT).
+    let started = out.fileHandleForReading.availableData
+    #expect(String(decoding: started, as: UTF8.self) == "started\n")
+    usleep(200_000)
+    p.interrupt()
+    p.waitUntilExit()
+    #expect(p.terminationReason == .exit)
+    #expect(p.terminationStatus == 130)
+    #expect(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("interrupted"))
+  }
 }

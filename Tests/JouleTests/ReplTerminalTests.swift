@@ -66,6 +66,21 @@ import TestSupport
     }
   }
 
+  @Test func utf8InputSurvivesTheLineEditor() throws {
+    let home = try TemporaryFolder()
+    // No LANG or LC_* in the environment: joule must still read UTF-8 as characters.
+    let tty = try startRepl(home: home)
+    try tty.expect("joule> ")
+    tty.type("s = \"h\u{e9}llo w\u{f6}rld \u{1f50b}\"\r")
+    try tty.expect("joule> ")
+    tty.type("len(s)\r")
+    try tty.expect("\r\n13\r\n")
+    tty.type("s\r")
+    try tty.expect("\"h\u{e9}llo w\u{f6}rld \u{1f50b}\"")
+    tty.type("\u{04}")
+    #expect(tty.waitForExit() == 0)
+  }
+
   @Test func ctrlCWhileTypingDiscardsTheLine() throws {
     let home = try TemporaryFolder()
     let tty = try startRepl(home: home)

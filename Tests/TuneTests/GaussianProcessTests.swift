@@ -110,3 +110,14 @@ enum NumpyReference {
   #expect(pi.value(mean: 0.7, sd: 0) == 0)
   #expect(abs(pi.logValue(mean: 0.85, sd: 0.05) - log(pi.value(mean: 0.85, sd: 0.05))) < 1e-9)
 }
+
+@Test func kernelCorrelationMatchesTheFormulaWithLibmExp() {
+  // The kernel uses a vectorisable exp; compare with Foundation's over the whole useful range.
+  for i in 0..<2000 {
+    let r2 = pow(10, -8 + Double(i) * 12 / 2000)
+    let r = r2.squareRoot()
+    let expected = (1 + 5.0.squareRoot() * r + 5 * r2 / 3) * exp(-5.0.squareRoot() * r)
+    let got = MaternKernel.correlation(r2: r2)
+    #expect(abs(got - expected) <= 1e-14 * expected + 1e-300, "r² = \(r2)")
+  }
+}

@@ -8,7 +8,8 @@
 #include <stdio.h>
 #include <histedit.h>
 
-/// Sets LC_CTYPE from the environment so libedit reads UTF-8 input as characters.
+/// Sets LC_CTYPE from the environment (C.UTF-8 when it names none) so libedit reads UTF-8
+/// input as characters.
 void joule_setlocale_ctype(void);
 
 /// el_init with emacs key bindings, Ctrl-R bound to libedit's incremental history search.

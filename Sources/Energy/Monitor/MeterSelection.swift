@@ -41,6 +41,7 @@ public struct MeterSelection {
     let rapl = RAPLDiscovery.discover(root: root, reader: reader)
     notes += rapl.notes
     var raplStatus = rapl.status
+    if !rapl.notes.isEmpty && rapl.status.readable { raplStatus.why += "; " + rapl.notes.joined(separator: "; ") }
     if !rapl.zones.isEmpty {
       meters.append(RAPLMeter(zones: rapl.zones, reader: reader))
       raplStatus.inUse = true
@@ -49,7 +50,9 @@ public struct MeterSelection {
 
     let (nvml, nvmlStatus, nvmlNotes) = detectNVML(environment: environment)
     if let nvml { meters.append(nvml) }
-    statuses.append(nvmlStatus)
+    var nvmlShown = nvmlStatus
+    if !nvmlNotes.isEmpty { nvmlShown.why += "; " + nvmlNotes.joined(separator: "; ") }
+    statuses.append(nvmlShown)
     notes += nvmlNotes
 
     let (model, modelNote) = CPUPowerModel.detect(environment: environment, cpuinfo: cpuinfo)

@@ -30,7 +30,7 @@ enum LedgerInput {
     var source = "unknown"
     if case .string(let s)? = field("source") ?? field("energy_source") { source = s }
     var estimated = source.contains("estimate")
-    if case .bool(let b)? = field("estimated") { estimated = b }
+    if case .bool(let b)? = field("estimated") ?? field("energy_estimated") { estimated = b }
     var model = ""
     if case .string(let s)? = field("model") ?? field("energy_model") { model = s }
     var runID = String(index + 1)

@@ -9,6 +9,9 @@ final class Worker: @unchecked Sendable {
   let inputSize: Int
   let classes: Int
   let kernels: [LayerKernel]
+  /// The first layer with parameters: backward passes stop there, and only layers after it
+  /// compute (and own buffers for) input gradients.
+  let firstTrainable: Int
   /// One gradient buffer per model parameter, in `model.parameters` order.
   let gradients: [FloatBuffer]
   let input: FloatBuffer
@@ -69,6 +72,7 @@ final class Worker: @unchecked Sendable {
       shape = out
     }
     self.kernels = kernels
+    firstTrainable = model.parameterIndices.firstIndex { !$0.isEmpty } ?? kernels.count
     input = FloatBuffer(count: capacity * inputSize)
     labels = .allocate(capacity: capacity)
     labels.initialize(repeating: 0, count: capacity)
@@ -114,13 +118,13 @@ final class Worker: @unchecked Sendable {
     loss = r.loss
     correct = r.correct
     var g = logitGradient.pointer
-    for i in stride(from: kernels.count - 1, through: 0, by: -1) {
+    for i in stride(from: kernels.count - 1, through: firstTrainable, by: -1) {
       if timing {
         let t0 = Clock.now
-        g = kernels[i].backward(g, count: n, needInputGradient: i > 0)
+        g = kernels[i].backward(g, count: n, needInputGradient: i > firstTrainable)
         backwardSeconds[i] += Clock.since(t0)
       } else {
-        g = kernels[i].backward(g, count: n, needInputGradient: i > 0)
+        g = kernels[i].backward(g, count: n, needInputGradient: i > firstTrainable)
       }
     }
   }

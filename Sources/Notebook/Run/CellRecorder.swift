@@ -52,7 +52,7 @@ final class CellRecorder: OutputSink {
       save(figure)
     } else if let table = MarkdownTable(value) {
       outputs.append(.table(headers: table.headers, rows: table.rows))
-      echo?(table.markdown + "\n")
+      echo?(value.displayString + "\n")
     } else {
       let text = ValueText.show(value, quoted: quoted)
       outputs.append(.value(text))

@@ -8,22 +8,47 @@
 /// allocation (a `ManagedBuffer`), so a call costs one allocation.
 final class Environment: ManagedBuffer<Environment.Header, Value> {
   struct Header {
-    let parent: Environment?
+    var parent: Environment?
     let count: Int
   }
 
   static func make(count: Int, parent: Environment?) -> Environment {
     let buffer = Environment.create(minimumCapacity: count) { _ in Header(parent: parent, count: count) }
     let env = unsafeDowncast(buffer, to: Environment.self)
-    env.withUnsafeMutablePointerToElements { $0.initialize(repeating: .none, count: count) }
+    env.withUnsafeMutablePointerToElements { p in
+      for i in 0..<count { (p + i).initialize(to: .none) }
+    }
     return env
   }
 
-  deinit {
-    withUnsafeMutablePointers { h, e in _ = e.deinitialize(count: h.pointee.count) }
+  /// Empties the slots and forgets the parent, so the environment can serve another call.
+  func clear() {
+    withUnsafeMutablePointers { h, e in
+      for i in 0..<h.pointee.count { e[i] = .none }
+      h.pointee.parent = nil
+    }
   }
 
-  var parent: Environment? { header.parent }
+  deinit {
+    withUnsafeMutablePointers { h, e in
+      for i in 0..<h.pointee.count { (e + i).deinitialize(count: 1) }
+    }
+  }
+
+  // Header access goes through pointers: `header` is a class property, and each use of it
+  // would pay a runtime exclusivity check.
+  var parent: Environment? { withUnsafeMutablePointerToHeader { $0.pointee.parent } }
+  var count: Int { withUnsafeMutablePointerToHeader { $0.pointee.count } }
+
+  /// Sets the parent, returning the old one (free lists link through it).
+  @inline(__always)
+  func relink(_ parent: Environment?) -> Environment? {
+    withUnsafeMutablePointerToHeader { h in
+      let old = h.pointee.parent
+      h.pointee.parent = parent
+      return old
+    }
+  }
 
   /// Slot `i`; the resolver guarantees it exists.
   @inline(__always)

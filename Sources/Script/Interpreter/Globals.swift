@@ -6,7 +6,7 @@ final class Globals {
   private(set) var names: [String] = []
   private var indices: [String: Int] = [:]
   /// nil: never assigned (the name may still be a builtin).
-  var values: [Value?] = []
+  @exclusivity(unchecked) var values: [Value?] = []
 
   func slot(for name: String) -> Int {
     if let i = indices[name] { return i }

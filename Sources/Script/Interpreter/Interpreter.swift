@@ -14,22 +14,26 @@ public final class Interpreter: CallContext {
   public var scriptDirectory: String?
 
   /// Nested user-function calls allowed before "recursion too deep".
-  public var maxCallDepth = 2500
+  @exclusivity(unchecked) public var maxCallDepth = 2500
   /// When set, the number of loop iterations and calls a `run` may make before it stops
   /// with an error: a guard for untrusted or generated programs (the fuzz test uses it).
   public var stepLimit: Int?
+  /// Polled at safe points (loop back-edges, calls, `sleep`): Ctrl-C by default. An embedder
+  /// or a test may supply its own flag.
+  public var isInterrupted: () -> Bool = { Interrupt.requested }
 
   let globals = Globals()
-  // Evaluation state, touched by the tree nodes.
-  var flow = Flow.normal
-  var returnValue = Value.none
-  var depth = 0
+  // Evaluation state, touched by the tree nodes on every step. One thread runs a program, so
+  // the runtime's exclusivity checks (a call per access) buy nothing here.
+  @exclusivity(unchecked) var flow = Flow.normal
+  @exclusivity(unchecked) var returnValue = Value.none
+  @exclusivity(unchecked) var depth = 0
   /// Counts down at loop back-edges and calls; at zero the interpreter polls Ctrl-C and the
   /// step limit, so the hot path pays one decrement.
-  var ticks = Interpreter.tickInterval
-  var stepsLeft = Int.max
+  @exclusivity(unchecked) var ticks = Interpreter.tickInterval
+  @exclusivity(unchecked) var stepsLeft = Int.max
   /// The builtin call in progress, so functions it calls back report where they came from.
-  var builtinCallSite: Node?
+  @exclusivity(unchecked) var builtinCallSite: Node?
   private var running = false
 
   static let tickInterval = 1024
@@ -97,9 +101,52 @@ public final class Interpreter: CallContext {
     return try session { try f.call(arguments, context: self) }
   }
 
-  public func checkInterrupt() throws { try Interrupt.check() }
+  public func checkInterrupt() throws {
+    if isInterrupted() {
+      Interrupt.clear()
+      throw ScriptError.interrupted
+    }
+  }
 
   // MARK: - Calls
+
+  /// Environments of finished calls, reused to spare an allocation per call: one free list
+  /// per slot count, linked through their `parent` field.
+  private let freeLists: UnsafeMutablePointer<Environment?> = {
+    let p = UnsafeMutablePointer<Environment?>.allocate(capacity: Interpreter.pooledSlots + 1)
+    p.initialize(repeating: nil, count: Interpreter.pooledSlots + 1)
+    return p
+  }()
+  private static let pooledSlots = 8
+
+  deinit {
+    // Unlink one by one: releasing a long list at once would recurse once per element.
+    for i in 0...Interpreter.pooledSlots {
+      while let e = freeLists[i] {
+        freeLists[i] = e.relink(nil)
+      }
+    }
+    freeLists.deinitialize(count: Interpreter.pooledSlots + 1)
+    freeLists.deallocate()
+  }
+
+  @inline(__always)
+  func environment(count: Int, parent: Environment?) -> Environment {
+    if count <= Interpreter.pooledSlots, let env = freeLists[count] {
+      freeLists[count] = env.relink(parent)
+      return env
+    }
+    return Environment.make(count: count, parent: parent)
+  }
+
+  @inline(__always)
+  func recycle(_ env: Environment) {
+    let count = env.count
+    guard count <= Interpreter.pooledSlots else { return }
+    env.clear()
+    _ = env.relink(freeLists[count])
+    freeLists[count] = env
+  }
 
   /// Runs a closure's body in `env`, keeping the depth count and the function trace.
   func invoke(_ closure: Closure, _ env: Environment, callSite: Node?) throws -> Value {
@@ -143,7 +190,7 @@ public final class Interpreter: CallContext {
   func checkpoint(at node: Node?) throws {
     stepsLeft -= Interpreter.tickInterval - ticks
     ticks = Interpreter.tickInterval
-    if Interrupt.requested {
+    if isInterrupted() {
       Interrupt.clear()
       var e = ScriptError.interrupted
       if let node { e.position = node.position; e.sourceLine = node.file.line(node.line) }

@@ -56,6 +56,9 @@ extension Parser {
     if comparisonOperator(peekKind) != nil {
       throw syntaxError("comparisons do not chain; write 'a < b and b < c'")
     }
+    if let k = right as? Literal, case .int(let c) = k.value, op != .isIn {
+      return ComparisonConstant(at(t), op, e, c)
+    }
     return Comparison(at(t), op, e, right)
   }
 
@@ -82,12 +85,18 @@ extension Parser {
     return e
   }
 
+  /// A binary node, specialised when the right side is an integer literal.
+  func binary(_ at: Location, _ op: BinaryOperator, _ left: Node, _ right: Node) -> Node {
+    if let k = right as? Literal, case .int(let c) = k.value { return BinaryConstant(at, op, left, c) }
+    return Binary(at, op, left, right)
+  }
+
   func sum() throws -> Node {
     var e = try product()
     while peekKind == .plus || peekKind == .minus {
       let t = advance()
       skipNewlines()
-      e = Binary(at(t), t.kind == .plus ? .add : .subtract, e, try product())
+      e = binary(at(t), t.kind == .plus ? .add : .subtract, e, try product())
     }
     return e
   }
@@ -105,7 +114,7 @@ extension Parser {
       }
       let t = advance()
       skipNewlines()
-      e = Binary(at(t), op, e, try unary())
+      e = binary(at(t), op, e, try unary())
     }
   }
 
@@ -183,7 +192,7 @@ extension Parser {
       skipNewlines()
     }
     try expect(.rightParen, "')' to close the call opened at line \(open.line)")
-    return Call(at(open), callee, positional, keywords)
+    return Call(callee.location, callee, positional, keywords)
   }
 
   func primary() throws -> Node {

@@ -9,7 +9,7 @@ enum BinaryOperator: String {
   case remainder = "%", power = "**"
 
   /// Lists built by `*` stay below this many elements, so a typo cannot exhaust memory.
-  static let maxRepeat = 100_000_000
+  static let maxRepeat = 10_000_000
 
   private var verb: String {
     switch self {

@@ -30,20 +30,24 @@ final class Call: Node {
   override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
     let f = try callee.eval(env, it)
     guard case .function(let c) = f else {
-      let what = (callee as? VariableGet).map { "'\($0.name)' is \(f.typeName)" } ?? "\(f.typeName) value"
-      throw error("cannot call \(what), not a function")
+      let what = (callee as? VariableGet).map { "'\($0.name)' is \(f.typeName)" } ?? "\(f.typeName) value is"
+      throw error("\(what), not a function")
     }
     if let closure = c as? Closure {
-      let proto = closure.proto
-      let newEnv: Environment
+      // `closure` holds its proto for the whole call: no need to retain it again.
+      unowned(unsafe) let proto = closure.proto
+      var newEnv: Environment
       if keywords.isEmpty && arguments.count == proto.parameters.count {
-        newEnv = Environment.make(count: proto.localCount, parent: closure.env)
+        newEnv = it.environment(count: proto.localCount, parent: closure.env)
         for i in arguments.indices { newEnv[i] = try arguments[i].eval(env, it) }
       } else {
         let a = try evalArguments(env, it)
         do { newEnv = try closure.bind(a, it) } catch { throw located(error) }
       }
-      return try it.invoke(closure, newEnv, callSite: self)
+      let result = try it.invoke(closure, newEnv, callSite: self)
+      // No closure kept the call's variables: its environment can serve the next call.
+      if isKnownUniquelyReferenced(&newEnv) { it.recycle(newEnv) }
+      return result
     }
     let a = try evalArguments(env, it)
     let saved = it.builtinCallSite
@@ -63,8 +67,8 @@ final class FunctionProto {
   let parameters: [String]
   var defaults: [Node?]
   /// Parameters first, then every other local the resolver found.
-  var localCount = 0
-  var body: Node!
+  @exclusivity(unchecked) var localCount = 0
+  @exclusivity(unchecked) var body: Node!
   let location: Location
   /// The `#` comment lines just above a named `fn`, shown by `help(f)`.
   var doc: String

@@ -51,6 +51,10 @@ final class Comparison: Node {
       case .isIn: break
       }
     }
+    return try Comparison.evaluate(op, a, b, at: self)
+  }
+
+  static func evaluate(_ op: ComparisonOperator, _ a: Value, _ b: Value, at node: Node) throws -> Value {
     do {
       switch op {
       case .equal: return .bool(a.isEqual(to: b))
@@ -62,7 +66,7 @@ final class Comparison: Node {
       case .isIn: return .bool(try Comparison.contains(b, a))
       }
     } catch {
-      throw located(error)
+      throw node.located(error)
     }
   }
 

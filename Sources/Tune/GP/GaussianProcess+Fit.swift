@@ -37,7 +37,8 @@ extension GaussianProcess {
     }
     var starts = [prior.centre(d: d)]
     for _ in 1..<max(restarts, 1) { starts.append(prior.draw(d: d, using: &rng)) }
-    let optimizer = LBFGS(maxIterations: maxIterations)
+    // Hyperparameters matter to about 1e-6 of the log posterior; finer convergence only costs time.
+    let optimizer = LBFGS(maxIterations: maxIterations, gradientTolerance: 1e-4, functionTolerance: 1e-6)
     var best: (value: Double, theta: [Double])?
     for s in starts {
       guard let r = optimizer.minimize(zOf(s), objective) else { continue }

@@ -35,15 +35,15 @@ public struct MaternKernel: Sendable {
 
   /// The correlation (1 + √5 r + 5r²/3) e^{−√5 r} at squared distance r².
   @inline(__always)
-  static func correlation(r2: Double) -> Double {
+  public static func correlation(r2: Double) -> Double {
     let r = r2.squareRoot()
-    return (1 + sqrt5 * r + 5.0 / 3.0 * r2) * exp(-sqrt5 * r)
+    return (1 + sqrt5 * r + 5.0 / 3.0 * r2) * VectorMath.expNegative(-sqrt5 * r)
   }
 
   /// −2 ∂k/∂(r²) / σ_f² = (5/3)(1 + √5 r) e^{−√5 r}: the factor that turns ∂r²/∂log ℓ into ∂k/∂log ℓ.
   @inline(__always)
   static func lengthScaleFactor(r2: Double) -> Double {
     let r = r2.squareRoot()
-    return 5.0 / 3.0 * (1 + sqrt5 * r) * exp(-sqrt5 * r)
+    return 5.0 / 3.0 * (1 + sqrt5 * r) * VectorMath.expNegative(-sqrt5 * r)
   }
 }

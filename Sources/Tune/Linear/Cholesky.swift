@@ -38,17 +38,15 @@ public struct Cholesky {
       a.withUnsafeBufferPointer { a in
         for j in 0..<n {
           let rj = j * n
-          var s = a[rj + j] + jitter
-          for k in 0..<j { s -= l[rj + k] * l[rj + k] }
+          let base = l.baseAddress!
+          let s = a[rj + j] + jitter - VectorMath.dot(base + rj, base + rj, count: j)
           guard s > 0, s.isFinite else { return false }
           let d = s.squareRoot()
           l[rj + j] = d
           let inv = 1 / d
           for i in (j + 1)..<max(n, j + 1) {
             let ri = i * n
-            var t = a[ri + j]
-            for k in 0..<j { t -= l[ri + k] * l[rj + k] }
-            l[ri + j] = t * inv
+            l[ri + j] = (a[ri + j] - VectorMath.dot(base + ri, base + rj, count: j)) * inv
           }
         }
         return true
@@ -75,11 +73,10 @@ public struct Cholesky {
   /// Forward substitution on a raw buffer, for batch use.
   @inline(__always)
   static func forward(_ l: UnsafeBufferPointer<Double>, n: Int, _ z: UnsafeMutableBufferPointer<Double>) {
+    let lb = l.baseAddress!, zb = UnsafePointer(z.baseAddress!)
     for i in 0..<n {
       let ri = i * n
-      var t = z[i]
-      for k in 0..<i { t -= l[ri + k] * z[k] }
-      z[i] = t / l[ri + i]
+      z[i] = (z[i] - VectorMath.dot(lb + ri, zb, count: i)) / l[ri + i]
     }
   }
 
@@ -114,11 +111,10 @@ public struct Cholesky {
       for i in 0..<n { col[i] = i == j ? 1 : 0 }
       lower.withUnsafeBufferPointer { l in
         col.withUnsafeMutableBufferPointer { z in
+          let lb = l.baseAddress!, zb = UnsafePointer(z.baseAddress!)
           for i in j..<n {
             let ri = i * n
-            var t = z[i]
-            for k in j..<i { t -= l[ri + k] * z[k] }
-            z[i] = t / l[ri + i]
+            z[i] = (z[i] - VectorMath.dot(lb + ri + j, zb + j, count: i - j)) / l[ri + i]
           }
         }
       }

@@ -9,11 +9,14 @@ public struct LBFGS {
   public var memory: Int
   public var maxIterations: Int
   public var gradientTolerance: Double
+  /// Stop when an iteration lowers the value by less than this, relative to |f| (at least 1).
+  public var functionTolerance: Double
 
-  public init(memory: Int = 7, maxIterations: Int = 50, gradientTolerance: Double = 1e-5) {
+  public init(memory: Int = 7, maxIterations: Int = 50, gradientTolerance: Double = 1e-5, functionTolerance: Double = 1e-7) {
     self.memory = memory
     self.maxIterations = maxIterations
     self.gradientTolerance = gradientTolerance
+    self.functionTolerance = functionTolerance
   }
 
   public struct Result {
@@ -78,7 +81,7 @@ public struct LBFGS {
       }
       let improvement = fx - fn
       x = xn; fx = fn; g = gn
-      if improvement < 1e-10 * max(1, abs(fx)) { break }
+      if improvement < functionTolerance * max(1, abs(fx)) { break }
     }
     return Result(x: x, value: fx, iterations: iterations)
   }

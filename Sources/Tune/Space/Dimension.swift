@@ -67,6 +67,11 @@ public struct Dimension: Hashable, Codable, Sendable {
   /// The value at unit coordinate `u` (clamped to [0, 1]); integers round, choices pick an index.
   public func decode(_ u: Double) -> ParameterValue {
     let u = u.isFinite ? min(max(u, 0), 1) : 0
+    // The ends exactly, whatever exp(log(x)) rounds to.
+    if kind != .choice && (u == 0 || u == 1) {
+      let v = u == 0 ? lower : upper
+      return kind == .integer ? .int(Int(v)) : .double(v)
+    }
     switch kind {
     case .choice:
       return choices[min(Int(u * Double(choices.count)), choices.count - 1)]

@@ -98,9 +98,11 @@ final class Repl {
     case .vars:
       output.write(variablesTable())
     case .load(let path):
-      if let source = ScriptRunner.readSource(path), evaluate(source, file: path, showValue: false) {
-        accepted.append(source)
-      }
+      guard let source = ScriptRunner.readSource(path) else { break }
+      // Paths inside the file are relative to its folder, as under `joule run`.
+      interpreter.scriptDirectory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+      defer { interpreter.scriptDirectory = nil }
+      if evaluate(source, file: path, showValue: false) { accepted.append(source) }
     case .save(let path):
       save(to: path)
     case .time(let source):

@@ -46,7 +46,8 @@ final class PowercapFixture {
   func set(_ id: String, _ energy: UInt64) { write(id, "energy_uj", "\(energy)\n") }
 
   func write(_ id: String, _ file: String, _ text: String) {
-    try! text.write(toFile: dirs[id]! + "/" + file, atomically: false, encoding: .utf8)
+    // Atomic (write and rename), as sysfs reads are: a poller must never see a half-written file.
+    try! text.write(toFile: dirs[id]! + "/" + file, atomically: true, encoding: .utf8)
   }
 
   /// Removes the zone's whole folder, as when a package goes offline.

@@ -1,0 +1,182 @@
+import Foundation
+import Script
+import Tune
+
+/// The body of `tune(objective, space, ...)`: reads the settings, runs the study through
+/// `StudyRunner`, and calls the language function once per trial inside an energy window.
+///
+///     s = tune(fn(p) { train(simple_cnn(), data, optimizer: adam(lr: p.lr)) }, sp,
+///              strategy: "bayes", trials: 20, budget_j: 50000, study: "adam-lr")
+enum TuneCall {
+  static let parameters: [Parameter] = [
+    Parameter("objective", .function, doc: "fn(params) returning a number or a record such as a train run"),
+    Parameter("space", .any, doc: "space(...) or a record of dimensions"),
+    Parameter("strategy", .string, default: .string("bayes"), doc: "\"grid\", \"random\" or \"bayes\""),
+    Parameter("trials", .int, default: .int(20), doc: "finished trials wanted"),
+    Parameter("seed", .int, default: .int(1)),
+    Parameter("maximize", .optional(.string), default: .some(.none), doc: "field to maximise (default accuracy, or the number)"),
+    Parameter("minimize", .optional(.string), default: .some(.none), doc: "field to minimise instead"),
+    Parameter("budget_j", .optional(.number), default: .some(.none), doc: "stop before the next trial would likely exceed these joules"),
+    Parameter("study", .optional(.string), default: .some(.none), doc: "name: stores the study and resumes it if it exists"),
+    Parameter("store", .optional(.string), default: .some(.none), doc: "SQLite file (default studies.sqlite beside the script)"),
+    Parameter("acquisition", .string, default: .string("ei"), doc: "bayes: \"ei\", \"pi\" (the paper's), \"ucb\" or \"ei_per_joule\""),
+    Parameter("grid", .int, default: .int(5), doc: "grid values per continuous range (the paper: 5)"),
+    Parameter("grid_upper", .bool, default: .bool(false), doc: "grid includes the upper bound (the paper's rule does not)"),
+    Parameter("shuffle", .bool, default: .bool(true), doc: "grid visits points in seeded random order"),
+    Parameter("initial", .optional(.int), default: .some(.none), doc: "bayes: random trials first (default dimensions + 1)"),
+    Parameter("candidates", .int, default: .int(10_000), doc: "bayes: random candidates per suggestion (the paper: 10,000)"),
+  ]
+
+  static func run(_ a: BoundArguments, _ ctx: any CallContext) throws -> Value {
+    let settings = try self.settings(a, ctx)
+    let storePath = try self.storePath(a, ctx)
+    let store = try storePath.map { p in try SpaceBuiltins.wrap { try StudyStore(path: p) } }
+    let objective = a["objective"]
+    var fatal: ScriptError?
+    let line = ProgressLine(label: "tune")
+
+    let study: Study
+    do {
+      study = try SpaceBuiltins.wrap {
+        try StudyRunner(settings: settings, store: store).run(objective: { request in
+          let outcome = evaluate(objective, request, settings: settings, ctx)
+          if case .failure(let e) = outcome { fatal = e; return TrialOutcome(state: .failed, error: e.message) }
+          return try! outcome.get()
+        }, shouldStop: { Interrupt.requested || fatal != nil }, progress: { p in line.update(p.line) })
+      }
+    } catch {
+      line.clear()
+      throw error
+    }
+    line.clear()
+    if let fatal { throw fatal }
+    let value = StudyValue(study, storePath: storePath)
+    if let reason = study.stopReason, reason != "done" {
+      if reason == "interrupted" { Interrupt.clear() }
+      let resume = reason == "interrupted" && storePath != nil ? "; run again to resume" : ""
+      ctx.output.write("tune: \(settings.name) stopped (\(reason)) after \(study.finishedCount) trials\(resume)\n")
+    }
+    return .host(value)
+  }
+
+  /// Calls the objective once. A configuration mistake (no usable value at all) comes back as a
+  /// failure that ends the study; a trial's own error is a failed trial.
+  static func evaluate(_ fn: Value, _ request: StudyRunner.Request, settings: StudySettings,
+                       _ ctx: any CallContext) -> Result<TrialOutcome, ScriptError> {
+    let params = ParameterConversion.record(request.params.map { ($0.name, $0.value) })
+    let window = EnergyWindow.begin()
+    let started = Date()
+    let result: Value
+    do {
+      result = try ctx.call(fn, Arguments([.record(params)]))
+    } catch let e as ScriptError {
+      let r = window.finish()
+      let state: TrialState = e.kind == .interrupted ? .interrupted : .failed
+      return .success(TrialOutcome(state: state, energyJ: r.joules, energySource: r.source, energyEstimated: r.estimated,
+                                   seconds: Date().timeIntervalSince(started), error: e.kind == .interrupted ? nil : e.message))
+    } catch {
+      let r = window.finish()
+      return .success(TrialOutcome(state: .failed, energyJ: r.joules, energySource: r.source, energyEstimated: r.estimated,
+                                   seconds: Date().timeIntervalSince(started), error: "\(error)"))
+    }
+    let reading = window.finish()
+    var outcome = TrialOutcome(state: .complete, energyJ: reading.joules, energySource: reading.source,
+                               energyEstimated: reading.estimated, seconds: Date().timeIntervalSince(started))
+    switch result {
+    case .int, .float:
+      outcome.value = result.number
+    case .record, .host:
+      let field: (String) -> Value? = { name in
+        if case .record(let r) = result { return r[name] }
+        if case .host(let h) = result { return h.field(name) }
+        return nil
+      }
+      var names: [String] = []
+      if case .record(let r) = result { names = r.keys } else if case .host(let h) = result { names = h.fieldNames }
+      for n in names {
+        if let x = field(n)?.number, x.isFinite { outcome.metrics[n] = x }
+      }
+      if case .string(let s)? = field("state"), let st = TrialState(rawValue: s), st != .running { outcome.state = st }
+      if case .string(let e)? = field("error") { outcome.error = e }
+      if let j = field("energy_j")?.number, j.isFinite {
+        outcome.energyJ = j
+        if case .string(let s)? = field("energy_source") { outcome.energySource = s }
+        if case .bool(let b)? = field("energy_estimated") { outcome.energyEstimated = b }
+      }
+      guard let v = field(settings.metric) else {
+        if outcome.state != .complete { return .success(outcome) }
+        let hint = settings.metric == "accuracy" ? "; say which field with maximize: or minimize:" : ""
+        return .failure(.runtime("tune: the objective returned a \(result.typeName) without '\(settings.metric)'\(hint)"))
+      }
+      outcome.value = v.number
+      if outcome.value == nil && outcome.state == .complete {
+        return .failure(.runtime("tune: the objective's '\(settings.metric)' is \(v.typeName), not a number"))
+      }
+    default:
+      return .failure(.runtime("tune: the objective must return a number or a record (e.g. a train run), got \(result.typeName)"))
+    }
+    if let v = outcome.value, !v.isFinite {
+      outcome.value = nil
+      if outcome.state == .complete { outcome.state = .diverged }
+    }
+    return .success(outcome)
+  }
+
+  static func settings(_ a: BoundArguments, _ ctx: any CallContext) throws -> StudySettings {
+    let space: SearchSpace
+    switch a["space"] {
+    case .host(let s as SpaceValue): space = s.space
+    case .record(let r):
+      let pairs = try r.pairs.map { ($0.0, try SpaceBuiltins.dimension($0.1, name: $0.0)) }
+      space = try SpaceBuiltins.wrap { try SearchSpace(pairs) }
+    default:
+      throw ScriptError.runtime("tune: 'space' must be space(...) or a record of dimensions, got \(a["space"].typeName)")
+    }
+    let strategyName = try a.string("strategy")
+    guard let strategy = Strategy(rawValue: strategyName.lowercased()) else {
+      let hint = Suggestion.closest(to: strategyName, among: Strategy.allCases.map(\.rawValue)).map { "; did you mean '\($0)'?" } ?? ""
+      throw ScriptError.runtime("tune: unknown strategy '\(strategyName)' (grid, random or bayes)\(hint)")
+    }
+    let acqName = try a.string("acquisition")
+    guard let acquisition = Acquisition(name: acqName) else {
+      throw ScriptError.runtime("tune: unknown acquisition '\(acqName)' (\(Acquisition.allCases.map(\.rawValue).joined(separator: ", ")))")
+    }
+    let name = try a.optionalString("study") ?? "\(strategy.rawValue)-\(Int(Date().timeIntervalSince1970))"
+    var s = StudySettings(name: name, space: space, strategy: strategy)
+    s.seed = try a.int("seed")
+    s.trials = try a.int("trials")
+    guard s.trials >= 1 else { throw ScriptError.runtime("tune: 'trials' must be at least 1, got \(s.trials)") }
+    switch (try a.optionalString("maximize"), try a.optionalString("minimize")) {
+    case (.some, .some): throw ScriptError.runtime("tune: give maximize: or minimize:, not both")
+    case (let m?, nil): s.metric = m; s.direction = .maximize
+    case (nil, let m?): s.metric = m; s.direction = .minimize
+    case (nil, nil): s.metric = "accuracy"; s.direction = .maximize
+    }
+    s.budgetJ = try a.optionalDouble("budget_j")
+    if let b = s.budgetJ, !(b > 0) { throw ScriptError.runtime("tune: 'budget_j' must be positive, got \(b)") }
+    s.acquisition = acquisition
+    s.grid = try a.int("grid")
+    guard s.grid >= 1 else { throw ScriptError.runtime("tune: 'grid' must be at least 1, got \(s.grid)") }
+    s.gridIncludeUpper = try a.bool("grid_upper")
+    s.shuffle = try a.bool("shuffle")
+    s.initial = try a.optionalInt("initial")
+    if let i = s.initial, i < 1 { throw ScriptError.runtime("tune: 'initial' must be at least 1, got \(i)") }
+    s.candidates = try a.int("candidates")
+    guard s.candidates >= 1 else { throw ScriptError.runtime("tune: 'candidates' must be at least 1, got \(s.candidates)") }
+    return s
+  }
+
+  /// The store file: `store:` (relative to the script's folder), or studies.sqlite there when
+  /// the study is named; nil keeps an unnamed study in memory.
+  static func storePath(_ a: BoundArguments, _ ctx: any CallContext) throws -> String? {
+    let given = try a.optionalString("store")
+    guard given != nil || a.has("study") else { return nil }
+    return resolve(given ?? "studies.sqlite", ctx)
+  }
+
+  static func resolve(_ path: String, _ ctx: any CallContext) -> String {
+    if path.hasPrefix("/") { return path }
+    let base = ctx.scriptDirectory ?? FileManager.default.currentDirectoryPath
+    return URL(fileURLWithPath: base).appendingPathComponent(path).path
+  }
+}

@@ -1,0 +1,61 @@
+/// `n - 1`, `i < 10`: an operator whose right side is an integer literal. The parser makes
+/// these instead of `Binary`/`Comparison` so the hot paths of loops and recursion skip one
+/// node evaluation and one value copy (a "superinstruction").
+final class BinaryConstant: Node {
+  let op: BinaryOperator
+  let left: Node
+  let constant: Int
+  init(_ at: Location, _ op: BinaryOperator, _ left: Node, _ constant: Int) {
+    self.op = op
+    self.left = left
+    self.constant = constant
+    super.init(at)
+  }
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+    let a = try left.eval(env, it)
+    do {
+      if case .int(let x) = a {
+        switch op {
+        case .add:
+          let (r, o) = x.addingReportingOverflow(constant)
+          if !o { return .int(r) }
+        case .subtract:
+          let (r, o) = x.subtractingReportingOverflow(constant)
+          if !o { return .int(r) }
+        default: break
+        }
+        return try op.ints(x, constant)
+      }
+      return try op.apply(a, .int(constant))
+    } catch {
+      throw located(error)
+    }
+  }
+}
+
+final class ComparisonConstant: Node {
+  let op: ComparisonOperator
+  let left: Node
+  let constant: Int
+  init(_ at: Location, _ op: ComparisonOperator, _ left: Node, _ constant: Int) {
+    self.op = op
+    self.left = left
+    self.constant = constant
+    super.init(at)
+  }
+  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+    let a = try left.eval(env, it)
+    if case .int(let x) = a {
+      switch op {
+      case .equal: return .bool(x == constant)
+      case .notEqual: return .bool(x != constant)
+      case .less: return .bool(x < constant)
+      case .lessEqual: return .bool(x <= constant)
+      case .greater: return .bool(x > constant)
+      case .greaterEqual: return .bool(x >= constant)
+      case .isIn: break
+      }
+    }
+    return try Comparison.evaluate(op, a, .int(constant), at: self)
+  }
+}
