@@ -47,7 +47,7 @@ func runNotebook(path: String) -> Int32 {
     ("notebook", (path as NSString).lastPathComponent),
   ])
   manifest.add("energy sources", sources)
-  manifest.add("joules", run.estimatedJoules ? "estimated (no hardware counter for this machine)" : "measured")
+  manifest.add("joules", run.estimatedJoules ? "estimated (see energy sources)" : "measured")
   do {
     try MarkdownReport(run: run, manifest: manifest).write()
   } catch {

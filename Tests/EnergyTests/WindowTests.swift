@@ -75,3 +75,14 @@ import Testing
   w.finish()
   #expect(perPoll < 500e-6)
 }
+
+@Test func aReadingReportsTheMetersOwnCost() {
+  let fx = PowercapFixture().zone("intel-rapl:0", "package-0", energy: 0)
+  let monitor = fx.monitor()
+  let w = monitor.begin()
+  for _ in 0..<5 { monitor.poll() }
+  usleep(10_000)
+  let r = w.finish()
+  #expect(r.polls == 6)   // five polls and the one that closes the window
+  #expect(r.meterSeconds > 0 && r.overhead > 0 && r.overhead < 1)
+}

@@ -49,7 +49,7 @@ import Testing
 
   @Test func stoppingReturnsThePartialRunAsInterrupted() throws {
     var polls = 0
-    var o = TrainingOptions(epochs: 2, batchSize: 100, optimizer: .sgd(lr: 0.01), seed: 0)
+    var o = TrainingOptions(epochs: 2, batchSize: 100, optimizer: .adam(lr: 0.01), seed: 0)
     o.shouldStop = {
       polls += 1
       return polls > 4
@@ -58,7 +58,7 @@ import Testing
     #expect(r.state == .interrupted)
     #expect(r.images == 400)
     #expect(r.epochs.count == 1)
-    #expect(r.accuracy > 0.1)   // evaluated after the four steps it took
+    #expect(r.accuracy > 0.2)   // evaluated after the four steps it took
   }
 
   @Test func progressIsReportedForEveryBatch() throws {

@@ -129,3 +129,9 @@ enum NotebookFixtures {
   #expect(md.contains("| 2.5 |"))
   #expect(md.contains("| machine | "))
 }
+
+@Test func floatsInsideValuesShowSixSignificantDigits() throws {
+  let (run, md) = try NotebookFixtures.run("# %% r\n{energy_j: 28.50667866833401, n: 3, tags: [\"a\", 0.1]}\n")
+  #expect(run.results[0].outputs == [.value("{energy_j: 28.5067, n: 3, tags: [\"a\", 0.1]}")])
+  #expect(md.contains("{energy_j: 28.5067, n: 3"))
+}

@@ -26,6 +26,8 @@ public final class EnergyMonitor {
     var total: Double
     var timelineIndex: Int
     var noteIndex: Int
+    var pollSeconds: Double
+    var polls: Int
   }
 
   private let lock = NSLock()
@@ -41,6 +43,9 @@ public final class EnergyMonitor {
   private var nextID = 0
   private var pollerStarted = false
   private var idle: Double?
+  /// Time spent inside polls and their number: the meters' own cost, reported per window.
+  private var pollSeconds = 0.0
+  private var polls = 0
 
   public init(meters: [EnergyMeter], statuses: [MeterStatus] = [], interval: Double? = 0.05) {
     self.meters = meters
@@ -83,6 +88,8 @@ public final class EnergyMonitor {
     // Meters never report less than before; the max guards the invariant all the same.
     total = max(total, sum)
     lastTime = now
+    pollSeconds += MonotonicClock.now() - now
+    polls += 1
     if !openWindows.isEmpty { timeline.append((now, total)) }
   }
 
@@ -100,7 +107,8 @@ public final class EnergyMonitor {
       openWindows[id] = timelineBase + timeline.count
       pollLocked()
       let snap = Snapshot(time: lastTime, domains: latest, total: total,
-                          timelineIndex: timelineBase + timeline.count - 1, noteIndex: notes.count)
+                          timelineIndex: timelineBase + timeline.count - 1, noteIndex: notes.count,
+                          pollSeconds: pollSeconds, polls: polls)
       return (id, snap)
     }
     startPollerIfNeeded()
@@ -128,7 +136,8 @@ public final class EnergyMonitor {
       let reading = EnergyReading(
         joules: counted, seconds: max(0, lastTime - start.time), source: sourceLabel, estimated: isEstimated,
         model: modelDescription, byDomain: bySource, timeline: samples,
-        notes: Array(notes[min(start.noteIndex, notes.count)...]), endedAt: EnergyReading.unixNow())
+        notes: Array(notes[min(start.noteIndex, notes.count)...]), endedAt: EnergyReading.unixNow(),
+        meterSeconds: pollSeconds - start.pollSeconds, polls: polls - start.polls)
       removeWindowLocked(window.id)
       return reading
     }

@@ -27,6 +27,12 @@ public struct EnergyReading {
   public var idleJoules: Double = 0
   /// Unix time when the window closed, for ledgers.
   public var endedAt: Double
+  /// Seconds the meters themselves took during the window (all polls), and how many polls.
+  public var meterSeconds: Double = 0
+  public var polls: Int = 0
+
+  /// The meters' own cost as a fraction of the window: what measuring added.
+  public var overhead: Double { seconds > 0 ? meterSeconds / seconds : 0 }
 
   /// Average power over the window.
   public var watts: Double { seconds > 0 ? joules / seconds : 0 }

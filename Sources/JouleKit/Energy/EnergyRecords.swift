@@ -27,6 +27,8 @@ enum EnergyRecords {
     if idleSubtracted { rec["idle_joules"] = .float(r.idleJoules) }
     rec["timeline"] = .list(r.timeline.map { .record(Record([("t", .float($0.t)), ("watts", .float($0.watts))])) })
     if !r.notes.isEmpty { rec["notes"] = .list(r.notes.map { .string($0) }) }
+    // The meters' own time over the window's: what measuring cost (the issue's < 1% budget).
+    rec["overhead"] = .float(r.overhead)
     rec["timestamp"] = .string(EnergyLedger.isoTimestamp(r.endedAt))
     return rec
   }

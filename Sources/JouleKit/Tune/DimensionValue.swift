@@ -15,9 +15,9 @@ final class DimensionValue: HostObject {
   func field(_ name: String) -> Value? {
     switch name {
     case "kind": return .string(dimension.kind.rawValue)
-    case "lower": return dimension.isChoice ? .none : numberValue(dimension.lower)
-    case "upper": return dimension.isChoice ? .none : numberValue(dimension.upper)
-    case "choices": return dimension.isChoice ? .list(dimension.choices.map(ParameterConversion.value)) : .none
+    case "lower": return dimension.isChoice ? Value.none : numberValue(dimension.lower)
+    case "upper": return dimension.isChoice ? Value.none : numberValue(dimension.upper)
+    case "choices": return dimension.isChoice ? .list(dimension.choices.map(ParameterConversion.value)) : Value.none
     default: return nil
     }
   }

@@ -13,7 +13,7 @@ enum StudyBuiltins {
     registry.register(Builtin(
       "best", [Parameter("study", .host("study"))], family: "tuning",
       doc: "The best complete trial of a study as a record (nil if none finished).") { a, _ in
-      try a.host("study", as: StudyValue.self).bestRow.map { .record($0) } ?? .none
+      try a.host("study", as: StudyValue.self).bestRow.map { .record($0) } ?? Value.none
     })
     registry.register(Builtin(
       "pareto", [Parameter("study", .host("study")),
@@ -38,7 +38,7 @@ enum StudyBuiltins {
     registry.register(Builtin(
       "rounds_to", [Parameter("study", .host("study")), Parameter("target", .number)], family: "tuning",
       doc: "The first trial number whose best-so-far reaches target (the paper's rounds to the optimum), or nil.") { a, _ in
-      try a.host("study", as: StudyValue.self).study.roundsTo(try a.double("target")).map { .int($0) } ?? .none
+      try a.host("study", as: StudyValue.self).study.roundsTo(try a.double("target")).map { .int($0) } ?? Value.none
     })
     registry.register(Builtin(
       "load_study", [Parameter("name", .string),
@@ -63,8 +63,8 @@ enum StudyBuiltins {
         Record([("name", .string(s.name)), ("strategy", .string(s.settings.strategy.rawValue)),
                 ("metric", .string(s.settings.metric)), ("direction", .string(s.settings.direction.rawValue)),
                 ("finished", .int(s.finishedCount)), ("trials", .int(s.settings.trials)),
-                ("best", s.best?.value.map { .float($0) } ?? .none), ("spent_j", .float(s.spentJ)),
-                ("budget_j", s.settings.budgetJ.map { .float($0) } ?? .none)])
+                ("best", s.best?.value.map { .float($0) } ?? Value.none), ("spent_j", .float(s.spentJ)),
+                ("budget_j", s.settings.budgetJ.map { .float($0) } ?? Value.none)])
       })
     })
   }

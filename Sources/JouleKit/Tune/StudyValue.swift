@@ -32,15 +32,15 @@ final class StudyValue: HostObject {
     case "direction": return .string(s.direction.rawValue)
     case "metric": return .string(s.metric)
     case "trials": return .table(rows)
-    case "best": return bestRow.map { .record($0) } ?? .none
+    case "best": return bestRow.map { .record($0) } ?? Value.none
     case "finished": return .int(study.finishedCount)
-    case "budget_j": return s.budgetJ.map { .float($0) } ?? .none
+    case "budget_j": return s.budgetJ.map { .float($0) } ?? Value.none
     case "spent_j": return .float(study.spentJ)
     case "energy_estimated": return .bool(estimated)
-    case "stop_reason": return study.stopReason.map { .string($0) } ?? .none
+    case "stop_reason": return study.stopReason.map { .string($0) } ?? Value.none
     case "seed": return .int(s.seed)
     case "space": return .host(SpaceValue(s.space))
-    case "store": return storePath.map { .string($0) } ?? .none
+    case "store": return storePath.map { .string($0) } ?? Value.none
     default: return nil
     }
   }
@@ -75,16 +75,16 @@ final class StudyValue: HostObject {
       rec[metric] = num(t.metrics[metric] ?? t.value)
     }
     rec["energy_j"] = num(t.energyJ)
-    rec["energy_estimated"] = t.energyEstimated.map { .bool($0) } ?? .none
+    rec["energy_estimated"] = t.energyEstimated.map { .bool($0) } ?? Value.none
     rec["seconds"] = num(t.seconds)
     rec["state"] = .string(t.state.rawValue)
     rec["cumulative_energy_j"] = .float(r.cumulativeJ)
     rec["best_so_far"] = num(r.bestSoFar)
-    rec["error"] = t.error.map { .string($0) } ?? .none
+    rec["error"] = t.error.map { .string($0) } ?? Value.none
     return rec
   }
 
-  private func num(_ x: Double?) -> Value { x.map { .float($0) } ?? .none }
+  private func num(_ x: Double?) -> Value { x.map { .float($0) } ?? Value.none }
 
   var displayText: String {
     let s = study.settings

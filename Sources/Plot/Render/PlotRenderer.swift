@@ -127,9 +127,16 @@ public enum PlotRenderer {
     + "plot 0.5 lc rgb 'black' notitle\nunset output\n"
 
   private static func render(_ script: String, producing path: String, session: GnuplotSession?) throws {
-    let gp = try session ?? GnuplotSession.shared()
+    var gp = try session ?? GnuplotSession.shared()
+    let text = path.lowercased().hasSuffix(".svg") ? svgPrimer + script : script
     do {
-      try gp.run(path.lowercased().hasSuffix(".svg") ? svgPrimer + script : script)
+      do {
+        try gp.run(text)
+      } catch GnuplotError.processFailed where session == nil {
+        // The shared gnuplot ended since its last figure (killed, crashed): start a fresh one once.
+        gp = try GnuplotSession.shared()
+        try gp.run(text)
+      }
     } catch {
       // Close whatever output gnuplot opened, and drop the half-written file it leaves.
       _ = try? gp.run("unset output\nunset multiplot")

@@ -16,7 +16,7 @@ enum BigStack {
 
   static func run<T>(_ body: () throws -> T) throws -> T {
     var result: Result<T, Error>?
-    try withoutActuallyEscaping(body) { body in
+    withoutActuallyEscaping(body) { body in
       let job = Job { result = Result { try body() } }
       var attributes = pthread_attr_t()
       pthread_attr_init(&attributes)

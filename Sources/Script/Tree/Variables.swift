@@ -67,7 +67,7 @@ final class GlobalGet: VariableGet {
   let index: Int
   /// The function scope where the name was written: its locals feed suggestions.
   let scope: Resolver.Scope?
-  private var builtin: Builtin?
+  @exclusivity(unchecked) private var builtin: Builtin?
 
   init(_ at: Location, _ name: String, index: Int, scope: Resolver.Scope?) {
     self.index = index
@@ -125,6 +125,10 @@ final class CompoundAssign: Node {
     let rhs = try value.eval(env, it)
     guard var current = target.take(env, it) else {
       throw error("undefined variable '\(name)'")
+    }
+    if case .local = target, current.isNil, let g = it.globals.index(of: name), it.globals.values[g] != nil {
+      target.store(current, env, it)
+      throw error("'\(name)' is a global, and a function cannot rebind globals; return the new value instead")
     }
     if op == .add {
       // Drop `current`'s reference before editing so the storage is unique and grows in place.

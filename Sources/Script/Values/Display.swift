@@ -17,7 +17,8 @@ extension Value {
     case .record(let r):
       return "{" + r.pairs.map { "\(Value.key($0.0)): \($0.1.shortDescription)" }.joined(separator: ", ") + "}"
     case .function(let f):
-      return f is Builtin ? "<builtin \(f.name)>" : "<fn \(f.name)>"
+      if f is Builtin { return "<builtin \(f.name)>" }
+      return f.name == "<fn>" ? "<fn>" : "<fn \(f.name)>"
     case .host(let h):
       let text = h.displayText
       return text.contains("\n") ? "<\(h.typeName)>" : text

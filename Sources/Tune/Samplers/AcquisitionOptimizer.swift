@@ -6,8 +6,8 @@ import Foundation
 ///     let u = opt.maximise(candidates: 10_000, around: bestPoints, avoiding: seen, using: &rng)
 ///
 /// Scores `candidates` points, four in five uniform (the paper's 10,000 random candidates) and the
-/// rest Gaussian steps (sd 0.1) from the best trials, snapped to runnable values; then runs a
-/// compass search (step 0.1 halving to 1e-3) from the best three. Points already run are skipped,
+/// rest Gaussian steps (sd 0.1 and 0.02) from the best trials, snapped to runnable values; then runs a
+/// compass search (step 0.1 halving to 1e-3) from the best five. Points already run are skipped,
 /// so duplicates are never suggested while any other point scores; non-finite scores never win.
 struct AcquisitionOptimizer {
   let space: SearchSpace
@@ -61,7 +61,8 @@ struct AcquisitionOptimizer {
         let centre = top[c % top.count]
         u = (0..<d).map { k in
           if space.dimensions[k].isChoice { return rng.unit() < 0.8 ? centre[k] : rng.unit() }
-          return min(max(centre[k] + 0.1 * rng.normal(), 0), 1)
+          // Half the local points explore the neighbourhood, half polish it.
+          return min(max(centre[k] + (c % 2 == 0 ? 0.1 : 0.02) * rng.normal(), 0), 1)
         }
       }
       u = snap(u)
@@ -78,7 +79,7 @@ struct AcquisitionOptimizer {
       if seen.contains(k) || taken.contains(k) { continue }
       taken.insert(k)
       starts.append((points[i], s[i]))
-      if starts.count == 3 { break }
+      if starts.count == 5 { break }
     }
     var best: ([Double], Double)?
     for (u, f) in starts {
