@@ -112,6 +112,8 @@ enum PlotViews {
                       title: try args.optionalString("title") ?? "energy per layer", xlabel: "layer",
                       ylabel: RowSource.estimated(source, rows: rows) ? "energy (J, estimated)" : "energy (J)")
     panel.categories = categories
+    panel.keyPosition = .outsideRight
+    panel.keyTitle = "layer kind"
     return .host(PlotValue(PlotSpec(panel)))
   }
 
@@ -150,7 +152,8 @@ enum PlotViews {
     guard !points.isEmpty else { throw ScriptError.runtime("timeline: the measurement has no samples") }
     let estimated = RowSource.estimated(source)
     let source_ = RowSource.string(source, ["source"]).map { " (\($0))" } ?? ""
-    let panel = Panel(series: [Series(name: "", points: points)], kind: .lines,
+    // One sample makes no line; show it as a point rather than an empty plot.
+    let panel = Panel(series: [Series(name: "", points: points)], kind: points.count > 1 ? .lines : .points,
                       title: try args.optionalString("title") ?? "power\(source_)", xlabel: "time (s)",
                       ylabel: estimated ? "power (W, estimated)" : "power (W)")
     return .host(PlotValue(PlotSpec(panel)))

@@ -24,6 +24,8 @@ public struct Panel: Equatable {
 
   public enum KeyPosition: String, Equatable {
     case topLeft = "top left", topRight = "top right", bottomLeft = "bottom left", bottomRight = "bottom right"
+    /// Right of the axes, for bars that fill the plot area.
+    case outsideRight = "outside right top"
   }
 
   public init(series: [Series], kind: PlotKind = .points, title: String? = nil,
