@@ -92,8 +92,8 @@ private func record(_ v: Value) -> Record? {
   #expect(second["project_name"]?.shortDescription == "\"demo\"")
   #expect(throws: ScriptError.self) { try run("ledger([{seconds: 1}])") }
   // A training run's record names its fields energy_j, energy_source, energy_estimated.
-  let run = try run("ledger({energy_j: 7200, seconds: 2, energy_source: \"estimate(linear-tdp)\", energy_estimated: true})")
-  guard case .list(let one) = run, let row = record(one[0]) else { Issue.record("bad ledger"); return }
+  let fromRun = try run("ledger({energy_j: 7200, seconds: 2, energy_source: \"estimate(linear-tdp)\", energy_estimated: true})")
+  guard case .list(let one) = fromRun, let row = record(one[0]) else { Issue.record("bad ledger"); return }
   #expect(row["energy_consumed"]?.number == 0.002)
   #expect(row["cpu_power"]?.number == 0)
   #expect(row["estimated"]?.shortDescription == "true")

@@ -56,3 +56,10 @@ import Testing
     #expect(GnuplotText.quote("`x` @y \"z\"") == "'`x` @y \"z\"'")
   }
 }
+
+@Test func dataNumbersAreShortAndReadBackByGnuplot() {
+  #expect(GnuplotText.number(2) == "2")
+  #expect(GnuplotText.number(0.1) == "0.1")
+  #expect(GnuplotText.number(1.0 / 3) == "0.3333333333")
+  #expect(GnuplotText.number(-2.5e-7) == "-2.5e-07")
+}

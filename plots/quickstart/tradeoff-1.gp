@@ -10,18 +10,17 @@ set title 'SimpleCNN on 4,000 Fashion-MNIST images, 2 epochs'
 set xlabel 'energy (J) (estimated)'
 set ylabel 'accuracy'
 $joule_p1_s1 << EOD
-26.252134282970424 0.787
+18.39995220568598 0.787
 EOD
 $joule_p1_s2 << EOD
-34.698528247443356 0.824
+24.087885155888337 0.824
 EOD
 $joule_p1_s3 << EOD
-33.78161712389389 0.798
+25.385806779397498 0.798
 EOD
 $joule_p1_pareto << EOD
-26.252134282970424 0.787
-33.78161712389389 0.798
-34.698528247443356 0.824
+18.39995220568598 0.787
+24.087885155888337 0.824
 EOD
 plot $joule_p1_s1 using 1:2 with points pt 7 ps 1.2 lc rgb '#1f77b4' title 'conv 1', \
      $joule_p1_s2 using 1:2 with points pt 7 ps 1.2 lc rgb '#ff7f0e' title 'conv 2', \

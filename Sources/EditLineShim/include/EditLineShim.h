@@ -31,6 +31,17 @@ void joule_el_bind_function(EditLine *el, const char *name, const char *help,
 /// Binds `key` to a builtin editor command (e.g. "^R" to "em-inc-search-prev").
 void joule_el_bind(EditLine *el, const char *key, const char *command);
 
+/// Reads a line like el_gets. Ctrl-C while it waits (even one that lands just before it
+/// starts reading) ends it with NULL and `*interrupted` = 1; Ctrl-D on an empty line gives
+/// NULL with `*interrupted` = 0.
+const char *joule_el_gets(EditLine *el, int *count, int *interrupted);
+
+/// True (1) while joule_el_gets waits for keys: the SIGINT handler then only ends the read.
+int joule_el_is_reading(void);
+
+/// Called from the SIGINT handler while reading; async-signal-safe.
+void joule_el_interrupt(void);
+
 /// A history keeping at most `size` entries.
 History *joule_history_init(int size);
 /// Adds an entry (H_ENTER).

@@ -42,6 +42,8 @@ public final class EnergyMonitor {
   private var openWindows: [Int: Int] = [:]
   private var nextID = 0
   private var pollerStarted = false
+  /// The poller thread's next deadline (touched by that thread only).
+  private var nextPoll = 0.0
   private var idle: Double?
   /// Time spent inside polls and their number: the meters' own cost, reported per window.
   private var pollSeconds = 0.0
@@ -200,9 +202,15 @@ public final class EnergyMonitor {
   /// One turn of the poller: a poll when a window is open, else a nap until one opens.
   private func step(interval: Double) -> Bool {
     if lock.withLock({ !openWindows.isEmpty }) {
-      usleep(useconds_t(interval * 1e6))
+      // Sleep to a fixed schedule rather than a fixed nap, so oversleeping on a loaded
+      // machine does not drift the rate below 1/interval.
+      let now = MonotonicClock.now()
+      if nextPoll < now - interval { nextPoll = now }
+      nextPoll += interval
+      usleep(useconds_t(max(0, nextPoll - now) * 1e6))
       poll()
     } else {
+      nextPoll = 0
       // The timeout re-checks in case a signal was missed.
       wake.lock()
       _ = wake.wait(until: Date(timeIntervalSinceNow: 0.5))

@@ -80,6 +80,8 @@ enum RowSource {
   static func axisLabel(_ text: String, column: String, estimated: Bool) -> String {
     let c = column.lowercased()
     let isEnergy = c.contains("energy") || c.contains("joule") || c.hasSuffix("_j") || c.contains("kwh")
-    return isEnergy && estimated && !text.contains("estimated") ? text + " (estimated)" : text
+    guard isEnergy && estimated && !text.contains("estimated") else { return text }
+    // "energy (J)" reads better as "energy (J, estimated)" than with a second bracket.
+    return text.hasSuffix(")") ? String(text.dropLast()) + ", estimated)" : text + " (estimated)"
   }
 }

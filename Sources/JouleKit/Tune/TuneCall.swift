@@ -99,7 +99,10 @@ enum TuneCall {
       if case .string(let s)? = field("state"), let st = TrialState(rawValue: s), st != .running { outcome.state = st }
       if case .string(let e)? = field("error") { outcome.error = e }
       if let j = field("energy_j")?.number, j.isFinite {
+        // The objective's own joules, with its own provenance (unknown if it gave none).
         outcome.energyJ = j
+        outcome.energySource = nil
+        outcome.energyEstimated = nil
         if case .string(let s)? = field("energy_source") { outcome.energySource = s }
         if case .bool(let b)? = field("energy_estimated") { outcome.energyEstimated = b }
       }

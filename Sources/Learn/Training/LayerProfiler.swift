@@ -35,7 +35,7 @@ public enum LayerProfiler {
             // Wraps around the data when asked for more batches than it holds.
             let lo = (b * batchSize) % train.count, hi = min(lo + batchSize, train.count)
             _ = pool.trainStep(f, l, order: o.baseAddress!, range: lo..<hi, seed: seed, step: UInt64(b + 1))
-            opt.step(gradients: worker.gradients)
+            opt.step(workers: pool.gradients)
             done += 1
             images += hi - lo
           }

@@ -19,6 +19,6 @@ extension Trainer {
         }
       }
     }
-    return (loss / Double(samples.count), pool.workers[0].gradients.map(\.array))
+    return (loss / Double(samples.count), pool.gradients[0].map(\.array))
   }
 }

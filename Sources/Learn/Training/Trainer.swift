@@ -51,7 +51,7 @@ public enum Trainer {
               seen += hi - lo
               break
             }
-            optimizer.step(gradients: pool.workers[0].gradients)
+            optimizer.step(workers: pool.gradients)
             lossSum += loss
             seen += hi - lo
             images += hi - lo

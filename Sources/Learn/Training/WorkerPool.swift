@@ -9,6 +9,11 @@ final class WorkerPool {
   let model: Model
   let workers: [Worker]
   private(set) var lastEvaluation: Evaluation?
+  /// The workers that had a share of the last step, in order.
+  private(set) var lastActive: [Int] = [0]
+
+  /// The last step's gradients, one list per active worker, for `Optimizer.step(workers:)`.
+  var gradients: [[FloatBuffer]] { lastActive.map { workers[$0].gradients } }
 
   init(model: Model, threads: Int, capacity: Int) throws {
     self.model = model
@@ -38,8 +43,8 @@ final class WorkerPool {
     return active
   }
 
-  /// One training step over `order[range]`; leaves the summed gradients in worker 0's buffers
-  /// and folds batchnorm statistics into the model. Returns the summed loss.
+  /// One training step over `order[range]`: leaves each worker's gradients in its buffers
+  /// (`gradients`) and folds batchnorm statistics into the model. Returns the summed loss.
   func trainStep(_ features: UnsafeBufferPointer<Float>, _ labels: UnsafeBufferPointer<Int32>,
                  order: UnsafePointer<Int>, range: Range<Int>, seed: UInt64, step: UInt64) -> Double {
     let batch = range.count
@@ -48,17 +53,7 @@ final class WorkerPool {
       worker.reseed(seed: seed, step: step, worker: share.lowerBound - range.lowerBound)
       worker.trainStep(count: share.count, batch: batch)
     }
-    // Sum gradients into worker 0 in worker order; a worker without a share contributes nothing.
-    let first = workers[active[0]]
-    if active[0] != 0 {
-      for (p, g) in workers[0].gradients.enumerated() { g.pointer.update(from: first.gradients[p].pointer, count: g.count) }
-    }
-    for w in active.dropFirst() {
-      for (p, g) in workers[0].gradients.enumerated() {
-        let src = workers[w].gradients[p].pointer, dst = g.pointer
-        for i in 0..<g.count { dst[i] += src[i] }
-      }
-    }
+    lastActive = active
     for (i, state) in model.batchNormStates.enumerated() {
       guard let state else { continue }
       state.update(from: active.map { workers[$0].kernels[i] as! BatchNormKernel })

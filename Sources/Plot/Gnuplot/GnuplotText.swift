@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns text from users and data into gnuplot literals that cannot run anything.
 ///
 ///     GnuplotText.quote("it's `rm -rf`")   // "'it’s `rm -rf`'"
@@ -26,10 +28,11 @@ public enum GnuplotText {
     return out + "'"
   }
 
-  /// A number as gnuplot reads it back exactly (shortest round-trip form; never `inf`/`nan`).
+  /// A number for a data block: integers as integers, others to 10 significant digits
+  /// (far below what a figure can show, and short enough for small diffs between runs).
   public static func number(_ value: Double) -> String {
     precondition(value.isFinite, "only finite numbers reach gnuplot")
     if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-    return "\(value)"
+    return String(format: "%.10g", value)
   }
 }

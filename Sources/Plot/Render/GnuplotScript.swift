@@ -74,7 +74,9 @@ public struct GnuplotScript {
       if panel.logy { l.append("set yrange [*:*]") } else { l.append("set yrange [0:*]") }
     }
     if let cats = panel.categories {
-      let tics = cats.enumerated().map { "\(GnuplotText.quote($0.element)) \($0.offset)" }
+      // Long names would squeeze the axes into a corner; 18 characters name a layer well enough.
+      let short = cats.map { $0.count > 18 ? String($0.prefix(17)) + "…" : $0 }
+      let tics = short.enumerated().map { "\(GnuplotText.quote($0.element)) \($0.offset)" }
       l.append("set xtics (\(tics.joined(separator: ", "))) rotate by -35 noenhanced")
       l.append("set xrange [-0.6:\(GnuplotText.number(Double(cats.count) - 0.4))]")
     }

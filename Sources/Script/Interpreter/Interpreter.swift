@@ -18,9 +18,19 @@ public final class Interpreter: CallContext {
   /// When set, the number of loop iterations and calls a `run` may make before it stops
   /// with an error: a guard for untrusted or generated programs (the fuzz test uses it).
   public var stepLimit: Int?
-  /// Polled at safe points (loop back-edges, calls, `sleep`): Ctrl-C by default. An embedder
-  /// or a test may supply its own flag.
-  public var isInterrupted: () -> Bool = { Interrupt.requested }
+  /// Polled at safe points (loop back-edges, calls, `sleep`) instead of the Ctrl-C flag
+  /// (`Interrupt`) when set: an embedder or a test may supply its own.
+  public var isInterrupted: (() -> Bool)?
+
+  /// True when the run should stop; consumes a Ctrl-C request.
+  private func interruptPending() -> Bool {
+    if let isInterrupted { return isInterrupted() }
+    if Interrupt.requested {
+      Interrupt.clear()
+      return true
+    }
+    return false
+  }
 
   let globals = Globals()
   // Evaluation state, touched by the tree nodes on every step. One thread runs a program, so
@@ -102,10 +112,7 @@ public final class Interpreter: CallContext {
   }
 
   public func checkInterrupt() throws {
-    if isInterrupted() {
-      Interrupt.clear()
-      throw ScriptError.interrupted
-    }
+    if interruptPending() { throw ScriptError.interrupted }
   }
 
   // MARK: - Calls
@@ -190,8 +197,7 @@ public final class Interpreter: CallContext {
   func checkpoint(at node: Node?) throws {
     stepsLeft -= Interpreter.tickInterval - ticks
     ticks = Interpreter.tickInterval
-    if isInterrupted() {
-      Interrupt.clear()
+    if interruptPending() {
       var e = ScriptError.interrupted
       if let node { e.position = node.position; e.sourceLine = node.file.line(node.line) }
       throw e

@@ -7,12 +7,22 @@ final class Call: Node {
   let arguments: [Node]
   let keywords: [(String, Node)]
 
+  /// The positional arguments again, unretained, for the fast path: reading them from the
+  /// array would retain and release each node on every call.
+  private let fastArguments: UnsafeMutableBufferPointer<Unmanaged<Node>>
+  private let positionalOnly: Bool
+
   init(_ at: Location, _ callee: Node, _ arguments: [Node], _ keywords: [(String, Node)]) {
     self.callee = callee
     self.arguments = arguments
     self.keywords = keywords
+    positionalOnly = keywords.isEmpty
+    fastArguments = .allocate(capacity: arguments.count)
+    _ = fastArguments.initialize(from: arguments.map { Unmanaged.passUnretained($0) })
     super.init(at)
   }
+
+  deinit { fastArguments.deallocate() }
 
   /// The same call with `first` prepended: the pipe.
   func prepending(_ first: Node) -> Call {
@@ -37,9 +47,11 @@ final class Call: Node {
       // `closure` holds its proto for the whole call: no need to retain it again.
       unowned(unsafe) let proto = closure.proto
       var newEnv: Environment
-      if keywords.isEmpty && arguments.count == proto.parameters.count {
+      if positionalOnly && fastArguments.count == proto.parameterCount {
         newEnv = it.environment(count: proto.localCount, parent: closure.env)
-        for i in arguments.indices { newEnv[i] = try arguments[i].eval(env, it) }
+        for i in 0..<fastArguments.count {
+          newEnv[i] = try fastArguments[i]._withUnsafeGuaranteedRef { try $0.eval(env, it) }
+        }
       } else {
         let a = try evalArguments(env, it)
         do { newEnv = try closure.bind(a, it) } catch { throw located(error) }
@@ -65,6 +77,7 @@ final class Call: Node {
 final class FunctionProto {
   let name: String
   let parameters: [String]
+  let parameterCount: Int
   var defaults: [Node?]
   /// Parameters first, then every other local the resolver found.
   @exclusivity(unchecked) var localCount = 0
@@ -76,6 +89,7 @@ final class FunctionProto {
   init(name: String, parameters: [String], defaults: [Node?], location: Location, doc: String) {
     self.name = name
     self.parameters = parameters
+    self.parameterCount = parameters.count
     self.defaults = defaults
     self.location = location
     self.doc = doc

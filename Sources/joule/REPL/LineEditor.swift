@@ -45,16 +45,10 @@ final class LineEditor {
   func read(prompt: String) -> Input {
     joule_el_set_prompt(editLine, prompt)
     var count: Int32 = 0
-    errno = 0
-    guard let raw = el_gets(editLine, &count) else {
-      let failure = errno
-      if count < 0 && (failure == EINTR || Interrupt.requested) {
-        Interrupt.clear()
-        return .interrupted
-      }
-      return .endOfInput
+    var interrupted: Int32 = 0
+    guard let raw = joule_el_gets(editLine, &count, &interrupted) else {
+      return interrupted != 0 ? .interrupted : .endOfInput
     }
-    Interrupt.clear()
     var line = String(cString: raw)
     if line.hasSuffix("\n") { line.removeLast() }
     return .line(line)

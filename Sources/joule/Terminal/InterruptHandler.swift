@@ -1,3 +1,4 @@
+import EditLineShim
 import Foundation
 import Script
 
@@ -12,6 +13,11 @@ enum InterruptHandler {
     Interrupt.clear()
     var action = sigaction()
     action.__sigaction_handler.sa_handler = { _ in
+      // At the prompt Ctrl-C discards the typed line; nothing is running to stop.
+      if joule_el_is_reading() != 0 {
+        joule_el_interrupt()
+        return
+      }
       if Interrupt.requested {
         signal(SIGINT, SIG_DFL)
         raise(SIGINT)
@@ -20,7 +26,7 @@ enum InterruptHandler {
       Interrupt.request()
     }
     sigemptyset(&action.sa_mask)
-    // No SA_RESTART: a read at the prompt returns EINTR so the typed line can be discarded.
+    // No SA_RESTART: the prompt's wait for keys must wake up to discard the line.
     action.sa_flags = 0
     sigaction(SIGINT, &action, nil)
   }

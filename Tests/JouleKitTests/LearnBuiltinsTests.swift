@@ -1,0 +1,115 @@
+import Foundation
+import JouleKit
+import Script
+import Testing
+
+/// The training builtins end to end, through the language.
+@Suite struct LearnBuiltinsTests {
+  static func run(_ source: String, directory: String? = nil) throws -> Value {
+    let registry = BuiltinRegistry.core()
+    JouleKit.install(into: registry)
+    return try Interpreter(registry: registry, output: BufferOutput(), scriptDirectory: directory)
+      .run(source, file: "learn.joule")
+  }
+
+  static func record(_ v: Value) -> Record? { if case .record(let r) = v { return r } else { return nil } }
+
+  static func errorMessage(_ source: String) -> String {
+    do { _ = try run(source) } catch { return "\(error)" }
+    return "no error"
+  }
+
+  @Test func trainReturnsARunRecordWithEnergyAndAnEpochTable() throws {
+    let v = try Self.run("""
+      d = dataset("fashion-mnist", train: 2000, test: 500, seed: 1)
+      m = model(flatten(), linear(64), relu(), linear(10))
+      train(m, d, epochs: 2, batch: 32, optimizer: sgd(lr: 0.05, momentum: 0.9), seed: 4)
+      """)
+    let r = try #require(Self.record(v))
+    #expect(r.keys.starts(with: ["accuracy", "loss", "test_loss", "epochs", "seconds", "images_per_s", "state",
+                                 "energy_j", "energy_source", "energy_estimated"]))
+    #expect((r["accuracy"]?.number ?? 0) > 0.7)
+    #expect(r["state"]?.shortDescription == "\"complete\"")
+    #expect((r["images_per_s"]?.number ?? 0) > 0)
+    guard case .list(let epochs)? = r["epochs"] else { Issue.record("no epochs table"); return }
+    #expect(epochs.count == 2)
+    let second = try #require(Self.record(epochs[1]))
+    #expect(second.keys == ["epoch", "loss", "accuracy", "seconds", "energy_j"])
+    #expect((second["energy_j"]?.number ?? -1) >= 0)
+  }
+
+  @Test func theSameSeedRepeatsARunExactly() throws {
+    let source = """
+      d = dataset("fashion-mnist", train: 600, test: 200)
+      r = train(simple_cnn(conv: 1, linear: 2), d, batch: 50, optimizer: adam(lr: 0.002), seed: 9)
+      [r.accuracy, r.loss]
+      """
+    #expect(try Self.run(source).shortDescription == (try Self.run(source)).shortDescription)
+  }
+
+  @Test func summaryListsShapesParametersAndMACs() throws {
+    let v = try Self.run("summary(simple_cnn())")
+    guard case .list(let rows) = v else { Issue.record("not a table: \(v.shortDescription)"); return }
+    #expect(rows.count == 12)
+    let first = try #require(Self.record(rows[0]))
+    #expect(first.keys == ["layer", "output_shape", "parameters", "macs"])
+    #expect(first["layer"]?.shortDescription == "\"conv2d(3, 3, pad: 1)\"")
+    #expect(first["output_shape"]?.shortDescription == "\"3×28×28\"")
+    #expect(first["parameters"]?.number == 30)
+    let widths = try Self.run("summary(dense_linear(3)) |> map(fn(r) { r.output_shape })")
+    #expect(widths.shortDescription == "[\"784\", \"522\", \"261\", \"10\"]")
+  }
+
+  @Test func modelFieldsDescribeTheNetwork() throws {
+    let v = try Self.run("m = dense_poly(3); [m.parameters, len(m.layers), m.trained]")
+    // 784·392+392 + 392·196+196 + 196·10+10
+    #expect(v.shortDescription == "[\(784 * 392 + 392 + 392 * 196 + 196 + 1970), 4, false]")
+  }
+
+  @Test func evaluateScoresATrainedModel() throws {
+    let v = try Self.run("""
+      d = dataset("fashion-mnist", train: 1000, test: 300)
+      m = model(flatten(), linear(10))
+      train(m, d, epochs: 2, optimizer: adam(lr: 0.01))
+      evaluate(m, d)
+      """)
+    let r = try #require(Self.record(v))
+    #expect((r["accuracy"]?.number ?? 0) > 0.6)
+    #expect(r["count"]?.number == 300)
+  }
+
+  @Test func aHugeLearningRateEndsTheRunDiverged() throws {
+    let v = try Self.run("""
+      train(model(flatten(), linear(32), linear(10)), dataset("fashion-mnist", train: 500, test: 100),
+            epochs: 2, optimizer: sgd(lr: 1000000.0))
+      """)
+    #expect(Self.record(v)?["state"]?.shortDescription == "\"diverged\"")
+  }
+
+  @Test func rowsWithALabelColumnTrain() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("joule-rows-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    var csv = "x,y,kind\n"
+    for i in 0..<80 { csv += "\(i % 2),\(Double(i % 7) / 7),\(i % 2 == 0 ? "even" : "odd")\n" }
+    try csv.write(to: dir.appendingPathComponent("points.csv"), atomically: true, encoding: .utf8)
+    let v = try Self.run("""
+      d = dataset(read_csv("points.csv"), label: "kind", test_fraction: 0.25)
+      r = train(model(linear(8), relu(), linear(2)), d, epochs: 20, batch: 8, optimizer: adam(lr: 0.05))
+      [d.class_names, d.train, r.accuracy]
+      """, directory: dir.path)
+    #expect(v.shortDescription == "[[\"even\", \"odd\"], 60, 1.0]")
+  }
+
+  @Test func badInputGivesClearErrors() {
+    #expect(Self.errorMessage("dataset(\"fashion-mnst\")").contains("did you mean \"fashion-mnist\""))
+    #expect(Self.errorMessage("model(relu(), 3)").contains("argument 2 must be a layer"))
+    #expect(Self.errorMessage("conv2d(0, 3)").contains("channels must be positive"))
+    #expect(Self.errorMessage("train(simple_cnn(), dataset(\"fashion-mnist\", train: 10, test: 10), optimizer: adam(lr: -1))")
+      .contains("lr must be positive"))
+    #expect(Self.errorMessage("train(simple_cnn(), dataset(\"fashion-mnist\", train: 10, test: 10), optimizer: {optimizer: \"adam\", betta1: 0.5})")
+      .contains("did you mean 'beta1'"))
+    #expect(Self.errorMessage("dataset(\"fashion-mnist\", path: \"/nonexistent\")").contains("/nonexistent/train-images-idx3-ubyte.gz: no such file"))
+    #expect(Self.errorMessage("summary(model(conv2d(8, 40)))").contains("does not fit"))
+    #expect(Self.errorMessage("evaluate(simple_cnn(), dataset(\"fashion-mnist\", train: 10, test: 10))").contains("train it first"))
+  }
+}
