@@ -135,12 +135,19 @@ import TestSupport
     p.standardOutput = out
     p.standardError = err
     try p.run()
-    // Wait for the loop to start, then press Ctrl-C (SIGINT).
-    let started = out.fileHandleForReading.availableData
-    #expect(String(decoding: started, as: UTF8.self) == "started\n")
+    // Wait (at most 15 s) for the loop to start, then press Ctrl-C (SIGINT).
+    var poller = pollfd(fd: out.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
+    #expect(poll(&poller, 1, 15_000) == 1)
+    var buffer = [UInt8](repeating: 0, count: 64)
+    let n = read(out.fileHandleForReading.fileDescriptor, &buffer, buffer.count)
+    #expect(String(decoding: buffer.prefix(max(0, n)), as: UTF8.self) == "started\n")
     usleep(200_000)
     p.interrupt()
+    // A watchdog, so a joule that ignores Ctrl-C fails the test instead of hanging it.
+    let watchdog = Thread { sleep(15); if p.isRunning { p.terminate() } }
+    watchdog.start()
     p.waitUntilExit()
+    // Exited by itself (not killed by the signal) with 128 + SIGINT.
     #expect(p.terminationReason == .exit)
     #expect(p.terminationStatus == 130)
     #expect(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("interrupted"))

@@ -104,6 +104,21 @@ final class PseudoTerminal {
     }
   }
 
+  /// Waits for `prompt`, then until the line editor has the terminal in raw mode. Keys typed
+  /// earlier reach the tty driver's cooked mode, where Ctrl-C and Ctrl-D mean something else.
+  @discardableResult
+  func expectPrompt(_ prompt: String = "joule> ", timeout: TimeInterval = 15) throws -> String {
+    let before = try expect(prompt, timeout: timeout)
+    let deadline = Date().addingTimeInterval(timeout)
+    var mode = termios()
+    while Date() < deadline {
+      // On Linux the master side reports the terminal's (the slave's) settings.
+      if tcgetattr(master, &mode) == 0 && mode.c_lflag & tcflag_t(ICANON) == 0 { return before }
+      _ = readSome(within: 0.005)
+    }
+    throw Timeout(waitingFor: "raw mode after \(prompt.debugDescription)", transcript: String(transcript[cursor...]))
+  }
+
   /// Waits for the program to exit; returns its exit status, or nil on timeout.
   func waitForExit(timeout: TimeInterval = 15) -> Int32? {
     let deadline = Date().addingTimeInterval(timeout)

@@ -8,7 +8,7 @@ import TestSupport
     let tty = try PseudoTerminal(
       executable: JouleBinary.url.path,
       environment: ["HOME": home.url.path, "XDG_STATE_HOME": home.path("state"), "TERM": "xterm"])
-    try tty.expect("joule> ")
+    try tty.expectPrompt()
     return tty
   }
 
@@ -16,13 +16,13 @@ import TestSupport
     let home = try TemporaryFolder()
     let tty = try startRepl(home: home)
     tty.type("x = 2\r")
-    try tty.expect("joule> ")
+    try tty.expectPrompt()
     tty.type("x + nope\r")   // fails, so it is not saved
-    try tty.expect("joule> ")
+    try tty.expectPrompt()
     tty.type("fn sq(v) {\r")
-    try tty.expect("...> ")
+    try tty.expectPrompt("...> ")
     tty.type("v * v }\r")
-    try tty.expect("joule> ")
+    try tty.expectPrompt()
     let notebook = home.path("session.jnb")
     tty.type(":save \(notebook)\r")
     try tty.expect("saved 2 cells")
@@ -36,14 +36,14 @@ import TestSupport
     let home = try TemporaryFolder()
     let tty = try startRepl(home: home)
     tty.type("alpha = 0.5\r")
-    try tty.expect("joule> ")
+    try tty.expectPrompt()
     tty.type(":vars\r")
-    let listing = try tty.expect("joule> ")
+    let listing = try tty.expectPrompt()
     #expect(listing.contains("alpha") && listing.contains("0.5"))
     tty.type(":reset\r")
-    try tty.expect("joule> ")
+    try tty.expectPrompt()
     tty.type(":vars\r")
-    #expect(try tty.expect("joule> ").contains("no variables"))
+    #expect(try tty.expectPrompt().contains("no variables"))
     tty.type("\u{04}")
     #expect(tty.waitForExit() == 0)
   }
@@ -71,21 +71,21 @@ import TestSupport
     try tty.expect("erse:")
     tty.type(" true)\r")
     try tty.expect("[3, 2, 1]")
-    try tty.expect("joule> ")
+    try tty.expectPrompt()
     // A record's field after the dot.
     tty.type("r = {learning_rate: 0.25}\r")
-    try tty.expect("joule> ")
+    try tty.expectPrompt()
     tty.type("r.lea\t")
     try tty.expect("rning_rate")
     tty.type("\r")
     try tty.expect("0.25")
-    try tty.expect("joule> ")
+    try tty.expectPrompt()
     // A file path inside a string, relative to the working directory.
     tty.type("\"\(home.url.path)/weights-f\t")
     try tty.expect("ile.csv")
     tty.type("\"\r")
     try tty.expect("weights-file.csv")
-    try tty.expect("joule> ")
+    try tty.expectPrompt()
     tty.type("\u{04}")
     #expect(tty.waitForExit() == 0)
   }

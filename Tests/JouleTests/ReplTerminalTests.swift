@@ -18,21 +18,21 @@ import TestSupport
   @Test func aSessionShowsValuesCompletesInterruptsAndKeepsHistory() throws {
     let home = try TemporaryFolder()
     let tty = try startRepl(home: home)
-    try tty.expect("joule> ")
+    try tty.expectPrompt()
 
     // An assignment shows nothing; an expression shows its value.
     tty.type("x = 41\r")
-    try tty.expect("joule> ")
+    try tty.expectPrompt()
     tty.type("x + 1\r")
     try tty.expect("\r\n42\r\n")
-    try tty.expect("joule> ")
+    try tty.expectPrompt()
 
     // Tab completes a builtin's name: `pri` becomes `print`, so the call runs.
     tty.type("pri\t")
     try tty.expect("nt")
     tty.type("(6 * 7)\r")
     try tty.expect("\r\n42\r\n")
-    try tty.expect("joule> ")
+    try tty.expectPrompt()
 
     // Ctrl-C stops a loop that never ends and returns to the prompt with `x` intact.
     tty.type("while true { }\r")
@@ -41,19 +41,19 @@ import TestSupport
     usleep(400_000)
     tty.type("\u{03}")
     try tty.expect("interrupted")
-    try tty.expect("joule> ")
+    try tty.expectPrompt()
     tty.type("x\r")
     try tty.expect("\r\n41\r\n")
-    try tty.expect("joule> ")
+    try tty.expectPrompt()
 
     // An open bracket asks for more with the continuation prompt.
     tty.type("y = [1,\r")
-    try tty.expect("...> ")
+    try tty.expectPrompt("...> ")
     tty.type("2]\r")
-    try tty.expect("joule> ")
+    try tty.expectPrompt()
     tty.type("len(y)\r")
     try tty.expect("\r\n2\r\n")
-    try tty.expect("joule> ")
+    try tty.expectPrompt()
 
     // Ctrl-D on an empty line leaves cleanly.
     tty.type("\u{04}")
@@ -70,9 +70,9 @@ import TestSupport
     let home = try TemporaryFolder()
     // No LANG or LC_* in the environment: joule must still read UTF-8 as characters.
     let tty = try startRepl(home: home)
-    try tty.expect("joule> ")
+    try tty.expectPrompt()
     tty.type("s = \"h\u{e9}llo w\u{f6}rld \u{1f50b}\"\r")
-    try tty.expect("joule> ")
+    try tty.expectPrompt()
     tty.type("len(s)\r")
     try tty.expect("\r\n13\r\n")
     tty.type("s\r")
@@ -84,10 +84,10 @@ import TestSupport
   @Test func ctrlCWhileTypingDiscardsTheLine() throws {
     let home = try TemporaryFolder()
     let tty = try startRepl(home: home)
-    try tty.expect("joule> ")
+    try tty.expectPrompt()
     tty.type("undefined_thing")
     tty.type("\u{03}")
-    try tty.expect("joule> ")
+    try tty.expectPrompt()
     tty.type("1 + 1\r")
     let shown = try tty.expect("\r\n2\r\n")
     #expect(!shown.contains("undefined_thing"), "the discarded line ran: \(shown)")
@@ -99,17 +99,17 @@ import TestSupport
     let home = try TemporaryFolder()
     do {
       let first = try startRepl(home: home)
-      try first.expect("joule> ")
+      try first.expectPrompt()
       first.type("z = 6 * 7\r")
-      try first.expect("joule> ")
+      try first.expectPrompt()
       first.type("\u{04}")
       #expect(first.waitForExit() == 0)
     }
     let second = try startRepl(home: home)
-    try second.expect("joule> ")
+    try second.expectPrompt()
     // Up recalls `z = 6 * 7`; Enter runs it again; then `z` shows its value.
     second.type("\u{1b}[A\r")
-    try second.expect("joule> ")
+    try second.expectPrompt()
     second.type("z\r")
     try second.expect("\r\n42\r\n")
     second.type("\u{04}")
@@ -119,12 +119,12 @@ import TestSupport
   @Test func errorsAreShownAndTheSessionGoesOn() throws {
     let home = try TemporaryFolder()
     let tty = try startRepl(home: home)
-    try tty.expect("joule> ")
+    try tty.expectPrompt()
     tty.type("a = 5\r")
-    try tty.expect("joule> ")
+    try tty.expectPrompt()
     tty.type("a + nope\r")
     try tty.expect("^")
-    try tty.expect("joule> ")
+    try tty.expectPrompt()
     tty.type("a\r")
     try tty.expect("\r\n5\r\n")
     tty.type("\u{04}")

@@ -30,8 +30,14 @@ enum MetaCommand {
     let body = line.dropFirst().trimmingCharacters(in: .whitespaces)
     let name = String(body.prefix { !$0.isWhitespace })
     let argument = body.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+    // The exact name, or the one command the prefix starts.
     let matches = names.filter { $0.hasPrefix(name) }
-    guard !name.isEmpty, let full = matches.count == 1 || matches.contains(name) ? (matches.contains(name) ? name : matches[0]) : nil else {
+    let full: String
+    if names.contains(name) {
+      full = name
+    } else if !name.isEmpty && matches.count == 1 {
+      full = matches[0]
+    } else {
       throw MetaCommandError("unknown command ':\(name)'; :help lists them")
     }
     func needArgument() throws -> String {

@@ -94,7 +94,7 @@ final class Repl {
     case .quit:
       return false
     case .help(let name):
-      output.write(name.map(helpText(for:)) ?? MetaCommand.summary + "\n")
+      if let name { help(name) } else { output.write(MetaCommand.summary + "\n") }
     case .vars:
       output.write(variablesTable())
     case .load(let path):
@@ -117,6 +117,23 @@ final class Repl {
       output.write("session reset\n")
     }
     return true
+  }
+
+  /// The language's own `help(name)` when there is one, so both read the same.
+  private func help(_ name: String) {
+    guard let builtin = registry["help"] else {
+      output.write(helpText(for: name))
+      return
+    }
+    do {
+      let value = try interpreter.call(.function(builtin), Arguments([.string(name)]))
+      output.display(value)
+    } catch let error as ScriptError {
+      fputs(ScriptBridge.render(error) + "\n", stderr)
+    } catch {
+      fputs("error: \(error)\n", stderr)
+    }
+    output.flush()
   }
 
   private func helpText(for name: String) -> String {

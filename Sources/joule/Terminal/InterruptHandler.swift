@@ -29,5 +29,11 @@ enum InterruptHandler {
     // No SA_RESTART: the prompt's wait for keys must wake up to discard the line.
     action.sa_flags = 0
     sigaction(SIGINT, &action, nil)
+    // A parent may have started joule with SIGINT blocked (Foundation's Process passes on the
+    // caller's mask); threads started from here on, like the interpreter's, inherit this one.
+    var sigint = sigset_t()
+    sigemptyset(&sigint)
+    sigaddset(&sigint, SIGINT)
+    pthread_sigmask(SIG_UNBLOCK, &sigint, nil)
   }
 }
