@@ -113,8 +113,6 @@ void joule_el_set_prompt(EditLine *el, const char *prompt) {
 
 void joule_el_set_history(EditLine *el, History *h) { el_set(el, EL_HIST, history, h); }
 
-void joule_el_set_signal(EditLine *el, int on) { el_set(el, EL_SIGNAL, on); }
-
 void joule_el_bind_function(EditLine *el, const char *name, const char *help,
                             unsigned char (*fn)(EditLine *, int), const char *key) {
   el_set(el, EL_ADDFN, name, help, fn);

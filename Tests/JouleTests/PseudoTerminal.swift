@@ -82,7 +82,11 @@ final class PseudoTerminal {
   }
 
   /// Sends keys as typed: `"\r"` is Enter, `"\t"` Tab, `"\u{03}"` Ctrl-C, `"\u{04}"` Ctrl-D.
-  func type(_ keys: String) {
+  /// By default first waits (up to 5 s) for the line editor to be reading: keys typed while
+  /// the terminal is in cooked mode reach the tty driver, where Ctrl-C and Ctrl-D act at once.
+  /// Pass `whileRunning: true` to type at a program that is busy (Ctrl-C during a loop).
+  func type(_ keys: String, whileRunning: Bool = false) {
+    if !whileRunning { _ = waitForRawMode(timeout: 5) }
     let bytes = Array(keys.utf8)
     _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
   }
@@ -109,14 +113,22 @@ final class PseudoTerminal {
   @discardableResult
   func expectPrompt(_ prompt: String = "joule> ", timeout: TimeInterval = 15) throws -> String {
     let before = try expect(prompt, timeout: timeout)
+    guard waitForRawMode(timeout: timeout) else {
+      throw Timeout(waitingFor: "raw mode after \(prompt.debugDescription)", transcript: String(transcript[cursor...]))
+    }
+    return before
+  }
+
+  /// True once the terminal is out of canonical mode (the line editor reads key by key).
+  private func waitForRawMode(timeout: TimeInterval) -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
     var mode = termios()
     while Date() < deadline {
       // On Linux the master side reports the terminal's (the slave's) settings.
-      if tcgetattr(master, &mode) == 0 && mode.c_lflag & tcflag_t(ICANON) == 0 { return before }
+      if tcgetattr(master, &mode) == 0 && mode.c_lflag & tcflag_t(ICANON) == 0 { return true }
       _ = readSome(within: 0.005)
     }
-    throw Timeout(waitingFor: "raw mode after \(prompt.debugDescription)", transcript: String(transcript[cursor...]))
+    return false
   }
 
   /// Waits for the program to exit; returns its exit status, or nil on timeout.

@@ -39,7 +39,7 @@ import TestSupport
     try tty.expect("\r\n")
     // Give the loop time to start, so Ctrl-C interrupts running code, not the typed line.
     usleep(400_000)
-    tty.type("\u{03}")
+    tty.type("\u{03}", whileRunning: true)
     try tty.expect("interrupted")
     try tty.expectPrompt()
     tty.type("x\r")

@@ -21,9 +21,6 @@ void joule_el_set_prompt(EditLine *el, const char *prompt);
 /// Attaches a history to the editor so up/down and Ctrl-R reach it.
 void joule_el_set_history(EditLine *el, History *h);
 
-/// Lets libedit handle SIGWINCH and friends itself (EL_SIGNAL).
-void joule_el_set_signal(EditLine *el, int on);
-
 /// Registers `fn` as the editor command `name` and binds it to `key` (e.g. "^I" for Tab).
 void joule_el_bind_function(EditLine *el, const char *name, const char *help,
                             unsigned char (*fn)(EditLine *, int), const char *key);

@@ -5,7 +5,7 @@ import Script
 
 /// The prompt's line editing through libedit: emacs keys, history (up/down, Ctrl-R), Tab.
 ///
-///     let editor = LineEditor(history: HistoryFile.standard, completer: completer)
+///     let editor = LineEditor(historyFile: HistoryFile.standard, completer: completer)
 ///     switch editor.read(prompt: "joule> ") { case .line(let l): ... }
 final class LineEditor {
   enum Input {

@@ -1,0 +1,59 @@
+# joule figure: `gnuplot profile-4-1.gp` in this folder writes profile-4-1.png; `joule export` renders other formats.
+reset
+set encoding utf8
+set terminal pngcairo size 800,560 noenhanced font 'Sans,10'  # joule:terminal
+set output 'profile-4-1.png'  # joule:output
+set grid lc rgb '#dddddd'
+set key noenhanced outside right top box opaque title 'layer kind'
+set offsets 0, 0, graph 0.05, 0
+set title 'energy per layer'
+set xlabel 'layer'
+set ylabel 'energy (J, estimated)'
+set style fill solid 0.85 border lc rgb '#333333'
+set boxwidth 0.8
+set yrange [0:*]
+set xtics ('conv2d(3, 3, pad:…' 0, 'batchnorm()' 1, 'relu()' 2, 'maxpool(2)' 3, 'conv2d(9, 3, pad:…' 4, 'batchnorm()' 5, 'relu()' 6, 'maxpool(2)' 7, 'conv2d(27, 3, pad…' 8, 'batchnorm()' 9, 'relu()' 10, 'maxpool(2)' 11, 'conv2d(81, 3, pad…' 12, 'batchnorm()' 13, 'relu()' 14, 'maxpool(2)' 15, 'flatten()' 16, 'linear(392)' 17, 'linear(196)' 18, 'linear(10)' 19, 'other (loss, opti…' 20) rotate by -35 noenhanced
+set xrange [-0.6:20.6]
+$joule_p1_s1 << EOD
+0 0.2044149653
+4 0.2651179527
+8 0.1296796093
+12 0.1655117792
+EOD
+$joule_p1_s2 << EOD
+1 0.1413271806
+5 0.04474523869
+9 0.01251813741
+13 0.0270533522
+EOD
+$joule_p1_s3 << EOD
+2 0.005155490448
+6 0.003640960115
+10 0.002985781566
+14 0.00152784357
+EOD
+$joule_p1_s4 << EOD
+3 0.09074888294
+7 0.0435997409
+11 0.01208760037
+15 0.02542279068
+EOD
+$joule_p1_s5 << EOD
+16 4.383843219e-05
+EOD
+$joule_p1_s6 << EOD
+17 0.01343705541
+18 0.02862812438
+19 0.001945970062
+EOD
+$joule_p1_s7 << EOD
+20 0.1292907509
+EOD
+plot $joule_p1_s1 using 1:2 with boxes lc rgb '#1f77b4' title 'conv', \
+     $joule_p1_s2 using 1:2 with boxes lc rgb '#ff7f0e' title 'norm', \
+     $joule_p1_s3 using 1:2 with boxes lc rgb '#2ca02c' title 'relu', \
+     $joule_p1_s4 using 1:2 with boxes lc rgb '#d62728' title 'pool', \
+     $joule_p1_s5 using 1:2 with boxes lc rgb '#9467bd' title 'flatten', \
+     $joule_p1_s6 using 1:2 with boxes lc rgb '#8c564b' title 'linear', \
+     $joule_p1_s7 using 1:2 with boxes lc rgb '#e377c2' title 'other'
+unset output

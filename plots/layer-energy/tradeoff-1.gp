@@ -1,0 +1,27 @@
+# joule figure: `gnuplot tradeoff-1.gp` in this folder writes tradeoff-1.png; `joule export` renders other formats.
+reset
+set encoding utf8
+set terminal pngcairo size 800,560 noenhanced font 'Sans,10'  # joule:terminal
+set output 'tradeoff-1.png'  # joule:output
+set grid lc rgb '#dddddd'
+set key noenhanced top left box opaque title ''
+set offsets graph 0.04, graph 0.04, graph 0.06, graph 0.06
+set title 'accuracy against energy'
+set xlabel 'energy (J, estimated)'
+set ylabel 'accuracy'
+$joule_p1_s1 << EOD
+1.41294111 0.684
+1.88505993 0.506
+1.969333643 0.65
+1.981830859 0.394
+2.384524372 0.35
+2.202458682 0.484
+2.050822331 0.47
+2.243933592 0.2
+EOD
+$joule_p1_pareto << EOD
+1.41294111 0.684
+EOD
+plot $joule_p1_s1 using 1:2 with points pt 7 ps 1.2 lc rgb '#1f77b4' notitle, \
+     $joule_p1_pareto using 1:2 with linespoints dt 2 lw 2 pt 6 ps 2 lc rgb '#000000' title 'Pareto front'
+unset output
