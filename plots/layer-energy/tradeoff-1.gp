@@ -10,17 +10,18 @@ set title 'accuracy against energy'
 set xlabel 'energy (J, estimated)'
 set ylabel 'accuracy'
 $joule_p1_s1 << EOD
-1.41294111 0.684
-1.88505993 0.506
-1.969333643 0.65
-1.981830859 0.394
-2.384524372 0.35
-2.202458682 0.484
-2.050822331 0.47
-2.243933592 0.2
+0.99 0.684
+0.97 0.506
+0.97 0.65
+1.04 0.394
+1.48 0.35
+1.93 0.484
+1.41 0.47
+1.58 0.2
 EOD
 $joule_p1_pareto << EOD
-1.41294111 0.684
+0.97 0.65
+0.99 0.684
 EOD
 plot $joule_p1_s1 using 1:2 with points pt 7 ps 1.2 lc rgb '#1f77b4' notitle, \
      $joule_p1_pareto using 1:2 with linespoints dt 2 lw 2 pt 6 ps 2 lc rgb '#000000' title 'Pareto front'

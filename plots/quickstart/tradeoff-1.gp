@@ -7,20 +7,20 @@ set grid lc rgb '#dddddd'
 set key noenhanced top left box opaque title 'model'
 set offsets graph 0.04, graph 0.04, graph 0.06, graph 0.06
 set title 'SimpleCNN on 4,000 Fashion-MNIST images, 2 epochs'
-set xlabel 'energy (J) (estimated)'
+set xlabel 'energy (J, estimated)'
 set ylabel 'accuracy'
 $joule_p1_s1 << EOD
-18.39995220568598 0.787
+7.508676191 0.787
 EOD
 $joule_p1_s2 << EOD
-24.087885155888337 0.824
+9.253096698 0.824
 EOD
 $joule_p1_s3 << EOD
-25.385806779397498 0.798
+12.58966745 0.798
 EOD
 $joule_p1_pareto << EOD
-18.39995220568598 0.787
-24.087885155888337 0.824
+7.508676191 0.787
+9.253096698 0.824
 EOD
 plot $joule_p1_s1 using 1:2 with points pt 7 ps 1.2 lc rgb '#1f77b4' title 'conv 1', \
      $joule_p1_s2 using 1:2 with points pt 7 ps 1.2 lc rgb '#ff7f0e' title 'conv 2', \

@@ -15,5 +15,6 @@ enum TuneBuiltins {
       finished trial, and returns a study. Strategies: grid, random, bayes (GP, Matérn-5/2).
       """, body: TuneCall.run))
     StudyBuiltins.register(into: registry)
+    registry.register(SampleBuiltin.builtin)
   }
 }

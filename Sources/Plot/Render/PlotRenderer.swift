@@ -120,9 +120,11 @@ public enum PlotRenderer {
     try input.fileHandleForWriting.close()
   }
 
-  /// gnuplot's svg terminal carries its current stroke colour over from the previous plot in
-  /// the same process, so one figure's SVG would depend on what was drawn before it. A fixed
-  /// throwaway plot first puts that state in the same place every time.
+  /// gnuplot's svg terminal carries drawing state (the current stroke colour) over from the
+  /// previous plot in the same process, so one figure's SVG depends on what was drawn before.
+  /// A fixed throwaway plot first removes most of that (after png, txt or line plots); after
+  /// filled bars some state still leaks. Notebook figures stay byte-stable from run to run
+  /// because a run draws the same figures in the same order in a fresh process.
   static let svgPrimer = "set terminal svg size 100,100\nset output '/dev/null'\nset xrange [0:1]\nset yrange [0:1]\n"
     + "plot 0.5 lc rgb 'black' notitle\nunset output\n"
 

@@ -35,6 +35,6 @@ enum ScriptBridge {
 
   /// An error as the user reads it: position, message, the line with a caret, the call chain.
   static func render(_ error: ScriptError) -> String {
-    ErrorRendering.render(error)
+    error.rendered
   }
 }
