@@ -6,7 +6,8 @@ import Script
 ///     let panel = try TableChart(rows: rows, x: "energy_j", y: "accuracy", by: "model").panel(kind: .points)
 ///
 /// Rows missing x or y (or holding nil) are skipped; text in a number column is an error that
-/// suggests `by:`. Without `x`, the row number (1, 2, ...) is the x axis.
+/// suggests `by:`. Without `x`, the row number (1, 2, ...) is the x axis. An `x` column of text
+/// (strategy names, say) is categorical: one tick per name, in the order the rows give them.
 struct TableChart {
   var rows: [Record]
   var x: String?
@@ -20,10 +21,16 @@ struct TableChart {
     try RowSource.requireColumn(y, in: rows, function: function)
     if let by { try RowSource.requireColumn(by, in: rows, function: function) }
 
+    let categories = x.flatMap { Self.categories(of: $0, in: rows) }
     var order: [String] = []
     var groups: [String: [Point]] = [:]
     for (i, row) in rows.enumerated() {
-      let xv = try x.map { try RowSource.number(row[$0], column: $0, row: i, function: function) } ?? Double(i + 1)
+      let xv: Double?
+      if let categories, let x {
+        xv = categories.firstIndex(of: RowSource.label(row[x])).map(Double.init)
+      } else {
+        xv = try x.map { try RowSource.number(row[$0], column: $0, row: i, function: function) } ?? Double(i + 1)
+      }
       guard let xv, let yv = try RowSource.number(row[y], column: y, row: i, function: function) else { continue }
       let key = by.map { RowSource.label(row[$0]) } ?? ""
       if groups[key] == nil { order.append(key) }
@@ -39,10 +46,24 @@ struct TableChart {
       return Series(name: key, points: pts)
     }
     var panel = Panel(series: series, kind: kind)
+    panel.categories = categories
     panel.keyTitle = by
     let estimated = RowSource.estimated(nil, rows: rows)
     panel.xlabel = RowSource.axisLabel(x ?? "row", column: x ?? "", estimated: estimated)
     panel.ylabel = RowSource.axisLabel(y, column: y, estimated: estimated)
     return panel
+  }
+
+  /// The distinct names of a column whose every present value is a string, or nil.
+  static func categories(of column: String, in rows: [Record]) -> [String]? {
+    var names: [String] = []
+    for row in rows {
+      switch row[column] {
+      case nil, .none?: continue
+      case .string(let s)?: if !names.contains(s) { names.append(s) }
+      default: return nil
+      }
+    }
+    return names.isEmpty ? nil : names
   }
 }
