@@ -15,31 +15,31 @@ set yrange [0:*]
 set xtics ('conv2d(3, 3, pad:…' 0, 'batchnorm()' 1, 'relu()' 2, 'maxpool(2)' 3, 'conv2d(9, 3, pad:…' 4, 'batchnorm()' 5, 'relu()' 6, 'maxpool(2)' 7, 'flatten()' 8, 'linear(392)' 9, 'linear(196)' 10, 'linear(10)' 11, 'other (loss, opti…' 12) rotate by -35 noenhanced
 set xrange [-0.6:12.6]
 $joule_p1_s1 << EOD
-0 0.3175595828
-4 0.3924294777
+0 0.3500424637
+4 0.4320691144
 EOD
 $joule_p1_s2 << EOD
-1 0.2488296798
-5 0.07680913649
+1 0.2712122878
+5 0.07831411473
 EOD
 $joule_p1_s3 << EOD
-2 0.01548528319
-6 0.01274893278
+2 0.01595776733
+6 0.01116813318
 EOD
 $joule_p1_s4 << EOD
-3 0.223643145
-7 0.05708944437
+3 0.2344113952
+7 0.05704288907
 EOD
 $joule_p1_s5 << EOD
-8 7.988890985e-05
+8 9.877637037e-05
 EOD
 $joule_p1_s6 << EOD
-9 0.2034310369
-10 0.09108409373
-11 0.005507283935
+9 0.2037530011
+10 0.09271882863
+11 0.005898069026
 EOD
 $joule_p1_s7 << EOD
-12 0.04949367057
+12 0.05192490918
 EOD
 plot $joule_p1_s1 using 1:2 with boxes lc rgb '#1f77b4' title 'conv', \
      $joule_p1_s2 using 1:2 with boxes lc rgb '#ff7f0e' title 'norm', \
