@@ -29,6 +29,11 @@ import Testing
     #expect(r.keys.starts(with: ["accuracy", "loss", "test_loss", "epochs", "seconds", "images_per_s", "state",
                                  "energy_j", "energy_source", "energy_estimated"]))
     #expect((r["accuracy"]?.number ?? 0) > 0.7)
+    // An estimated figure names its model; a measured one needs none.
+    if r["energy_estimated"]?.shortDescription == "true" {
+      guard case .string(let model)? = r["energy_model"] else { Issue.record("estimate without its model"); return }
+      #expect(model.contains("P_idle"))
+    }
     #expect(r["state"]?.shortDescription == "\"complete\"")
     #expect((r["images_per_s"]?.number ?? 0) > 0)
     guard case .list(let epochs)? = r["epochs"] else { Issue.record("no epochs table"); return }

@@ -95,6 +95,8 @@ enum TrainingBuiltins {
       ("epochs", .table(epochs)), ("seconds", .float(result.seconds)), ("images_per_s", .float(result.imagesPerSecond)),
       ("state", .string(result.state.rawValue)), ("energy_j", .float(reading.joules)),
       ("energy_source", .string(reading.source)), ("energy_estimated", .bool(reading.estimated)),
+      // An estimate always travels with its model and parameters.
+      ("energy_model", reading.model.map { .string($0) } ?? .none),
       ("images", .int(result.images)), ("batch", .int(options.batchSize)), ("seed", .int(try a.int("seed"))),
       ("optimizer", OptimizerRecord.value(options.optimizer)),
     ]))
