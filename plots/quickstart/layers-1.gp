@@ -15,31 +15,31 @@ set yrange [0:*]
 set xtics ('conv2d(3, 3, pad:…' 0, 'batchnorm()' 1, 'relu()' 2, 'maxpool(2)' 3, 'conv2d(9, 3, pad:…' 4, 'batchnorm()' 5, 'relu()' 6, 'maxpool(2)' 7, 'flatten()' 8, 'linear(392)' 9, 'linear(196)' 10, 'linear(10)' 11, 'other (loss, opti…' 12) rotate by -35 noenhanced
 set xrange [-0.6:12.6]
 $joule_p1_s1 << EOD
-0 0.3500424637
-4 0.4320691144
+0 0.4683242996
+4 0.5458011565
 EOD
 $joule_p1_s2 << EOD
-1 0.2712122878
-5 0.07831411473
+1 0.327149486
+5 0.102589781
 EOD
 $joule_p1_s3 << EOD
-2 0.01595776733
-6 0.01116813318
+2 0.0177211791
+6 0.01294213615
 EOD
 $joule_p1_s4 << EOD
-3 0.2344113952
-7 0.05704288907
+3 0.2873794209
+7 0.07030469644
 EOD
 $joule_p1_s5 << EOD
-8 9.877637037e-05
+8 0.0001819534593
 EOD
 $joule_p1_s6 << EOD
-9 0.2037530011
-10 0.09271882863
-11 0.005898069026
+9 0.2326644151
+10 0.1022375355
+11 0.007027935045
 EOD
 $joule_p1_s7 << EOD
-12 0.05192490918
+12 0.06719429698
 EOD
 plot $joule_p1_s1 using 1:2 with boxes lc rgb '#1f77b4' title 'conv', \
      $joule_p1_s2 using 1:2 with boxes lc rgb '#ff7f0e' title 'norm', \

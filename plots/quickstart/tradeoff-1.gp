@@ -10,17 +10,18 @@ set title 'SimpleCNN on 4,000 Fashion-MNIST images, 2 epochs'
 set xlabel 'energy (J, estimated)'
 set ylabel 'accuracy'
 $joule_p1_s1 << EOD
-7.72886726 0.787
+8.041016262 0.787
 EOD
 $joule_p1_s2 << EOD
-9.68925185 0.824
+9.809898239 0.824
 EOD
 $joule_p1_s3 << EOD
-10.7488424 0.798
+9.740218535 0.798
 EOD
 $joule_p1_pareto << EOD
-7.72886726 0.787
-9.68925185 0.824
+8.041016262 0.787
+9.740218535 0.798
+9.809898239 0.824
 EOD
 plot $joule_p1_s1 using 1:2 with points pt 7 ps 1.2 lc rgb '#1f77b4' title 'conv 1', \
      $joule_p1_s2 using 1:2 with points pt 7 ps 1.2 lc rgb '#ff7f0e' title 'conv 2', \
