@@ -10,6 +10,5 @@ public enum JouleKit {
     EnergyBuiltins.register(into: registry)
     TuneBuiltins.register(into: registry)
     PlotBuiltins.register(into: registry)
-    SystemBuiltins.register(into: registry)
   }
 }

@@ -24,6 +24,12 @@ extension CoreBuiltins {
       Builtin("clock", [], doc: "Seconds on a monotonic clock, as a float: subtract two readings to time work.") { _, _ in
         .float(Double(DispatchTime.now().uptimeNanoseconds) / 1e9)
       },
+      Builtin("env", [Parameter("name", .string, doc: "variable name"),
+                      Parameter("default", .any, default: .some(.none), doc: "value when the variable is unset")],
+              doc: "An environment variable's value as a string, or default when it is unset: env(\"JOULE_QUICK\", default: \"\").") { args, _ in
+        if let v = ProcessInfo.processInfo.environment[try args.string("name")] { return .string(v) }
+        return args["default"]
+      },
       Builtin("sleep", [Parameter("seconds", .number)], doc: "Waits; Ctrl-C interrupts it.") { args, ctx in
         let seconds = try args.double("seconds")
         guard seconds >= 0, seconds.isFinite else { throw ScriptError.runtime("sleep: seconds must be 0 or more") }
