@@ -12,9 +12,10 @@ enum TuneBuiltins {
     SpaceBuiltins.register(into: registry)
     registry.register(Builtin("tune", TuneCall.parameters, family: "tuning", doc: """
       Tunes hyperparameters: calls objective(params) per trial, measures each trial's joules, stores every \
-      finished trial, and returns a study. Strategies: grid, random, bayes (GP, Matérn-5/2).
+      finished trial, and returns a study. Strategies: grid, random, bayes (GP, Matérn-5/2), tpe (Optuna's default TPE).
       """, body: TuneCall.run))
     StudyBuiltins.register(into: registry)
     registry.register(SampleBuiltin.builtin)
+    registry.register(ReportBuiltin.builtin)
   }
 }
