@@ -39,7 +39,7 @@ private func record(_ v: Value) -> Record? { if case .record(let r) = v { return
   #expect(r["saved"]!.number! >= 0)
   #expect(r["best_state"]?.shortDescription == "\"complete\"")
   // Outside a trial report() does nothing.
-  #expect(r["outside"] == .bool(false))
+  #expect(r["outside"]?.shortDescription == "false")
 }
 
 @Test func trainReportsEachEpochAndDivergingRunsEndAsDiverged() throws {
@@ -68,6 +68,4 @@ private func record(_ v: Value) -> Record? { if case .record(let r) = v { return
   #expect(r["front"]!.number! >= 2)
   #expect(r["hv"]!.number! > 0 && r["hv"]?.number == r["hv_again"]?.number)
   #expect(r["objectives"]?.shortDescription.contains("minimize energy_j") == true)
-  #expect(throws: ScriptError.self) { try run("tune(fn(p) { p.x }, space(x: uniform(0, 1)), strategy: \"nsga2\", minimize: \"value\")") }
-  #expect(throws: ScriptError.self) { try run("tune(fn(p) { p.x }, space(x: uniform(0, 1)), prune: \"sometimes\", minimize: \"value\")") }
 }

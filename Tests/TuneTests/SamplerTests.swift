@@ -94,7 +94,12 @@ private func space3() throws -> SearchSpace {
   let ms = Date().timeIntervalSince(t0) * 1000
   print("bayes suggestion, 100 trials, 6 dimensions: \(Int(ms)) ms")
   // Generous bound so a busy machine does not fail it; scripts/bench-tune reports the real figure.
+  // Debug builds run the numeric loops unoptimised, some 50 times slower.
+  #if DEBUG
+  #expect(ms < 20_000)
+  #else
   #expect(ms < 2000)
+  #endif
 }
 
 @Test func tpeFollowsOptunasSplitAndWeights() {
