@@ -12,8 +12,9 @@ import Foundation
 /// follow `default_weights` (a ramp from 1/n up to 1 over all but the 25 newest, so old trials fade);
 /// 24 candidates are drawn from l and the one with the largest log l(x) − log g(x) is returned.
 ///
-/// Where joule differs: failed and diverged trials (score nil) join the "above" group as if they
-/// were the worst (Optuna leaves failed trials out), so the density of bad regions grows where
+/// Where joule differs: failed, diverged and pruned trials (score nil) join the "above" group as
+/// if they were the worst (Optuna leaves failed trials out and ranks pruned ones by their last
+/// intermediate value), so the density of bad regions grows where
 /// trials break; integer ranges use a continuous kernel on the unit cube, rounded after sampling
 /// (Optuna discretises the truncated normal). Deterministic given (seed, index, history).
 public struct TPESampler: Sampler {
