@@ -23,8 +23,6 @@ public final class KernelServer: @unchecked Sendable {
   private let signer: MessageSigner
   let publisher: IOPubPublisher
   private var executionCount = 0
-  private let stopping = NSLock()
-  private var stopRequested = false
 
   public init(connection: ConnectionInfo, language: KernelLanguage) throws {
     self.language = language
@@ -86,9 +84,10 @@ public final class KernelServer: @unchecked Sendable {
         continue
       }
       publisher.status("busy", parent: request)
-      let replies = handle(request, on: socket)
+      // Aborting inside the busy period: a client that waits for idle before it sends the
+      // next cell must not see that cell aborted.
+      if handle(request, on: socket) == .stopOnError { abortQueuedExecutions(on: socket) }
       publisher.status("idle", parent: request)
-      if replies == .stopOnError { abortQueuedExecutions(on: socket) }
     }
   }
 
@@ -153,10 +152,11 @@ public final class KernelServer: @unchecked Sendable {
     if !silent {
       publisher.publish("execute_input", ["code": .string(code), "execution_count": .int(count)], parent: request)
     }
+    let started = Message.timestamp(Date())
     let output = ExecutionOutput(executionCount: count, silent: silent, publisher: publisher, parent: request)
     let outcome = language.execute(code, output: output)
     var metadata = outcome.metadata
-    metadata["started"] = request.header["date"] ?? .null
+    metadata["started"] = .string(started)
     switch outcome.status {
     case .ok:
       return (["status": "ok", "execution_count": .int(count), "user_expressions": .emptyObject, "payload": []],

@@ -69,10 +69,10 @@ final class JouleKernel: KernelLanguage {
     return ExecuteOutcome(status, metadata: metadata)
   }
 
-  /// `[joule] 12.3 s, 145 J (estimated)`: what the cell cost, labelled when it is an estimate.
+  /// `[joule] 12.3 s, 145 J (estimate(linear-tdp))`: what the cell cost, an estimate labelled with its model.
   static func statusLine(seconds: Double, reading: EnergyWindow.Reading) -> String {
     let joules = reading.joules >= 100 ? String(format: "%.0f J", reading.joules) : String(format: "%.3g J", reading.joules)
-    return "[joule] \(Repl.formatDuration(seconds)), \(joules)" + (reading.estimated ? " (estimated: \(reading.source))" : "")
+    return "[joule] \(Repl.formatDuration(seconds)), \(joules)" + (reading.estimated ? " (\(reading.source))" : "")
       + "\n"
   }
 
@@ -95,15 +95,26 @@ final class JouleKernel: KernelLanguage {
 
   func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MimeBundle? {
     guard let name = Self.name(in: code, at: cursor) else { return nil }
-    if registry[name] != nil, let help = registry["help"],
-      let text = try? interpreter.call(.function(help), Arguments([.string(name)]))
-    {
-      return MimeBundle(plain: text.printString)
+    let global = interpreter.global(name)
+    if registry[name] != nil || global.map({ if case .function = $0 { return true } else { return false } }) == true {
+      // `help` writes its text; catch it rather than send it to no cell.
+      return help(registry[name] != nil ? .string(name) : global!).map { MimeBundle(plain: $0) }
     }
-    if let value = interpreter.global(name) {
+    if let value = global {
       return MimeBundle(plain: "\(name): \(value.typeName)\n\(ScriptBridge.displayText(value))")
     }
     return nil
+  }
+
+  /// What `help(x)` writes, as at the prompt's `:help`.
+  private func help(_ x: Value) -> String? {
+    guard let builtin = registry["help"] else { return nil }
+    let buffer = BufferOutput()
+    let saved = interpreter.output
+    interpreter.output = buffer
+    defer { interpreter.output = saved }
+    guard (try? interpreter.call(.function(builtin), Arguments([x]))) != nil else { return nil }
+    return buffer.text.trimmingCharacters(in: .newlines)
   }
 
   /// The identifier under or just before the cursor, or else the function whose call the

@@ -52,8 +52,11 @@ def messages(km, kc):
     out["syntax"] = execute(kc, "(1 +")
     out["silent"] = execute(kc, 'print("quiet")', silent=True)
     out["complete"] = request(kc, "complete", "tra", 3)
-    out["complete_field"] = request(kc, "complete", "r = {alpha: 1}\nr.al", 19)
+    out["record"] = execute(kc, "r = {alpha: 1, beta: 2}")
+    out["complete_field"] = request(kc, "complete", "r.al", 4)
+    out["complete_keyword"] = request(kc, "complete", "train(m, d, ep", 14)
     out["inspect"] = request(kc, "inspect", "train(", 6)
+    out["inspect_variable"] = request(kc, "inspect", "x", 1)
     out["is_complete"] = [request(kc, "is_complete", code) for code in ["x + 1", "for i in [1] {", "1 +* 2"]]
     out["history"] = request(kc, "history", hist_access_type="tail", n=1)
     return out
@@ -92,7 +95,6 @@ def main():
         km.shutdown_kernel(now=False)
         shutdown_seconds = time.monotonic() - started
     result["shutdown_seconds"] = shutdown_seconds
-    result["exit_code"] = km.provisioner.exit_future.result() if False else None
     print(json.dumps(result))
 
 
