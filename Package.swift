@@ -68,7 +68,7 @@ let package = Package(
     .testTarget(name: "JupyterTests", dependencies: ["Jupyter", "TestSupport"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Script", "TestSupport"]),
     .testTarget(name: "JouleKitTests", dependencies: ["JouleKit", "Script", "TestSupport"]),
-    .testTarget(name: "JouleTests", dependencies: ["TestSupport"]),
+    .testTarget(name: "JouleTests", dependencies: ["TestSupport"], exclude: ["Jupyter/kernel_probe.py"]),
   ],
   swiftLanguageModes: [.v5],
   cxxLanguageStandard: .cxx17

@@ -84,24 +84,20 @@ public final class KernelServer: @unchecked Sendable {
         continue
       }
       publisher.status("busy", parent: request)
-      // Aborting inside the busy period: a client that waits for idle before it sends the
-      // next cell must not see that cell aborted.
-      if handle(request, on: socket) == .stopOnError { abortQueuedExecutions(on: socket) }
+      handle(request, on: socket)
       publisher.status("idle", parent: request)
     }
   }
 
-  enum Handled { case done, stopOnError }
-
-  private func handle(_ request: Message, on socket: ZMQSocket) -> Handled {
-    var handled = Handled.done
+  private func handle(_ request: Message, on socket: ZMQSocket) {
+    var stopOnError = false
     let content: JSONValue
     var metadata = JSONValue.emptyObject
     switch request.type {
     case "kernel_info_request":
       content = language.info.replyContent
     case "execute_request":
-      (content, metadata, handled) = execute(request)
+      (content, metadata, stopOnError) = execute(request)
     case "complete_request":
       let code = request.content["code"]?.string ?? ""
       let cursor = request.content["cursor_pos"]?.int ?? code.unicodeScalars.count
@@ -132,18 +128,20 @@ public final class KernelServer: @unchecked Sendable {
       reply(request, ["status": "ok", "restart": .bool(restart)], on: socket)
       publisher.publish("shutdown_reply", ["status": "ok", "restart": .bool(restart)], parent: request)
       stop()
-      return .done
+      return
     default:
       // Comms (widgets) and anything newer than 5.3 are not offered; say so in the log only,
       // as other kernels do.
       log("ignoring \(request.type)")
-      return .done
+      return
     }
+    // Requests that were waiting before the failure was known are the ones it stops.
+    let queued = stopOnError ? waitingRequests(on: socket) : []
     reply(request, content, on: socket, metadata: metadata)
-    return handled
+    for next in queued { abort(next, on: socket) }
   }
 
-  private func execute(_ request: Message) -> (JSONValue, JSONValue, Handled) {
+  private func execute(_ request: Message) -> (JSONValue, JSONValue, Bool) {
     let code = request.content["code"]?.string ?? ""
     let silent = request.content["silent"]?.bool ?? false
     let storeHistory = silent ? false : (request.content["store_history"]?.bool ?? true)
@@ -160,7 +158,7 @@ public final class KernelServer: @unchecked Sendable {
     switch outcome.status {
     case .ok:
       return (["status": "ok", "execution_count": .int(count), "user_expressions": .emptyObject, "payload": []],
-              metadata, .done)
+              metadata, false)
     case .error(let name, let value, let traceback):
       let error: JSONValue = ["ename": .string(name), "evalue": .string(value),
                               "traceback": .array(traceback.map { .string($0) })]
@@ -168,24 +166,30 @@ public final class KernelServer: @unchecked Sendable {
       var content: JSONValue = ["status": "error", "execution_count": .int(count)]
       for key in ["ename", "evalue", "traceback"] { content[key] = error[key] }
       let stop = request.content["stop_on_error"]?.bool ?? true
-      return (content, metadata, stop ? .stopOnError : .done)
+      return (content, metadata, stop && !silent)
     }
   }
 
-  /// After a failed cell, cells the front end already queued behind it are not run (as in
+  /// After a failed cell, cells the front end had already queued behind it are not run (as in
   /// IPython's kernel): each gets an `aborted` reply, so "run all" stops at the first error.
-  private func abortQueuedExecutions(on socket: ZMQSocket) {
-    while socket.hasMessage(within: 0), let frames = try? socket.receive(),
-      let request = try? Message(frames: frames, signer: signer)
-    {
-      publisher.status("busy", parent: request)
-      if request.type == "execute_request" {
-        reply(request, ["status": "aborted", "execution_count": .int(executionCount)], on: socket)
-      } else {
-        _ = handle(request, on: socket)
-      }
-      publisher.status("idle", parent: request)
+  /// Only what was waiting before the error reply went out counts: a cell sent after the
+  /// front end saw the error is the user's next try.
+  private func waitingRequests(on socket: ZMQSocket) -> [Message] {
+    var waiting: [Message] = []
+    while socket.hasMessage(within: 0), let frames = try? socket.receive() {
+      if let request = try? Message(frames: frames, signer: signer) { waiting.append(request) }
     }
+    return waiting
+  }
+
+  private func abort(_ request: Message, on socket: ZMQSocket) {
+    publisher.status("busy", parent: request)
+    if request.type == "execute_request" {
+      reply(request, ["status": "aborted", "execution_count": .int(executionCount)], on: socket)
+    } else {
+      handle(request, on: socket)
+    }
+    publisher.status("idle", parent: request)
   }
 
   private func reply(_ request: Message, _ content: JSONValue, on socket: ZMQSocket, metadata: JSONValue = .emptyObject) {

@@ -52,6 +52,10 @@ def messages(km, kc):
     out["syntax"] = execute(kc, "(1 +")
     out["silent"] = execute(kc, 'print("quiet")', silent=True)
     out["complete"] = request(kc, "complete", "tra", 3)
+    # "Run all": a cell queued behind a failing one is aborted, not run.
+    failing = kc.execute("sleep(0.3)\nnope")
+    queued = kc.execute('print("never")')
+    out["abort"] = [shell_reply(kc, failing)["content"]["status"], shell_reply(kc, queued)["content"]["status"]]
     out["record"] = execute(kc, "r = {alpha: 1, beta: 2}")
     out["complete_field"] = request(kc, "complete", "r.al", 4)
     out["complete_keyword"] = request(kc, "complete", "train(m, d, ep", 14)
