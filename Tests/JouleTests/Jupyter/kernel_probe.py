@@ -70,18 +70,38 @@ def interrupt(km, kc):
     out = {}
     msg_id = kc.execute("z = 7\nwhile true {}")
     # Let the loop start: the busy status of the request comes first.
-    while True:
-        msg = kc.get_iopub_msg(timeout=TIMEOUT)
-        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status":
-            break
+    wait_busy(kc, msg_id)
     time.sleep(0.5)
     started = time.monotonic()
     km.interrupt_kernel()
     out["reply"] = shell_reply(kc, msg_id)["content"]
     out["seconds_to_stop"] = time.monotonic() - started
     out["after"] = execute(kc, "z")
+    # The other way front ends interrupt (interrupt_mode "message"): a request on control.
+    msg_id = kc.execute("w = 3\nwhile true {}")
+    wait_busy(kc, msg_id)
+    time.sleep(0.5)
+    request = kc.session.msg("interrupt_request", {})
+    kc.control_channel.send(request)
+    out["control_reply"] = control_reply(kc, request["header"]["msg_id"])["content"]
+    out["message_reply"] = shell_reply(kc, msg_id)["content"]
+    out["after_message"] = execute(kc, "w + z")
     out["alive"] = km.is_alive()
     return out
+
+
+def wait_busy(kc, msg_id):
+    while True:
+        msg = kc.get_iopub_msg(timeout=TIMEOUT)
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status":
+            return
+
+
+def control_reply(kc, msg_id):
+    while True:
+        msg = kc.control_channel.get_msg(timeout=TIMEOUT)
+        if msg["parent_header"].get("msg_id") == msg_id:
+            return msg
 
 
 def main():
