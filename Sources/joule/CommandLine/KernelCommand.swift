@@ -18,7 +18,7 @@ struct KernelServeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "serve", abstract: "Serve the Jupyter messaging protocol (Jupyter starts this).")
 
-  @Option(name: [.customShort("f"), .long], help: "The connection file Jupyter wrote.")
+  @Option(name: [.customShort("f"), .long], help: ArgumentHelp("The connection file Jupyter wrote.", valueName: "FILE"))
   var connectionFile: String
 
   func run() throws {
@@ -50,7 +50,7 @@ struct KernelInstallCommand: ParsableCommand {
   @Flag(help: "Install for the current user.")
   var user = false
 
-  @Option(help: "Install under DIR/share/jupyter/kernels.")
+  @Option(help: ArgumentHelp("Install under DIR/share/jupyter/kernels.", valueName: "DIR"))
   var prefix: String?
 
   func validate() throws {

@@ -95,18 +95,20 @@ final class JouleKernel: KernelLanguage {
 
   func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MimeBundle? {
     guard let name = Self.name(in: code, at: cursor) else { return nil }
-    let global = interpreter.global(name)
-    if registry[name] != nil || global.map({ if case .function = $0 { return true } else { return false } }) == true {
-      // `help` writes its text; catch it rather than send it to no cell.
-      return help(registry[name] != nil ? .string(name) : global!).map { MimeBundle(plain: $0) }
+    if registry[name] != nil {
+      return help(.string(name)).map { MimeBundle(plain: $0) }
     }
-    if let value = global {
+    switch interpreter.global(name) {
+    case .function(let f)?:
+      return help(.function(f)).map { MimeBundle(plain: $0) }
+    case let value?:
       return MimeBundle(plain: "\(name): \(value.typeName)\n\(ScriptBridge.displayText(value))")
+    case nil:
+      return nil
     }
-    return nil
   }
 
-  /// What `help(x)` writes, as at the prompt's `:help`.
+  /// What `help(x)` writes, as at the prompt's `:help`; caught here rather than sent to no cell.
   private func help(_ x: Value) -> String? {
     guard let builtin = registry["help"] else { return nil }
     let buffer = BufferOutput()
