@@ -68,19 +68,16 @@ def messages(km, kc):
 
 def interrupt(km, kc):
     out = {}
-    msg_id = kc.execute("z = 7\nwhile true {}")
-    # Let the loop start: the busy status of the request comes first.
-    wait_busy(kc, msg_id)
-    time.sleep(0.5)
+    msg_id = kc.execute('z = 7\nprint("looping")\nwhile true {}')
+    wait_for_output(kc, msg_id)
     started = time.monotonic()
     km.interrupt_kernel()
     out["reply"] = shell_reply(kc, msg_id)["content"]
     out["seconds_to_stop"] = time.monotonic() - started
     out["after"] = execute(kc, "z")
     # The other way front ends interrupt (interrupt_mode "message"): a request on control.
-    msg_id = kc.execute("w = 3\nwhile true {}")
-    wait_busy(kc, msg_id)
-    time.sleep(0.5)
+    msg_id = kc.execute('w = 3\nprint("looping")\nwhile true {}')
+    wait_for_output(kc, msg_id)
     request = kc.session.msg("interrupt_request", {})
     kc.control_channel.send(request)
     out["control_reply"] = control_reply(kc, request["header"]["msg_id"])["content"]
@@ -90,10 +87,12 @@ def interrupt(km, kc):
     return out
 
 
-def wait_busy(kc, msg_id):
+def wait_for_output(kc, msg_id):
+    """Returns once the cell printed: it is running, so the interrupt cannot come too early."""
     while True:
         msg = kc.get_iopub_msg(timeout=TIMEOUT)
-        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status":
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
+            time.sleep(0.2)  # well into the loop
             return
 
 
