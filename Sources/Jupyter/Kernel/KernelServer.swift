@@ -129,9 +129,15 @@ public final class KernelServer: @unchecked Sendable {
       publisher.publish("shutdown_reply", ["status": "ok", "restart": .bool(restart)], parent: request)
       stop()
       return
+    case "comm_open":
+      // No comm targets (widgets): close it at once, as IPython's kernel does for an unknown
+      // target, so the front end does not wait on it.
+      log("no comm target '\(request.content["target_name"]?.string ?? "")'")
+      publisher.publish("comm_close", ["comm_id": request.content["comm_id"] ?? .null, "data": .emptyObject],
+                        parent: request)
+      return
     default:
-      // Comms (widgets) and anything newer than 5.3 are not offered; say so in the log only,
-      // as other kernels do.
+      // Anything newer than 5.3 is not offered; say so in the log only, as other kernels do.
       log("ignoring \(request.type)")
       return
     }
