@@ -11,7 +11,7 @@ import Foundation
 /// a `.jnb` keeps none, and the kernel makes them again.
 extension NotebookDocument {
   /// The notebook as `.ipynb` JSON for the joule kernel, without outputs.
-  public func ipynb() throws -> Data {
+  public func ipynb() -> Data {
     var ids = Set<String>()
     let jsonCells: [[String: Any]] = cells.map { cell in
       var metadata: [String: Any] = [:]
@@ -37,9 +37,7 @@ extension NotebookDocument {
       "nbformat": 4,
       "nbformat_minor": 5,
     ]
-    // Sorted keys and one-space-per-level indentation are what nbformat itself writes, so a
-    // notebook saved by Jupyter afterwards differs only where it changed.
-    return try JSONSerialization.data(withJSONObject: notebook, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    return Data(NbformatJSON.text(notebook).utf8)
   }
 
   /// Reads an nbformat 4 notebook; `path` names it in errors.
