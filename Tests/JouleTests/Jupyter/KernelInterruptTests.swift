@@ -19,7 +19,7 @@ import TestSupport
     let reply = try #require(json["reply"] as? [String: Any])
     #expect(reply["status"] as? String == "error")
     #expect(reply["ename"] as? String == "Interrupted")
-    #expect((reply["traceback"] as? [String])?.first == "In[1]:2:1: interrupted")
+    #expect((reply["traceback"] as? [String])?.first == "In[1]:3:1: interrupted")
     #expect(try #require(json["seconds_to_stop"] as? Double) < 5)
     let after = try #require(json["after"] as? [String: Any])
     let iopub = try #require(after["iopub"] as? [[Any]])
