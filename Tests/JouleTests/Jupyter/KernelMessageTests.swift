@@ -143,6 +143,10 @@ import TestSupport
     #expect(answers.map { $0["status"] as? String } == ["complete", "incomplete", "invalid"])
   }
 
+  @Test func theHeartbeatEchoes() throws {
+    #expect(try Self.transcript.get()["heartbeat"] as? Bool == true)
+  }
+
   @Test func shutdownEndsTheKernelPromptly() throws {
     // jupyter_client waits up to 5 s before it kills a kernel that did not exit by itself.
     let seconds = try #require(try Self.transcript.get()["shutdown_seconds"] as? Double)

@@ -63,6 +63,10 @@ def messages(km, kc):
     out["inspect_variable"] = request(kc, "inspect", "x", 1)
     out["is_complete"] = [request(kc, "is_complete", code) for code in ["x + 1", "for i in [1] {", "1 +* 2"]]
     out["history"] = request(kc, "history", hist_access_type="tail", n=1)
+    # The heartbeat channel pings every time_to_dead (1 s) and turns is_beating() false when
+    # an echo does not come back in time; wait out more than one full cycle first.
+    time.sleep(1.5 * kc.hb_channel.time_to_dead)
+    out["heartbeat"] = kc.hb_channel.is_beating()
     return out
 
 
