@@ -29,23 +29,20 @@ def simple_cnn(conv=2, linear=3, relu=True, c=1, d=28, classes=10):
     return nn.Sequential(*layers)
 
 
-def dense_linear(n=3, c=1, d=28, classes=10):
-    cd2 = c * d * d
+def _dense(widths, cd2, classes):
+    """Flatten, linear layers of the given widths, then linear(classes); no activations."""
     layers, width = [nn.Flatten()], cd2
-    for k in range(n - 1):
-        out = max(int(cd2 - (k + 1) * cd2 / n), c)
+    for out in widths + [classes]:
         layers.append(nn.Linear(width, out))
         width = out
-    layers.append(nn.Linear(width, classes))
     return nn.Sequential(*layers)
+
+
+def dense_linear(n=3, c=1, d=28, classes=10):
+    cd2 = c * d * d
+    return _dense([max(int(cd2 - (k + 1) * cd2 / n), c) for k in range(n - 1)], cd2, classes)
 
 
 def dense_poly(n=3, c=1, d=28, classes=10):
     cd2 = c * d * d
-    layers, width = [nn.Flatten()], cd2
-    for k in range(n - 1):
-        out = max(cd2 >> (k + 1), c)
-        layers.append(nn.Linear(width, out))
-        width = out
-    layers.append(nn.Linear(width, classes))
-    return nn.Sequential(*layers)
+    return _dense([max(cd2 >> (k + 1), c) for k in range(n - 1)], cd2, classes)
