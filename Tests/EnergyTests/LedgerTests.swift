@@ -49,6 +49,7 @@ private let entry = LedgerEntry(timestamp: 0, projectName: "p", seconds: 10, jou
   #expect(csv.contains(",\"linear, P_idle 1 W\","))         // the model's comma is quoted
   #expect(LedgerEntry(timestamp: 0, projectName: "p", seconds: 1, joules: 1, source: "rapl", estimated: false)
     .trackingMode == "machine")
+  #expect(LedgerEntry.trackingMode(source: "rapl+cpu-share") == "process")
 }
 
 @Test func runAndExperimentIdsAreUUIDs() throws {

@@ -30,8 +30,9 @@ public struct LedgerEntry {
   public var country: GridIntensity? {
     didSet { if let country { intensity = country.gramsPerKWh } }
   }
-  /// CodeCarbon's tracking_mode: "process" when the joules are this process's share (the
-  /// estimate counts this process's CPU time), "machine" when they are the whole machine's.
+  /// CodeCarbon's tracking_mode: "process" when the joules are a process's share (the estimate
+  /// counts this process's CPU time; cpu-share attribution gives a process tree its part of
+  /// the machine's), "machine" when they are the whole machine's.
   public var trackingMode: String
   /// The machine's description columns (os, cpu_count, cpu_model, ram_total_size).
   public var machine: MachineFacts
@@ -76,9 +77,10 @@ public struct LedgerEntry {
               country: country)
   }
 
-  /// "process" for the estimate alone (it follows this process's CPU time), else "machine"
-  /// (RAPL and NVML count the whole package and device).
+  /// "process" for the estimate alone (it follows this process's CPU time) and for joules
+  /// shared out by CPU time (a source naming `CPUShare.method`), else "machine" (RAPL and NVML
+  /// count the whole package and device).
   public static func trackingMode(source: String) -> String {
-    source.hasPrefix("estimate") ? "process" : "machine"
+    source.hasPrefix("estimate") || source.contains(CPUShare.method) ? "process" : "machine"
   }
 }
