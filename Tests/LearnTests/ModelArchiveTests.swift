@@ -115,6 +115,14 @@ import Testing
     var plain = SafeTensors()
     plain.append(SafeTensors.Tensor(name: "weight", shape: [2], floats: [1, 2]))
     #expect(fault(plain.encoded()).contains("not one joule saved"))
+    // Shapes whose byte count overflows, and offsets past the end.
+    for header in [#"{"w":{"dtype":"F32","shape":[4611686018427387904,4],"data_offsets":[0,8]}}"#,
+                   #"{"w":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}}"#,
+                   #"{"w":{"dtype":"Q7","shape":[2],"data_offsets":[0,8]}}"#, #"{"w":[1,2]}"#, "[1, 2]"] {
+      var bytes = [UInt8](repeating: 0, count: 8) + Array(header.utf8)
+      bytes[0] = UInt8(header.utf8.count)
+      #expect(fault(bytes).hasPrefix("x: "), "\(header)")
+    }
     // joule's metadata with a tensor of the wrong shape.
     let (m, _) = try Self.trained()
     var file = try SafeTensors.decode(ModelArchive.encode(m), path: "x")

@@ -147,9 +147,10 @@ public struct SafeTensors {
         let m = acc.0.multipliedReportingOverflow(by: d)
         return (m.partialValue, acc.1 || m.overflow)
       }
-      guard !overflow, count.multipliedReportingOverflow(by: dtype.size).partialValue == offsets[1] - offsets[0] else {
-        throw bad("tensor \(name): shape \(shape) of \(dtypeName) needs \(count * dtype.size) bytes, "
-                  + "data_offsets give \(offsets[1] - offsets[0])")
+      let bytesNeeded = count.multipliedReportingOverflow(by: dtype.size)
+      guard !overflow, !bytesNeeded.overflow, bytesNeeded.partialValue == offsets[1] - offsets[0] else {
+        let needs = overflow || bytesNeeded.overflow ? "more bytes than a file can hold" : "\(bytesNeeded.partialValue) bytes"
+        throw bad("tensor \(name): shape \(shape) of \(dtypeName) needs \(needs), data_offsets give \(offsets[1] - offsets[0])")
       }
       guard offsets[1] <= data.count else {
         throw bad("truncated: tensor \(name) ends at byte \(offsets[1]) of the data, which has \(data.count)")

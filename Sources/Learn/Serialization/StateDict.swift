@@ -90,8 +90,10 @@ public enum StateDict {
   /// (its momentum is fixed at 0.1), so num_batches_tracked is 0.
   public static func tensors(of model: Model) throws -> [SafeTensors.Tensor] {
     try slots(of: model).map { slot in
-      if case .batchesTracked = slot.source { return SafeTensors.Tensor(name: slot.name, shape: [], int64s: [0]) }
-      let values = buffer(slot.source, model).array
+      guard let storage = buffer(slot.source, model) else {
+        return SafeTensors.Tensor(name: slot.name, shape: [], int64s: [0])   // num_batches_tracked
+      }
+      let values = storage.array
       let torch = slot.order.map { o in o.map { values[$0] } } ?? values
       return SafeTensors.Tensor(name: slot.name, shape: slot.shape, floats: torch)
     }
@@ -112,11 +114,10 @@ public enum StateDict {
       guard t.shape == slot.shape || (slot.shape.isEmpty && t.elementCount == 1) else {
         throw bad("tensor \(slot.name) has shape \(t.shape), the architecture needs \(slot.shape)")
       }
-      if case .batchesTracked = slot.source { continue }
+      guard let target = buffer(slot.source, model) else { continue }   // num_batches_tracked: not kept
       guard let values = t.floats() else {
         throw bad("tensor \(slot.name) is \(t.dtype.rawValue); joule reads weights as F32 or F64")
       }
-      let target = buffer(slot.source, model)
       if let order = slot.order {
         for (torchIndex, jouleIndex) in order.enumerated() { target.pointer[jouleIndex] = values[torchIndex] }
       } else {
@@ -125,12 +126,13 @@ public enum StateDict {
     }
   }
 
-  static func buffer(_ source: Source, _ model: Model) -> FloatBuffer {
+  /// Where a tensor's values live in the model; nil for num_batches_tracked, which joule does not keep.
+  static func buffer(_ source: Source, _ model: Model) -> FloatBuffer? {
     switch source {
     case .parameter(let p): return model.parameters[p].storage
-    case .runningMean(let layer): return model.batchNormStates[layer]!.runningMean
-    case .runningVariance(let layer): return model.batchNormStates[layer]!.runningVariance
-    case .batchesTracked: fatalError("num_batches_tracked has no buffer")
+    case .runningMean(let layer): return model.batchNormStates[layer]?.runningMean
+    case .runningVariance(let layer): return model.batchNormStates[layer]?.runningVariance
+    case .batchesTracked: return nil
     }
   }
 }
