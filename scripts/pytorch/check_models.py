@@ -55,7 +55,11 @@ for name in sorted(f[:-len(".safetensors")] for f in os.listdir(folder) if f.end
     net.eval()
     x, y = test_set(source)
     with torch.no_grad():
-        accuracy = (net(x).argmax(1) == y).float().mean().item()
-    results[name] = accuracy
-    print(f"{name}: PyTorch test accuracy {accuracy:.4f} on {len(y)} images")
+        logits = net(x)
+        accuracy = (logits.argmax(1) == y).float().mean().item()
+        joule_probs = torch.tensor(json.load(open(os.path.join(folder, name + ".probs.json"))))
+        gap = (logits[:len(joule_probs)].softmax(1) - joule_probs).abs().max().item()
+    results[name] = {"accuracy": accuracy, "max_probability_gap": gap}
+    print(f"{name}: PyTorch test accuracy {accuracy:.4f} on {len(y)} images; "
+          f"largest gap to joule's predict() over the first {len(joule_probs)}: {gap:.2e}")
 json.dump(results, open(os.path.join(folder, "pytorch.json"), "w"))
