@@ -55,12 +55,12 @@ public enum CIFAR10 {
       }
       return dir
     }
-    let unpackInto = directory ?? ProcessInfo.processInfo.environment["JOULE_DATA"] ?? (candidates[0] as NSString).deletingLastPathComponent
+    let unpackInto = directory ?? (candidates[0] as NSString).deletingLastPathComponent
     throw LearnError.badData("""
       dataset: CIFAR-10 not found: looked for test_batch.bin and data_batch_1..5.bin in \(candidates.joined(separator: " and ")).
-      Get the binary version (162 MB) from \(archiveURL) and unpack it:
+      Get the binary version (162 MB) from \(archiveURL) and unpack it there:
           mkdir -p \(unpackInto) && curl -L \(archiveURL) | tar -xz -C \(unpackInto)
-      (it makes \(folderName)/); then pass path: "\(unpackInto)"\(directory == nil ? " or set JOULE_DATA=\(unpackInto)" : "").
+      It makes \(folderName)/ in \(unpackInto), where joule looks\(directory == nil ? " (set JOULE_DATA to look elsewhere, or pass path:)" : "").
       """)
   }
 
