@@ -29,3 +29,11 @@ import Testing
   #expect(try GridIntensity.resolve(country: nil, environment: [:]) == nil)
   #expect(throws: CarbonError.self) { try GridIntensity.resolve(country: nil, environment: ["JOULE_COUNTRY": "XX"]) }
 }
+
+@Test func anExplicitIntensityWinsThenTheCountryThenTheWorldAverage() throws {
+  let fra = try GridIntensity.country("FRA")
+  #expect(try Carbon.intensity(explicit: 100, country: fra) == 100)
+  #expect(try Carbon.intensity(explicit: nil, country: fra) == fra.gramsPerKWh)
+  #expect(try Carbon.intensity(explicit: nil, country: nil) == 475)
+  #expect(throws: CarbonError.invalidIntensity(-1)) { try Carbon.intensity(explicit: -1, country: nil) }
+}

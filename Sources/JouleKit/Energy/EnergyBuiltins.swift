@@ -89,16 +89,13 @@ enum EnergyBuiltins {
     family: "energy",
     doc: "Grams of CO2-equivalent for an amount of energy on a country's grid (Our World in Data / Ember figures)."
   ) { args, _ in
-    let country: GridIntensity?
+    let intensity: Double
     do {
-      country = try GridIntensity.resolve(country: try args.optionalString("country"),
-                                          environment: ProcessInfo.processInfo.environment)
-    } catch {
-      throw ScriptError.runtime("co2: \(error)")
-    }
-    let intensity = try args.optionalDouble("intensity") ?? country?.gramsPerKWh ?? Carbon.worldAverageIntensity
-    guard intensity >= 0, intensity.isFinite else {
-      throw ScriptError.runtime("co2: intensity must be a non-negative number of g/kWh, got \(intensity)")
+      let country = try GridIntensity.resolve(country: try args.optionalString("country"),
+                                              environment: ProcessInfo.processInfo.environment)
+      intensity = try Carbon.intensity(explicit: try args.optionalDouble("intensity"), country: country)
+    } catch let e as CarbonError {
+      throw ScriptError.runtime("co2: \(e)")
     }
     return .float(Carbon.grams(joules: try joules(args["joules"], in: "co2"), intensity: intensity))
   }

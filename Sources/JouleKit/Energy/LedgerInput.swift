@@ -25,12 +25,9 @@ enum LedgerInput {
       do {
         country = try GridIntensity.resolve(country: try args.optionalString("country"),
                                             environment: ProcessInfo.processInfo.environment)
-      } catch {
-        throw ScriptError.runtime("\(function): \(error)")
-      }
-      intensity = try args.optionalDouble("intensity") ?? country?.gramsPerKWh ?? Carbon.worldAverageIntensity
-      guard intensity >= 0, intensity.isFinite else {
-        throw ScriptError.runtime("\(function): intensity must be a non-negative number of g/kWh, got \(intensity)")
+        intensity = try Carbon.intensity(explicit: try args.optionalDouble("intensity"), country: country)
+      } catch let e as CarbonError {
+        throw ScriptError.runtime("\(function): \(e)")
       }
     }
   }
