@@ -7,10 +7,15 @@ final class Index: Node {
     self.index = index
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    let o = try object.eval(env, it)
-    let i = try index.eval(env, it)
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    let o = try object.eval(frame, it)
+    let i = try index.eval(frame, it)
     do { return try Access.get(o, i) } catch { throw located(error) }
+  }
+  override func evalIfPresent(_ frame: Frame, _ it: Interpreter) throws -> Value? {
+    guard let o = try object.evalIfPresent(frame, it), !o.isNil else { return nil }
+    let i = try index.eval(frame, it)
+    do { return try Access.getIfPresent(o, i) } catch { throw located(error) }
   }
 }
 
@@ -23,9 +28,13 @@ final class Field: Node {
     self.name = name
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    let o = try object.eval(env, it)
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    let o = try object.eval(frame, it)
     do { return try Access.field(o, name) } catch { throw located(error) }
+  }
+  override func evalIfPresent(_ frame: Frame, _ it: Interpreter) throws -> Value? {
+    guard let o = try object.evalIfPresent(frame, it), !o.isNil else { return nil }
+    do { return try Access.fieldIfPresent(o, name) } catch { throw located(error) }
   }
 }
 
@@ -51,24 +60,24 @@ final class PathAssign: Node {
     super.init(at)
   }
 
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
     var keys: [Value] = []
     keys.reserveCapacity(steps.count)
     for s in steps {
       switch s {
-      case .index(let n): keys.append(try n.eval(env, it))
+      case .index(let n): keys.append(try n.eval(frame, it))
       case .field(let f): keys.append(.string(f))
       }
     }
-    let v = try value.eval(env, it)
-    guard var current = root.take(env, it) else {
+    let v = try value.eval(frame, it)
+    guard var current = root.take(frame, it) else {
       throw error("undefined variable '\(rootName)'")
     }
     do {
       try Access.set(&current, keys[...], steps: steps[...], v, op: op)
-      root.store(current, env, it)
+      root.store(current, frame, it)
     } catch {
-      root.store(current, env, it)
+      root.store(current, frame, it)
       throw located(error)
     }
     return .none

@@ -11,8 +11,8 @@ final class BinaryConstant: Node {
     self.constant = constant
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    let a = try left.eval(env, it)
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    let a = try left.eval(frame, it)
     do {
       if case .int(let x) = a {
         switch op {
@@ -43,8 +43,8 @@ final class ComparisonConstant: Node {
     self.constant = constant
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    let a = try left.eval(env, it)
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    let a = try left.eval(frame, it)
     if case .int(let x) = a {
       switch op {
       case .equal: return .bool(x == constant)

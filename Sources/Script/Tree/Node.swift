@@ -2,7 +2,7 @@ import Foundation
 
 /// A node of the executable syntax tree: it knows where it came from and how to evaluate.
 ///
-///     let v = try node.eval(env, interpreter)
+///     let v = try node.eval(frame, interpreter)
 ///
 /// Every construct is an expression (statements yield nil), so a block's value is its last
 /// statement's. Variables are resolved to slots while parsing (see `Resolver`), and each
@@ -21,8 +21,15 @@ class Node {
   var location: Location { Location(file: file, line: line, column: column) }
   var position: SourcePosition { file.position(line: line, column: column) }
 
-  func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+  func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
     fatalError("eval not implemented for \(type(of: self))")
+  }
+
+  /// The value, or nil when it is absent: what `??` asks of its left side. Reads (`xs[i]`,
+  /// `r.key`) answer nil for a missing key, field or index, and for a nil part-way along
+  /// their path; everything else just evaluates.
+  func evalIfPresent(_ frame: Frame, _ it: Interpreter) throws -> Value? {
+    try eval(frame, it)
   }
 
   /// A runtime error at this node.

@@ -9,9 +9,9 @@ final class Binary: Node {
     self.right = right
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    let a = try left.eval(env, it)
-    let b = try right.eval(env, it)
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    let a = try left.eval(frame, it)
+    let b = try right.eval(frame, it)
     do {
       if case .int(let x) = a, case .int(let y) = b { return try op.ints(x, y) }
       return try op.apply(a, b)
@@ -37,9 +37,9 @@ final class Comparison: Node {
     self.right = right
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    let a = try left.eval(env, it)
-    let b = try right.eval(env, it)
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    let a = try left.eval(frame, it)
+    let b = try right.eval(frame, it)
     if case .int(let x) = a, case .int(let y) = b {
       switch op {
       case .equal: return .bool(x == y)
@@ -91,9 +91,9 @@ final class And: Node {
     self.right = right
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    let a = try left.eval(env, it)
-    return a.isTruthy ? try right.eval(env, it) : a
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    let a = try left.eval(frame, it)
+    return a.isTruthy ? try right.eval(frame, it) : a
   }
 }
 
@@ -106,9 +106,9 @@ final class Or: Node {
     self.right = right
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    let a = try left.eval(env, it)
-    return a.isTruthy ? a : try right.eval(env, it)
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    let a = try left.eval(frame, it)
+    return a.isTruthy ? a : try right.eval(frame, it)
   }
 }
 
@@ -118,8 +118,8 @@ final class Not: Node {
     self.operand = operand
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    .bool(!(try operand.eval(env, it)).isTruthy)
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    .bool(!(try operand.eval(frame, it)).isTruthy)
   }
 }
 
@@ -129,8 +129,8 @@ final class Negate: Node {
     self.operand = operand
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    switch try operand.eval(env, it) {
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    switch try operand.eval(frame, it) {
     case .int(let i): return i == .min ? .float(-Double(i)) : .int(-i)
     case .float(let d): return .float(-d)
     case let v: throw error("cannot negate \(v.typeName)")
