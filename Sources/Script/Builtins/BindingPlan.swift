@@ -14,6 +14,10 @@ final class BindingPlan {
   let takesKeywords: Bool
   /// True when every normal parameter accepts any value: binding skips the type checks.
   let untyped: Bool
+  /// Per normal parameter, kept apart so binding reads them without copying a `Parameter`
+  /// (each copy retains its strings): the type to check (nil: any) and the default.
+  let types: [ValueType?]
+  let defaults: [Value?]
 
   init(_ parameters: [Parameter]) {
     normal = parameters.filter { $0.kind == .normal }
@@ -26,6 +30,24 @@ final class BindingPlan {
       positionalLimit = normal.count
     }
     untyped = normal.allSatisfy { $0.type == .any }
+    types = normal.map { $0.type == .any ? nil : $0.type }
+    defaults = normal.map(\.defaultValue)
+  }
+
+  /// Fills defaults into unset slots and checks types; the error names parameter and builtin.
+  @inline(__always)
+  func complete(_ slots: inout ArgumentSlots, builtin name: String) throws {
+    for i in 0..<names.count {
+      if let v = slots[i] {
+        if !untyped, let t = types[i], !t.accepts(v) {
+          throw ScriptError.runtime("\(name): '\(names[i])' must be \(t), got \(v.typeName)")
+        }
+      } else if let d = defaults[i] {
+        slots[i] = d
+      } else {
+        throw ScriptError.runtime("\(name): missing argument '\(names[i])'")
+      }
+    }
   }
 
   /// The position of a normal parameter. A scan: builtins have a handful of parameters, and

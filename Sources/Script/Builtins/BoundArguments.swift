@@ -9,7 +9,7 @@ public struct BoundArguments {
   public let function: String
   let plan: BindingPlan
   /// One per normal parameter, in declaration order; nil when neither given nor defaulted.
-  var slots: [Value?]
+  var slots: ArgumentSlots
   /// The variadic parameter's values, in order.
   public let rest: [Value]
   /// Keywords collected by a `.keywords` parameter.
@@ -68,4 +68,32 @@ public struct BoundArguments {
   public func optionalDouble(_ name: String) throws -> Double? { has(name) ? try double(name) : nil }
   public func optionalInt(_ name: String) throws -> Int? { has(name) ? try int(name) : nil }
   public func optionalString(_ name: String) throws -> String? { has(name) ? try string(name) : nil }
+}
+
+/// A builtin's bound arguments: the first two inline, so most calls allocate nothing for
+/// them, the rest in an array.
+struct ArgumentSlots {
+  private var a0, a1: Value?
+  private var more: [Value?]?
+
+  init(count: Int) {
+    if count > 2 { more = [Value?](repeating: nil, count: count - 2) }
+  }
+
+  subscript(i: Int) -> Value? {
+    @inline(__always) get {
+      switch i {
+      case 0: return a0
+      case 1: return a1
+      default: return more![i - 2]
+      }
+    }
+    @inline(__always) set {
+      switch i {
+      case 0: a0 = newValue
+      case 1: a1 = newValue
+      default: more![i - 2] = newValue
+      }
+    }
+  }
 }

@@ -15,6 +15,10 @@ public final class Builtin: Callable {
   public let body: (BoundArguments, any CallContext) throws -> Value
   /// How arguments bind, planned once here rather than on every call.
   let plan: BindingPlan
+  /// For builtins of one number (`sqrt`, `exp`, `abs`): the whole call on one argument, nil
+  /// when it needs the general path (which then reports the error). Call sites with exactly
+  /// one positional argument use it and skip binding altogether.
+  var unary: ((Value) -> Value?)?
 
   public init(_ name: String, _ parameters: [Parameter] = [], family: String = "core",
               doc: String, body: @escaping (BoundArguments, any CallContext) throws -> Value) {
@@ -37,20 +41,9 @@ public final class Builtin: Callable {
   func callPositional(_ count: Int, _ context: any CallContext, _ argument: (Int) throws -> Value) throws -> Value? {
     let plan = self.plan
     guard count <= plan.positionalLimit else { return nil }
-    var slots = [Value?](repeating: nil, count: plan.normal.count)
+    var slots = ArgumentSlots(count: plan.names.count)
     for i in 0..<count { slots[i] = try argument(i) }
-    for i in 0..<plan.normal.count {
-      let p = plan.normal[i]
-      if let v = slots[i] {
-        guard plan.untyped || p.type.accepts(v) else {
-          throw ScriptError.runtime("\(name): '\(p.name)' must be \(p.type), got \(v.typeName)")
-        }
-      } else if let d = p.defaultValue {
-        slots[i] = d
-      } else {
-        throw ScriptError.runtime("\(name): missing argument '\(p.name)'")
-      }
-    }
+    try plan.complete(&slots, builtin: name)
     let bound = BoundArguments(function: name, plan: plan, slots: slots, rest: [], extraKeywords: Record())
     return try body(bound, context)
   }
@@ -74,7 +67,7 @@ public final class Builtin: Callable {
   public func bind(_ arguments: Arguments) throws -> BoundArguments {
     let plan = self.plan
     let positional = arguments.positional
-    var slots = [Value?](repeating: nil, count: plan.normal.count)
+    var slots = ArgumentSlots(count: plan.names.count)
     let byPosition = min(positional.count, plan.positionalLimit)
     for i in 0..<byPosition { slots[i] = positional[i] }
     var rest: [Value] = []
@@ -98,17 +91,7 @@ public final class Builtin: Callable {
         throw ScriptError.runtime("\(name): unknown keyword '\(key)'\(hint)")
       }
     }
-    for (i, p) in plan.normal.enumerated() {
-      if let v = slots[i] {
-        guard plan.untyped || p.type.accepts(v) else {
-          throw ScriptError.runtime("\(name): '\(p.name)' must be \(p.type), got \(v.typeName)")
-        }
-      } else if let d = p.defaultValue {
-        slots[i] = d
-      } else {
-        throw ScriptError.runtime("\(name): missing argument '\(p.name)'")
-      }
-    }
+    try plan.complete(&slots, builtin: name)
     if let variadic = plan.variadic, variadic.type != .any {
       for v in rest where !variadic.type.accepts(v) {
         throw ScriptError.runtime("\(name): each '\(variadic.name)' must be \(variadic.type), got \(v.typeName)")

@@ -5,7 +5,7 @@
 public final class Closure: Callable {
   let proto: FunctionProto
   /// One cell per upvalue of `proto`, in the resolver's order.
-  let upvalues: UnsafeMutablePointer<Cell>
+  let upvalues: UnsafeMutablePointer<Cell>?
   private let upvalueCount: Int
 
   /// Makes the closure inside `frame`, the call where its `fn` is written.
@@ -14,20 +14,21 @@ public final class Closure: Callable {
     let captures = proto.captures
     upvalueCount = captures.count
     if captures.isEmpty {
-      upvalues = Cell.none
+      upvalues = nil
     } else {
-      upvalues = .allocate(capacity: captures.count)
+      let u = UnsafeMutablePointer<Cell>.allocate(capacity: captures.count)
       for (i, c) in captures.enumerated() {
         switch c {
-        case .cell(let k): (upvalues + i).initialize(to: frame.cells[k])
-        case .upvalue(let k): (upvalues + i).initialize(to: frame.upvalues[k])
+        case .cell(let k): (u + i).initialize(to: frame.cell(k))
+        case .upvalue(let k): (u + i).initialize(to: frame.upvalue(k))
         }
       }
+      upvalues = u
     }
   }
 
   deinit {
-    if upvalueCount > 0 {
+    if let upvalues {
       upvalues.deinitialize(count: upvalueCount)
       upvalues.deallocate()
     }
@@ -40,16 +41,22 @@ public final class Closure: Callable {
 
   /// Called from a builtin (`map`, `tune`, ...) through its `CallContext`.
   public func call(_ arguments: Arguments, context: any CallContext) throws -> Value {
-    guard let it = context as? Interpreter else {
+    // Nearly always the interpreter itself: a type check, not a dynamic cast.
+    guard ObjectIdentifier(type(of: context)) == ObjectIdentifier(Interpreter.self) else {
       throw ScriptError.runtime("\(name): a joule function can only run inside its interpreter")
     }
-    return try it.callClosure(self, arguments)
+    return try unsafeDowncast(context, to: Interpreter.self).callClosure(self, arguments)
   }
 
   /// Matches arguments to parameters in `slots` (the new call's frame, all nil); returns the
   /// parameters left to their defaults, which the call evaluates once its cells exist (a
   /// default may use earlier parameters).
   func bind(_ arguments: Arguments, into slots: UnsafeMutablePointer<Value>) throws -> [Int] {
+    if arguments.keywords.isEmpty && arguments.positional.count == proto.parameterCount {
+      // Every parameter given by position, as `map` and `sort` call: nothing to match.
+      for (i, v) in arguments.positional.enumerated() { slots[i] = v }
+      return []
+    }
     let ps = proto.parameters
     guard arguments.positional.count <= ps.count else {
       throw ScriptError.runtime(

@@ -7,13 +7,17 @@
 /// resolver guarantees every index a node uses exists.
 struct Frame {
   let slots: UnsafeMutablePointer<Value>
-  let cells: UnsafeMutablePointer<Cell>
-  let upvalues: UnsafeMutablePointer<Cell>
+  /// nil when the call has no cells, or the closure no upvalues.
+  let cells: UnsafeMutablePointer<Cell>?
+  let upvalues: UnsafeMutablePointer<Cell>?
 
   /// For code outside any function (slots and cells are never used there).
   static func topLevel(_ stackTop: UnsafeMutablePointer<Value>) -> Frame {
-    Frame(slots: stackTop, cells: Cell.none, upvalues: Cell.none)
+    Frame(slots: stackTop, cells: nil, upvalues: nil)
   }
+
+  @inline(__always) func cell(_ i: Int) -> Cell { cells.unsafelyUnwrapped[i] }
+  @inline(__always) func upvalue(_ i: Int) -> Cell { upvalues.unsafelyUnwrapped[i] }
 }
 
 /// A variable that a closure may capture: it lives on the heap, shared by the call that made
@@ -21,7 +25,4 @@ struct Frame {
 final class Cell {
   @exclusivity(unchecked) var value: Value
   init(_ value: Value) { self.value = value }
-
-  /// Stands for "no cells": a frame without cells never dereferences it.
-  nonisolated(unsafe) static let none = UnsafeMutablePointer<Cell>.allocate(capacity: 1)
 }

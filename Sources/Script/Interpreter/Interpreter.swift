@@ -10,6 +10,12 @@ import Foundation
 /// so deep recursion ends in "recursion too deep" rather than a crash.
 public final class Interpreter: CallContext {
   public let registry: BuiltinRegistry
+  /// The dynamic types a call site tells apart, kept here: a static would be a lazy global,
+  /// checked on every call.
+  let closureType = ObjectIdentifier(Closure.self)
+  let builtinType = ObjectIdentifier(Builtin.self)
+  /// `Interrupt.generation`'s counter, read around every builtin call.
+  let interruptCount = Interrupt.count
   public var output: any OutputSink
   public var scriptDirectory: String?
 
@@ -111,9 +117,9 @@ public final class Interpreter: CallContext {
       throw ScriptError.runtime("cannot call \(function.typeName), not a function")
     }
     return try session {
-      let mark = Interrupt.generation
+      let mark = interruptCount.pointee
       let result = try f.call(arguments, context: self)
-      if f is Builtin, Interrupt.generation != mark {
+      if interruptCount.pointee != mark, ObjectIdentifier(type(of: f)) == builtinType {
         throw interrupted(in: f.name, returning: result, at: builtinCallSite)
       }
       return result
@@ -159,14 +165,15 @@ public final class Interpreter: CallContext {
       let message = "recursion too deep (the call stack's \(Interpreter.stackCapacity) slots are full)"
       throw node.map { $0.error(message) } ?? ScriptError.runtime(message)
     }
-    base.initialize(repeating: .none, count: count)
+    // Element by element: the generic bulk forms are calls into the runtime.
+    for i in 0..<count { (base + i).initialize(to: .none) }
     stackTop = base + count
     return base
   }
 
   @inline(__always)
   func release(_ base: UnsafeMutablePointer<Value>, _ count: Int) {
-    base.deinitialize(count: count)
+    for i in 0..<count { (base + i).deinitialize(count: 1) }
     stackTop = base
   }
 
@@ -184,17 +191,18 @@ public final class Interpreter: CallContext {
     ticks &-= 1
     if ticks <= 0 { try checkpoint(at: callSite) }
     unowned(unsafe) let proto = closure.proto
-    let cellCount = proto.cellSlots.count
-    var cells = Cell.none
+    let cellCount = proto.cellCount
+    var cells: UnsafeMutablePointer<Cell>?
     if cellCount > 0 {
-      cells = .allocate(capacity: cellCount)
+      let c = UnsafeMutablePointer<Cell>.allocate(capacity: cellCount)
       for (i, s) in proto.cellSlots.enumerated() {
-        (cells + i).initialize(to: Cell(slots[s]))
+        (c + i).initialize(to: Cell(slots[s]))
         slots[s] = .none
       }
+      cells = c
     }
     defer {
-      if cellCount > 0 {
+      if let cells {
         cells.deinitialize(count: cellCount)
         cells.deallocate()
       }
@@ -204,7 +212,7 @@ public final class Interpreter: CallContext {
       proto.parameterRefs[i].store(try proto.defaults[i]!.eval(frame, self), frame, self)
     }
     do {
-      let v = try proto.body.eval(frame, self)
+      let v = try proto.bodyRef._withUnsafeGuaranteedRef { try $0.eval(frame, self) }
       if flow == .returning {
         flow = .normal
         let r = returnValue
@@ -219,6 +227,25 @@ public final class Interpreter: CallContext {
       }
       throw e
     }
+  }
+
+  /// `function(x)` for the core builtins that call back once per element (`map`, `filter`,
+  /// `sort(by:)`): a closure taking one parameter gets `x` straight into its frame, with no
+  /// `Arguments` list made for it.
+  func call(_ function: Value, with x: Value) throws -> Value {
+    if case .function(let f) = function, ObjectIdentifier(type(of: f)) == closureType {
+      let closure = unsafeDowncast(f, to: Closure.self)
+      if closure.proto.parameterCount == 1 {
+        return try session {
+          let count = closure.proto.localCount
+          let slots = try reserve(count, at: builtinCallSite)
+          defer { release(slots, count) }
+          slots[0] = x
+          return try invoke(closure, slots, callSite: builtinCallSite)
+        }
+      }
+    }
+    return try call(function, Arguments([x]))
   }
 
   /// A closure called from a builtin (or from the host) with raw arguments.

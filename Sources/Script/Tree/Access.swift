@@ -20,16 +20,31 @@ final class Index: Node {
 }
 
 /// `r.key`, `model.parameters`.
+///
+/// Each site remembers the position where it last found its field, so reading records of one
+/// shape in a loop checks one key instead of searching.
 final class Field: Node {
   let object: Node
   let name: String
+  /// The slot when `object` is a local variable: the record is read in place, not copied out.
+  private let objectSlot: Int
+  @exclusivity(unchecked) private var hint = 0
   init(_ at: Location, _ object: Node, _ name: String) {
     self.object = object
     self.name = name
+    objectSlot = (object as? LocalGet)?.slot ?? -1
     super.init(at)
   }
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    if objectSlot >= 0, case .record(let r) = frame.slots[objectSlot], let i = r.position(of: name, hint: hint) {
+      hint = i
+      return r.values[i]
+    }
     let o = try object.eval(frame, it)
+    if case .record(let r) = o, let i = r.position(of: name, hint: hint) {
+      hint = i
+      return r.values[i]
+    }
     do { return try Access.field(o, name) } catch { throw located(error) }
   }
   override func evalIfPresent(_ frame: Frame, _ it: Interpreter) throws -> Value? {

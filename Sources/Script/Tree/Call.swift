@@ -45,7 +45,7 @@ final class Call: Node {
     }
     // The value holds the callee for the whole call: no need to retain it again.
     let kind = ObjectIdentifier(type(of: c))
-    if kind == Call.closureType {
+    if kind == it.closureType {
       unowned(unsafe) let closure = unsafeDowncast(c, to: Closure.self)
       unowned(unsafe) let proto = closure.proto
       let count = proto.localCount
@@ -63,13 +63,22 @@ final class Call: Node {
       do { defaulted = try closure.bind(a, into: slots) } catch { throw located(error) }
       return try it.invoke(closure, slots, defaulted: defaulted, callSite: self)
     }
+    if kind == it.builtinType, positionalOnly, fastArguments.count == 1 {
+      unowned(unsafe) let builtin = unsafeDowncast(c, to: Builtin.self)
+      if let unary = builtin.unary {
+        // A function of one number: no binding, no callbacks, nothing to interrupt.
+        let x = try fastArguments[0]._withUnsafeGuaranteedRef { try $0.eval(frame, it) }
+        if let r = unary(x) { return r }
+        do { return try builtin.callPositional(1, it) { _ in x }! } catch { throw located(error) }
+      }
+    }
     let saved = it.builtinCallSite
     it.builtinCallSite = self
     defer { it.builtinCallSite = saved }
-    let mark = Interrupt.generation
+    let mark = it.interruptCount.pointee
     let result: Value
     do {
-      if kind == Call.builtinType, positionalOnly {
+      if kind == it.builtinType, positionalOnly {
         unowned(unsafe) let builtin = unsafeDowncast(c, to: Builtin.self)
         if let r = try builtin.callPositional(fastArguments.count, it, { i in
           try fastArguments[i]._withUnsafeGuaranteedRef { try $0.eval(frame, it) }
@@ -87,12 +96,10 @@ final class Call: Node {
     }
     // Ctrl-C came while the builtin ran and it returned early (a partial `train` record):
     // the whole input stops here rather than carrying on with a half result.
-    if Interrupt.generation != mark { throw it.interrupted(in: c.name, returning: result, at: self) }
+    if it.interruptCount.pointee != mark { throw it.interrupted(in: c.name, returning: result, at: self) }
     return result
   }
 
-  private static let closureType = ObjectIdentifier(Closure.self)
-  private static let builtinType = ObjectIdentifier(Builtin.self)
 }
 
 /// What a `fn` declares: parameters with defaults, slot count, body.
@@ -104,11 +111,16 @@ final class FunctionProto {
   /// Parameters first, then every other local the resolver found.
   @exclusivity(unchecked) var localCount = 0
   /// The slot of each cell (captured local), and what each upvalue is in the enclosing call.
-  var cellSlots: [Int] = []
+  var cellSlots: [Int] = [] { didSet { cellCount = cellSlots.count } }
+  private(set) var cellCount = 0
   var captures: [Capture] = []
   /// Where each parameter lives (a slot, or a cell when closures capture it).
   var parameterRefs: [VariableRef] = []
-  @exclusivity(unchecked) var body: Node!
+  @exclusivity(unchecked) var body: Node! {
+    didSet { bodyRef = Unmanaged.passUnretained(body) }
+  }
+  /// The body again, unretained: the proto holds it, and a call should not pay a retain.
+  @exclusivity(unchecked) private(set) var bodyRef: Unmanaged<Node> = Unmanaged.passUnretained(Node.placeholder)
   let location: Location
   /// The `#` comment lines just above a named `fn`, shown by `help(f)`.
   var doc: String

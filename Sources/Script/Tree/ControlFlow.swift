@@ -28,7 +28,7 @@ final class If: Node {
     super.init(at)
   }
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
-    if try condition.eval(frame, it).isTruthy { return try then.eval(frame, it) }
+    if try condition.test(frame, it) { return try then.eval(frame, it) }
     return try otherwise?.eval(frame, it) ?? .none
   }
 }
@@ -42,7 +42,7 @@ final class While: Node {
     super.init(at)
   }
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
-    while try condition.eval(frame, it).isTruthy {
+    while try condition.test(frame, it) {
       _ = try body.eval(frame, it)
       if it.flow != .normal {
         if it.flow == .returning { return .none }

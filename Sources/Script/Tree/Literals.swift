@@ -53,13 +53,20 @@ final class ListLiteral: Node {
 /// `{lr: 0.01, batch: 64}`: keys keep the order written.
 final class RecordLiteral: Node {
   let fields: [(String, Node)]
+  /// The keys, once: every record this literal makes shares the array (the parser has made
+  /// sure they are distinct).
+  private let keys: [String]
+  private let nodes: [Node]
   init(_ at: Location, _ fields: [(String, Node)]) {
     self.fields = fields
+    keys = fields.map(\.0)
+    nodes = fields.map(\.1)
     super.init(at)
   }
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
-    var r = Record()
-    for (k, n) in fields { r[k] = try n.eval(frame, it) }
-    return .record(r)
+    var values: [Value] = []
+    values.reserveCapacity(nodes.count)
+    for n in nodes { values.append(try n.eval(frame, it)) }
+    return .record(Record(uniqueKeys: keys, values: values))
   }
 }

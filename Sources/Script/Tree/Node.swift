@@ -19,10 +19,20 @@ class Node {
   }
 
   var location: Location { Location(file: file, line: line, column: column) }
+
+  /// Stands in where a node is required before the real one exists (a function's body while
+  /// it is being parsed).
+  static let placeholder = Node(Location(file: SourceFile(name: "", text: ""), line: 0, column: 0))
   var position: SourcePosition { file.position(line: line, column: column) }
 
   func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
     fatalError("eval not implemented for \(type(of: self))")
+  }
+
+  /// The value as a condition (`if`, `while`, `and`, `or`, `not`): its truth. Comparisons
+  /// answer directly, without making a bool value first.
+  func test(_ frame: Frame, _ it: Interpreter) throws -> Bool {
+    try eval(frame, it).isTruthy
   }
 
   /// The value, or nil when it is absent: what `??` asks of its left side. Reads (`xs[i]`,

@@ -10,8 +10,8 @@ enum VariableRef {
   func store(_ v: Value, _ frame: Frame, _ it: Interpreter) {
     switch self {
     case .local(let s): frame.slots[s] = v
-    case .cell(let c): frame.cells[c].value = v
-    case .upvalue(let u): frame.upvalues[u].value = v
+    case .cell(let c): frame.cell(c).value = v
+    case .upvalue(let u): frame.upvalue(u).value = v
     case .global(let g): it.globals.values[g] = v
     }
   }
@@ -25,11 +25,11 @@ enum VariableRef {
       (frame.slots + s).initialize(to: .none)
       return v
     case .cell(let c):
-      let cell = frame.cells[c]
+      let cell = frame.cell(c)
       defer { cell.value = .none }
       return cell.value
     case .upvalue(let u):
-      let cell = frame.upvalues[u]
+      let cell = frame.upvalue(u)
       defer { cell.value = .none }
       return cell.value
     case .global(let g):
@@ -75,7 +75,7 @@ final class CellGet: VariableGet {
     super.init(at, name)
   }
   override var ref: VariableRef { .cell(index) }
-  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value { frame.cells[index].value }
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value { frame.cell(index).value }
 }
 
 /// A variable of an enclosing call, reached through the running closure's upvalues.
@@ -86,7 +86,7 @@ final class UpvalueGet: VariableGet {
     super.init(at, name)
   }
   override var ref: VariableRef { .upvalue(index) }
-  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value { frame.upvalues[index].value }
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value { frame.upvalue(index).value }
 }
 
 /// A global read; falls back to the builtin of that name, then to "did you mean".
@@ -94,7 +94,8 @@ final class GlobalGet: VariableGet {
   let index: Int
   /// The function scope where the name was written: its locals feed suggestions.
   let scope: Resolver.Scope?
-  @exclusivity(unchecked) private var builtin: Builtin?
+  /// The builtin this name found last time, as a value ready to return.
+  @exclusivity(unchecked) private var builtin: Value?
 
   init(_ at: Location, _ name: String, index: Int, scope: Resolver.Scope?) {
     self.index = index
@@ -105,8 +106,9 @@ final class GlobalGet: VariableGet {
 
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
     if let v = it.globals.values[index] { return v }
-    if let b = builtin ?? it.registry[name] {
-      builtin = b
+    if let b = builtin { return b }
+    if let b = it.registry[name] {
+      builtin = .function(b)
       return .function(b)
     }
     let known = Resolver.names(visibleFrom: scope) + it.globals.definedNames + it.registry.names

@@ -13,7 +13,7 @@ public enum Interrupt {
 
   // Counts requests and is never reset: a builtin may clear the flag when it stops early
   // (`train` returns its partial record), and the interpreter still sees that Ctrl-C came.
-  nonisolated(unsafe) private static let count: UnsafeMutablePointer<sig_atomic_t> = {
+  nonisolated(unsafe) static let count: UnsafeMutablePointer<sig_atomic_t> = {
     let p = UnsafeMutablePointer<sig_atomic_t>.allocate(capacity: 1)
     p.pointee = 0
     return p

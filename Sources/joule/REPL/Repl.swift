@@ -45,8 +45,8 @@ final class Repl {
         pending = ""
         output.write("^C\n")
       case .line(let line):
-        editor.remember(line)
         if pending.isEmpty && line.hasPrefix(":") {
+          editor.remember(line)
           if !meta(line) { return ExitStatus.ok }
           continue
         }
@@ -56,6 +56,8 @@ final class Repl {
         } else if ScriptBridge.isComplete(pending) {
           let source = pending
           pending = ""
+          // The whole input is one history entry, however many lines it took.
+          editor.remember(source)
           if evaluate(source, file: "<stdin>") { accepted.append(source) }
         }
       }

@@ -17,11 +17,16 @@ extension CoreBuiltins {
 
   private static func unary(_ name: String, _ doc: String, _ f: @escaping (Double) -> Double,
                             domain: ((Double) -> Bool)? = nil) -> Builtin {
-    Builtin(name, [Parameter("x", .number)], doc: doc) { args, _ in
+    let b = Builtin(name, [Parameter("x", .number)], doc: doc) { args, _ in
       let x = try args.double("x")
       if let domain, !domain(x) { throw ScriptError.runtime("\(name): \(Value.format(x)) is outside its domain") }
       return .float(f(x))
     }
+    b.unary = { v in
+      guard let x = v.number, domain?(x) ?? true else { return nil }
+      return .float(f(x))
+    }
+    return b
   }
 
   /// The smallest or largest of numbers (or of any comparable values).
@@ -34,6 +39,21 @@ extension CoreBuiltins {
       return best
     }
   }
+
+  static let absolute: Builtin = {
+    let b = Builtin("abs", [Parameter("x", .number)], doc: "The absolute value.") { args, _ in
+      if case .int(let i) = args["x"] { return i == .min ? .float(-Double(i)) : .int(Swift.abs(i)) }
+      return .float(Swift.abs(try args.double("x")))
+    }
+    b.unary = { v in
+      switch v {
+      case .int(let i): return i == .min ? .float(-Double(i)) : .int(Swift.abs(i))
+      case .float(let d): return .float(Swift.abs(d))
+      default: return nil
+      }
+    }
+    return b
+  }()
 
   static var math: [Builtin] {
     [
@@ -71,10 +91,7 @@ extension CoreBuiltins {
         let r = ((Double(text) ?? x) * p).rounded(.toNearestOrAwayFromZero) / p
         return .float(Double(String(format: "%.\(digits)f", r)) ?? r)
       },
-      Builtin("abs", [Parameter("x", .number)], doc: "The absolute value.") { args, _ in
-        if case .int(let i) = args["x"] { return i == .min ? .float(-Double(i)) : .int(Swift.abs(i)) }
-        return .float(Swift.abs(try args.double("x")))
-      },
+      absolute,
       unary("sqrt", "The square root.", Foundation.sqrt, domain: { $0 >= 0 }),
       unary("log", "The natural logarithm.", Foundation.log, domain: { $0 > 0 }),
       unary("exp", "e raised to x.", Foundation.exp),
