@@ -28,6 +28,14 @@ public final class Interpreter: CallContext {
   /// (`Interrupt`) when set: an embedder or a test may supply its own.
   public var isInterrupted: (() -> Bool)?
 
+  /// The embedder's own interrupt (`isInterrupted`), asked after each builtin returns: a
+  /// builtin may have stopped early because of it.
+  @inline(__always)
+  func embedderInterrupt() -> Bool {
+    guard let isInterrupted else { return false }
+    return isInterrupted()
+  }
+
   /// True when the run should stop; consumes a Ctrl-C request.
   private func interruptPending() -> Bool {
     if let isInterrupted { return isInterrupted() }
@@ -119,7 +127,7 @@ public final class Interpreter: CallContext {
     return try session {
       let mark = interruptCount.pointee
       let result = try f.call(arguments, context: self)
-      if interruptCount.pointee != mark, ObjectIdentifier(type(of: f)) == builtinType {
+      if interruptCount.pointee != mark || embedderInterrupt(), ObjectIdentifier(type(of: f)) == builtinType {
         throw interrupted(in: f.name, returning: result, at: builtinCallSite)
       }
       return result

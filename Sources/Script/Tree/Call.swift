@@ -96,7 +96,7 @@ final class Call: Node {
     }
     // Ctrl-C came while the builtin ran and it returned early (a partial `train` record):
     // the whole input stops here rather than carrying on with a half result.
-    if it.interruptCount.pointee != mark { throw it.interrupted(in: c.name, returning: result, at: self) }
+    if it.interruptCount.pointee != mark || it.embedderInterrupt() { throw it.interrupted(in: c.name, returning: result, at: self) }
     return result
   }
 
