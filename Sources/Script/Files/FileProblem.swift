@@ -32,7 +32,12 @@ public enum FileProblem {
       if isDirectory.boolValue { return "\(shown): is a folder, not a file" }
       if !fm.isWritableFile(atPath: path) { return "\(shown): permission denied" }
     }
-    if let folder = missingFolder(path, shown: shown) { return "\(shown): folder \(folder) does not exist" }
+    if let folder = missingFolder(path, shown: shown) {
+      // A relative path: say where it was taken from (the script's folder, or the prompt's).
+      let relative = shown != path && !shown.hasPrefix("/") && !shown.hasPrefix("~") && path.hasSuffix(shown)
+      let base = relative ? String(path.dropLast(shown.count)) : ""
+      return "\(shown): folder \(folder) does not exist" + (relative && !base.isEmpty ? " (in \(base.hasSuffix("/") && base.count > 1 ? String(base.dropLast()) : base))" : "")
+    }
     let parent = (path as NSString).deletingLastPathComponent
     if !fm.isWritableFile(atPath: parent.isEmpty ? "." : parent) { return "\(shown): permission denied" }
     return "\(shown): cannot be written"

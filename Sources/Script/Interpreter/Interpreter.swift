@@ -187,15 +187,13 @@ public final class Interpreter: CallContext {
 
   /// Runs a closure's body on the frame at `slots` (arguments bound), keeping the depth count
   /// and the function trace. Makes the call's cells first, moving captured arguments into them,
-  /// then evaluates the defaults of the parameters in `defaulted`.
+  /// then evaluates the defaults of the parameters in `defaulted` (a default may use earlier
+  /// parameters).
   func invoke(_ closure: Closure, _ slots: UnsafeMutablePointer<Value>, defaulted: [Int] = [],
               callSite: Node?) throws -> Value {
     depth += 1
     defer { depth -= 1 }
-    if depth > maxCallDepth {
-      let message = "recursion too deep (more than \(maxCallDepth) nested calls)"
-      throw callSite.map { $0.error(message) } ?? ScriptError.runtime(message)
-    }
+    if depth > maxCallDepth { throw tooDeep(at: callSite) }
     ticks &-= 1
     if ticks <= 0 { try checkpoint(at: callSite) }
     unowned(unsafe) let proto = closure.proto
@@ -216,8 +214,10 @@ public final class Interpreter: CallContext {
       }
     }
     let frame = Frame(slots: slots, cells: cells, upvalues: closure.upvalues)
-    for i in defaulted {
-      proto.parameterRefs[i].store(try proto.defaults[i]!.eval(frame, self), frame, self)
+    if !defaulted.isEmpty {
+      for i in defaulted {
+        proto.parameterRefs[i].store(try proto.defaults[i]!.eval(frame, self), frame, self)
+      }
     }
     do {
       let v = try proto.bodyRef._withUnsafeGuaranteedRef { try $0.eval(frame, self) }
@@ -235,6 +235,11 @@ public final class Interpreter: CallContext {
       }
       throw e
     }
+  }
+
+  private func tooDeep(at callSite: Node?) -> ScriptError {
+    let message = "recursion too deep (more than \(maxCallDepth) nested calls)"
+    return callSite.map { $0.error(message) } ?? ScriptError.runtime(message)
   }
 
   /// `function(x)` for the core builtins that call back once per element (`map`, `filter`,

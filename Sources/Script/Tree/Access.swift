@@ -1,13 +1,22 @@
 /// `xs[i]`, `r["key"]`, `s[0]`: zero-based, negative indices count from the end.
+///
+/// A list held in a local variable is read in place: no copy of the list, not even a retain.
 final class Index: Node {
   let object: Node
   let index: Node
+  private let objectSlot: Int
   init(_ at: Location, _ object: Node, _ index: Node) {
     self.object = object
     self.index = index
+    objectSlot = (object as? LocalGet)?.slot ?? -1
     super.init(at)
   }
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    if objectSlot >= 0 {
+      let i = try index.eval(frame, it)
+      if case .list(let l) = frame.slots[objectSlot], case .int(let n) = i, n >= 0, n < l.count { return l[n] }
+      do { return try Access.get(frame.slots[objectSlot], i) } catch { throw located(error) }
+    }
     let o = try object.eval(frame, it)
     let i = try index.eval(frame, it)
     do { return try Access.get(o, i) } catch { throw located(error) }
