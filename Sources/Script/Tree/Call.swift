@@ -11,12 +11,15 @@ final class Call: Node {
   /// array would retain and release each node on every call.
   private let fastArguments: UnsafeMutableBufferPointer<Unmanaged<Node>>
   private let positionalOnly: Bool
+  /// The global's index when the callee is a global variable, else -1.
+  private let calleeGlobal: Int
 
   init(_ at: Location, _ callee: Node, _ arguments: [Node], _ keywords: [(String, Node)]) {
     self.callee = callee
     self.arguments = arguments
     self.keywords = keywords
     positionalOnly = keywords.isEmpty
+    calleeGlobal = (callee as? GlobalGet)?.index ?? -1
     fastArguments = .allocate(capacity: arguments.count)
     _ = fastArguments.initialize(from: arguments.map { Unmanaged.passUnretained($0) })
     super.init(at)
@@ -38,7 +41,13 @@ final class Call: Node {
   }
 
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
-    let f = try callee.eval(frame, it)
+    // A callee named by a global (a top-level `fn`) is read in place, without a node call.
+    let f: Value
+    if calleeGlobal >= 0, let v = it.globals.values[calleeGlobal] {
+      f = v
+    } else {
+      f = try callee.eval(frame, it)
+    }
     guard case .function(let c) = f else {
       let what = (callee as? VariableGet).map { "'\($0.name)' is \(f.typeName)" } ?? "\(f.typeName) value is"
       throw error("\(what), not a function")
