@@ -15,10 +15,9 @@ public final class Builtin: Callable {
   public let body: (BoundArguments, any CallContext) throws -> Value
   /// How arguments bind, planned once here rather than on every call.
   let plan: BindingPlan
-  /// For builtins of one number (`sqrt`, `exp`, `abs`): the whole call on one argument, nil
-  /// when it needs the general path (which then reports the error). Call sites with exactly
-  /// one positional argument use it and skip binding altogether.
-  var unary: ((Value) -> Value?)?
+  /// For the core builtins of one number (`sqrt`, `exp`, `abs`): call sites with exactly one
+  /// positional argument compute them directly and skip binding altogether.
+  var math: UnaryMath?
 
   public init(_ name: String, _ parameters: [Parameter] = [], family: String = "core",
               doc: String, body: @escaping (BoundArguments, any CallContext) throws -> Value) {

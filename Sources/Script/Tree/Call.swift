@@ -13,6 +13,9 @@ final class Call: Node {
   private let positionalOnly: Bool
   /// The global's index when the callee is a global variable, else -1.
   private let calleeGlobal: Int
+  /// Set once this site (a global name, one positional argument) has called a one-number
+  /// builtin: later calls go straight to it while no global shadows the name.
+  @exclusivity(unchecked) private var cachedMath: UnaryMath?
 
   init(_ at: Location, _ callee: Node, _ arguments: [Node], _ keywords: [(String, Node)]) {
     self.callee = callee
@@ -45,6 +48,12 @@ final class Call: Node {
     let f: Value
     if calleeGlobal >= 0, let v = it.globals.values[calleeGlobal] {
       f = v
+    } else if let math = cachedMath {
+      // This site called a one-number builtin last time, and no global has taken its name.
+      let x = try fastArguments[0]._withUnsafeGuaranteedRef { try $0.eval(frame, it) }
+      if let r = math.apply(x) { return r }
+      guard case .function(let c) = try callee.eval(frame, it) else { throw error("not a function") }
+      do { return try unsafeDowncast(c, to: Builtin.self).callPositional(1, it) { _ in x }! } catch { throw located(error) }
     } else {
       f = try callee.eval(frame, it)
     }
@@ -74,10 +83,11 @@ final class Call: Node {
     }
     if kind == it.builtinType, positionalOnly, fastArguments.count == 1 {
       unowned(unsafe) let builtin = unsafeDowncast(c, to: Builtin.self)
-      if let unary = builtin.unary {
+      if let math = builtin.math {
         // A function of one number: no binding, no callbacks, nothing to interrupt.
+        if calleeGlobal >= 0 { cachedMath = math }
         let x = try fastArguments[0]._withUnsafeGuaranteedRef { try $0.eval(frame, it) }
-        if let r = unary(x) { return r }
+        if let r = math.apply(x) { return r }
         do { return try builtin.callPositional(1, it) { _ in x }! } catch { throw located(error) }
       }
     }

@@ -15,17 +15,14 @@ extension CoreBuiltins {
     return l
   }
 
-  private static func unary(_ name: String, _ doc: String, _ f: @escaping (Double) -> Double,
+  private static func unary(_ name: String, _ math: UnaryMath, _ doc: String, _ f: @escaping (Double) -> Double,
                             domain: ((Double) -> Bool)? = nil) -> Builtin {
     let b = Builtin(name, [Parameter("x", .number)], doc: doc) { args, _ in
       let x = try args.double("x")
       if let domain, !domain(x) { throw ScriptError.runtime("\(name): \(Value.format(x)) is outside its domain") }
       return .float(f(x))
     }
-    b.unary = { v in
-      guard let x = v.number, domain?(x) ?? true else { return nil }
-      return .float(f(x))
-    }
+    b.math = math
     return b
   }
 
@@ -40,20 +37,14 @@ extension CoreBuiltins {
     }
   }
 
-  static let absolute: Builtin = {
+  static var absolute: Builtin {
     let b = Builtin("abs", [Parameter("x", .number)], doc: "The absolute value.") { args, _ in
       if case .int(let i) = args["x"] { return i == .min ? .float(-Double(i)) : .int(Swift.abs(i)) }
       return .float(Swift.abs(try args.double("x")))
     }
-    b.unary = { v in
-      switch v {
-      case .int(let i): return i == .min ? .float(-Double(i)) : .int(Swift.abs(i))
-      case .float(let d): return .float(Swift.abs(d))
-      default: return nil
-      }
-    }
+    b.math = .abs
     return b
-  }()
+  }
 
   static var math: [Builtin] {
     [
@@ -92,11 +83,11 @@ extension CoreBuiltins {
         return .float(Double(String(format: "%.\(digits)f", r)) ?? r)
       },
       absolute,
-      unary("sqrt", "The square root.", Foundation.sqrt, domain: { $0 >= 0 }),
-      unary("log", "The natural logarithm.", Foundation.log, domain: { $0 > 0 }),
-      unary("exp", "e raised to x.", Foundation.exp),
-      unary("sin", "The sine of x radians.", Foundation.sin),
-      unary("cos", "The cosine of x radians.", Foundation.cos),
+      unary("sqrt", .sqrt, "The square root.", Foundation.sqrt, domain: { $0 >= 0 }),
+      unary("log", .log, "The natural logarithm.", Foundation.log, domain: { $0 > 0 }),
+      unary("exp", .exp, "e raised to x.", Foundation.exp),
+      unary("sin", .sin, "The sine of x radians.", Foundation.sin),
+      unary("cos", .cos, "The cosine of x radians.", Foundation.cos),
       Builtin("pow", [Parameter("x", .number), Parameter("y", .number)], doc: "x raised to y (as x ** y).") { args, _ in
         try BinaryOperator.power.apply(args["x"], args["y"])
       },
