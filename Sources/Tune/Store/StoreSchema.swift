@@ -3,8 +3,67 @@ import GRDB
 
 /// The SQL schema of the study store and the mapping of trials to rows (docs/study-store.md).
 ///
-///     try db.execute(sql: StoreSchema.v1)
+///     StoreSchema.create(.postgres)     // the statements that make an empty PostgreSQL store
+///     StoreSchema.sqliteMigrator        // v1 (joule 0.1), then v2
+///
+/// Version 2 adds `machine_energy_j` and `heartbeat_at` to `trials` and drops the CHECK on
+/// `state`: trial states are the domain's to decide (`TrialState`), so a new state is a new
+/// raw value, not a schema change.
 enum StoreSchema {
+  /// The schema version this joule writes.
+  static let version = 2
+
+  static func studiesTable(_ d: SQLDialect) -> String {
+    """
+    CREATE TABLE IF NOT EXISTS studies (
+      name          TEXT PRIMARY KEY,
+      strategy      TEXT NOT NULL,
+      direction     TEXT NOT NULL,
+      metric        TEXT NOT NULL,
+      seed          \(d.integer) NOT NULL,
+      space_json    TEXT NOT NULL,
+      settings_json TEXT NOT NULL,
+      created_at    TEXT NOT NULL,
+      updated_at    TEXT NOT NULL
+    )
+    """
+  }
+
+  static func trialsTable(_ d: SQLDialect, name: String = "trials") -> String {
+    """
+    CREATE TABLE IF NOT EXISTS \(name) (
+      study            TEXT NOT NULL REFERENCES studies(name) ON DELETE CASCADE,
+      number           \(d.integer) NOT NULL,
+      suggestion       \(d.integer) NOT NULL,
+      params_json      TEXT NOT NULL,
+      state            TEXT NOT NULL,
+      value            \(d.double),
+      metrics_json     TEXT NOT NULL DEFAULT '{}',
+      energy_j         \(d.double),
+      machine_energy_j \(d.double),
+      energy_source    TEXT,
+      energy_estimated \(d.integer),
+      seconds          \(d.double),
+      error            TEXT,
+      worker           TEXT,
+      started_at       TEXT NOT NULL,
+      finished_at      TEXT,
+      heartbeat_at     \(d.double),
+      PRIMARY KEY (study, number)
+    )
+    """
+  }
+
+  static let index = "CREATE INDEX IF NOT EXISTS trials_by_state ON trials(study, state)"
+
+  /// Every statement that creates the current schema in an empty database.
+  static func create(_ d: SQLDialect) -> [String] { [studiesTable(d), trialsTable(d), index] }
+
+  /// The columns of v1's `trials`, which v2 keeps with the same meaning.
+  static let v1Columns = "study, number, suggestion, params_json, state, value, metrics_json, energy_j, energy_source, "
+    + "energy_estimated, seconds, error, worker, started_at, finished_at"
+
+  /// joule 0.1's schema, kept verbatim: GRDB replays it on a new file before v2.
   static let v1 = """
     CREATE TABLE studies (
       name          TEXT PRIMARY KEY,
@@ -38,6 +97,24 @@ enum StoreSchema {
     CREATE INDEX trials_by_state ON trials(study, state);
     """
 
+  /// SQLite stores, as GRDB migrations recorded in `grdb_migrations`.
+  static var sqliteMigrator: DatabaseMigrator {
+    var m = DatabaseMigrator()
+    m.registerMigration("v1") { db in try db.execute(sql: v1) }
+    m.registerMigration("v2") { db in
+      // v1 has the CHECK on state and lacks the two columns: rebuild the table, since SQLite
+      // cannot drop a constraint.
+      try db.execute(sql: trialsTable(.sqlite, name: "trials_v2"))
+      try db.execute(sql: "INSERT INTO trials_v2 (\(v1Columns)) SELECT \(v1Columns) FROM trials")
+      try db.execute(sql: "DROP TABLE trials")
+      try db.execute(sql: "ALTER TABLE trials_v2 RENAME TO trials")
+      try db.execute(sql: index)
+    }
+    return m
+  }
+
+  static let trialColumns = v1Columns + ", machine_energy_j, heartbeat_at"
+
   static func timestamp(_ d: Date) -> String {
     let f = ISO8601DateFormatter()
     f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
@@ -69,29 +146,29 @@ enum StoreSchema {
     return String(decoding: (try? enc.encode(finite)) ?? Data("{}".utf8), as: UTF8.self)
   }
 
-  static func arguments(_ t: Trial, study: String, space: SearchSpace) -> StatementArguments {
-    let value: Double? = t.value.flatMap { $0.isFinite ? $0 : nil }
-    let energy: Double? = t.energyJ.flatMap { $0.isFinite ? $0 : nil }
-    let estimated: Int? = t.energyEstimated.map { $0 ? 1 : 0 }
-    let finished: String? = t.finishedAt.map(timestamp)
-    return [study, t.number, t.suggestion, paramsJSON(t.params, space: space), t.state.rawValue, value,
-            metricsJSON(t.metrics), energy, t.energySource, estimated, t.seconds, t.error, t.worker,
-            timestamp(t.startedAt), finished]
+  /// The values of `trialColumns` for a trial, heartbeat last (nil: leave it to the caller).
+  static func arguments(_ t: Trial, study: String, space: SearchSpace) -> [SQLValue] {
+    [.text(study), .integer(t.number), .integer(t.suggestion), .text(paramsJSON(t.params, space: space)),
+     .text(t.state.rawValue), SQLValue(t.value), .text(metricsJSON(t.metrics)), SQLValue(t.energyJ),
+     SQLValue(t.energySource), SQLValue(t.energyEstimated.map { $0 ? 1 : 0 }), SQLValue(t.seconds),
+     SQLValue(t.error), SQLValue(t.worker), .text(timestamp(t.startedAt)), SQLValue(t.finishedAt.map(timestamp)),
+     SQLValue(t.machineEnergyJ)]
   }
 
-  static func trial(from row: Row, space: SearchSpace) throws -> Trial {
-    let paramsText: String = row["params_json"]
+  static func trial(from row: SQLRow, space: SearchSpace) throws -> Trial {
+    let paramsText = row.string("params_json") ?? "{}"
     let raw = try JSONDecoder().decode([String: ParameterValue].self, from: Data(paramsText.utf8))
     // JSON has one number type: give each value back the type its dimension produces.
     let params = try space.point(from: raw).enumerated().map { space.dimensions[$0.offset].coerce($0.element) }
-    let metricsText: String = row["metrics_json"] ?? "{}"
+    let metricsText = row.string("metrics_json") ?? "{}"
     let metrics = (try? JSONDecoder().decode([String: Double].self, from: Data(metricsText.utf8))) ?? [:]
-    let stateText: String = row["state"]
+    let stateText = row.string("state") ?? ""
     guard let state = TrialState(rawValue: stateText) else { throw TuneError.store("unknown trial state '\(stateText)'") }
-    let estimated: Int? = row["energy_estimated"]
-    return Trial(number: row["number"], suggestion: row["suggestion"], params: params, state: state,
-                 value: row["value"], metrics: metrics, energyJ: row["energy_j"], energySource: row["energy_source"],
-                 energyEstimated: estimated.map { $0 != 0 }, seconds: row["seconds"], error: row["error"],
-                 worker: row["worker"], startedAt: date(row["started_at"]) ?? Date(), finishedAt: date(row["finished_at"]))
+    return Trial(number: row.int("number") ?? 0, suggestion: row.int("suggestion") ?? 0, params: params, state: state,
+                 value: row.double("value"), metrics: metrics, energyJ: row.double("energy_j"),
+                 machineEnergyJ: row.double("machine_energy_j"), energySource: row.string("energy_source"),
+                 energyEstimated: row.int("energy_estimated").map { $0 != 0 }, seconds: row.double("seconds"),
+                 error: row.string("error"), worker: row.string("worker"),
+                 startedAt: date(row.string("started_at")) ?? Date(), finishedAt: date(row.string("finished_at")))
   }
 }
