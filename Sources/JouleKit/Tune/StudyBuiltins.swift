@@ -57,12 +57,15 @@ enum StudyBuiltins {
     })
     registry.register(Builtin(
       "studies", [Parameter("store", .optional(.string), default: .some(.none))], family: "tuning",
-      doc: "A table of the studies in a store: name, strategy, trials, best, spent_j.") { a, ctx in
+      doc: "A table of the studies in a store: name, strategy, trials wanted, finished, complete, running, failed, stale (and interrupted), best, spent_j.") { a, ctx in
       let store = try openExisting(try a.optionalString("store"), ctx, function: "studies")
       return .table(try SpaceBuiltins.wrap { try store.list() }.map { s in
-        Record([("name", .string(s.name)), ("strategy", .string(s.settings.strategy.rawValue)),
+        let count = { (state: TrialState) in s.trials.filter { $0.state == state }.count }
+        return Record([("name", .string(s.name)), ("strategy", .string(s.settings.strategy.rawValue)),
                 ("metric", .string(s.settings.metric)), ("direction", .string(s.settings.direction.rawValue)),
-                ("finished", .int(s.finishedCount)), ("trials", .int(s.settings.trials)),
+                ("trials", .int(s.settings.trials)), ("finished", .int(s.finishedCount)),
+                ("complete", .int(count(.complete))), ("running", .int(count(.running))),
+                ("failed", .int(count(.failed) + count(.diverged))), ("stale", .int(count(.stale) + count(.interrupted))),
                 ("best", s.best?.value.map { .float($0) } ?? Value.none), ("spent_j", .float(s.spentJ)),
                 ("budget_j", s.settings.budgetJ.map { .float($0) } ?? Value.none)])
       })

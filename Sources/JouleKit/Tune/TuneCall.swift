@@ -1,3 +1,4 @@
+import Energy
 import Foundation
 import Script
 import Tune
@@ -89,6 +90,22 @@ enum TuneCall {
   /// failure that ends the study; a trial's own error is a failed trial.
   static func evaluate(_ fn: Value, _ request: StudyRunner.Request, settings: StudySettings,
                        _ ctx: any CallContext) -> Result<TrialOutcome, ScriptError> {
+    // Trials that share this machine get their share of its joules (TrialEnergy).
+    let share = WorkerMode.study != nil || ProcessInfo.processInfo.environment["JOULE_ATTRIBUTE"] == CPUShare.method
+      ? TrialEnergy.begin() : nil
+    return call(fn, request, settings: settings, ctx).map { outcome in
+      var o = outcome
+      o.machineEnergyJ = o.energyJ
+      if let share, let machine = o.energyJ {
+        o.energyJ = share.attributed(machine)
+        o.energySource = (o.energySource ?? "unknown") + "; " + CPUShare.method
+      }
+      return o
+    }
+  }
+
+  private static func call(_ fn: Value, _ request: StudyRunner.Request, settings: StudySettings,
+                           _ ctx: any CallContext) -> Result<TrialOutcome, ScriptError> {
     let params = ParameterConversion.record(request.params.map { ($0.name, $0.value) })
     let window = EnergyWindow.begin()
     let started = Date()
