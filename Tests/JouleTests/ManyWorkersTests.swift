@@ -120,4 +120,43 @@ import TestSupport
     let listing = try JouleBinary.run(["studies", "--store", url])
     #expect(listing.status == 70 && listing.stderr.contains("***") && !listing.stderr.contains("hunter2"))
   }
+
+  @Test func ctrlCInOneWorkerInterruptsOnlyItsTrial() throws {
+    let folder = try TemporaryFolder()
+    let script = try folder.write("sweep.joule", ManyWorkersTests.sweep("ctrl-c", trials: 5, seconds: 0.8))
+    let store = ["JOULE_STORE": folder.path("studies.sqlite")]
+    let a = try ManyWorkersTests.start(["run", script], environment: store.merging(["JOULE_WORKER": "a"]) { $1 })
+    let deadline = Date().addingTimeInterval(30)
+    while Date() < deadline, !(try ManyWorkersTests.rows(folder, study: "ctrl-c", environment: store)).contains(where: { $0.worker.hasPrefix("a@") }) {
+      usleep(100_000)
+    }
+    let b = try ManyWorkersTests.start(["run", script], environment: store.merging(["JOULE_WORKER": "b"]) { $1 })
+    usleep(300_000)
+    kill(a.processIdentifier, SIGINT)
+    #expect(ManyWorkersTests.finish(a) == 130)
+    #expect(ManyWorkersTests.finish(b) == 0)
+    let rows = try ManyWorkersTests.rows(folder, study: "ctrl-c", environment: store)
+    #expect(rows.filter { $0.state == "interrupted" }.map { String($0.worker.prefix(1)) } == ["a"])
+    #expect(rows.filter { $0.state == "complete" }.count == 5)
+    #expect(Set(rows.filter { $0.state == "complete" }.map(\.suggestion)) == Set(0..<5))
+  }
+
+  @Test func aNotebookWithWorkersReportsTheStudyOnce() throws {
+    let folder = try TemporaryFolder()
+    let notebook = try folder.write("sweep.jnb", """
+      # %% [markdown]
+      # # Workers
+
+      # %% sweep
+      s = tune(fn(p) { sleep(0.2); p.x }, space(x: uniform(0, 1)), strategy: "random", trials: 6, maximize: "value",
+               study: "nb", workers: 2)
+      print("trials {s.finished}")
+      """)
+    let r = try JouleBinary.run(["run", notebook])
+    #expect(r.status == 0, "\(r.stderr)")
+    let report = try String(contentsOfFile: folder.path("sweep.md"), encoding: .utf8)
+    #expect(report.components(separatedBy: "trials 6").count == 2, "the study shows once: \(report)")
+    let rows = try ManyWorkersTests.rows(folder, study: "nb", environment: ["JOULE_STORE": folder.path("studies.sqlite")])
+    #expect(rows.count == 6 && Set(rows.map(\.worker)).count == 2)
+  }
 }
