@@ -93,3 +93,13 @@ func endedProcessID() throws -> Int32 {
 @Test func anUnwritableStoreIsAClearError() {
   #expect(throws: TuneError.self) { _ = try StudyStore(path: "/proc/no/such/dir/studies.sqlite") }
 }
+
+@Test func trialTimesComeBackToTheMillisecond() throws {
+  let (store, path) = try temporaryStore()
+  let study = try StudyRunner(settings: settings(.random, trials: 2), store: store).run(objective: objective, shouldStop: { false })
+  let back = try #require(try StudyStore(path: path).load("s"))
+  for (a, b) in zip(study.trials, back.trials) {
+    #expect(abs(a.startedAt.timeIntervalSince(b.startedAt)) < 0.001)
+    #expect(abs(a.finishedAt!.timeIntervalSince(b.finishedAt!)) < 0.001)
+  }
+}

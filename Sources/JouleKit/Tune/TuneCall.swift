@@ -95,6 +95,9 @@ enum TuneCall {
       ? TrialEnergy.begin() : nil
     return call(fn, request, settings: settings, ctx).map { outcome in
       var o = outcome
+      // Meters (RAPL, NVML) see the whole machine; the estimate models this process alone
+      // (its own CPU time), so it is neither the machine's joules nor shared out again.
+      guard o.energyEstimated == false else { return o }
       o.machineEnergyJ = o.energyJ
       if let share, let machine = o.energyJ {
         o.energyJ = share.attributed(machine)
