@@ -21,6 +21,7 @@ public final class LocalWorkers {
 
   private var pids: [Int: pid_t] = [:]
   private let logs: [String]
+  private let logDirectory: String
   public private(set) var exits: [Exit] = []
 
   public var running: Int { pids.count }
@@ -28,6 +29,7 @@ public final class LocalWorkers {
   public init(executable: String, arguments: [String], environment: [String: String], count: Int) throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("joule-workers-\(getpid())-\(UUID().uuidString.prefix(6))").path
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    logDirectory = dir
     logs = (0..<count).map { "\(dir)/worker-\($0 + 1).log" }
     for i in 0..<count {
       var env = ProcessInfo.processInfo.environment
@@ -45,6 +47,8 @@ public final class LocalWorkers {
   deinit {
     interrupt()
     while running > 0 { _ = reap(); usleep(50_000) }
+    // What a failed worker wrote is in `exits` by now.
+    try? FileManager.default.removeItem(atPath: logDirectory)
   }
 
   /// Collects workers that have ended; returns those that ended since the last call.
