@@ -136,8 +136,8 @@ import TestSupport
     let b = try ManyWorkersTests.start(["run", script], environment: store.merging(["JOULE_WORKER": "b"]) { $1 })
     usleep(300_000)
     kill(a.processIdentifier, SIGINT)
-    // As with one process: tune returns the study so far and the script goes on.
-    #expect(ManyWorkersTests.finish(a) == 0)
+    // As with one process: the interrupted run ends with 130, as shells report Ctrl-C.
+    #expect(ManyWorkersTests.finish(a) == 130)
     #expect(ManyWorkersTests.finish(b) == 0)
     let rows = try ManyWorkersTests.rows(folder, study: "ctrl-c", environment: store)
     #expect(rows.filter { $0.state == "interrupted" }.map { String($0.worker.prefix(1)) } == ["a"])
@@ -183,7 +183,7 @@ import TestSupport
     kill(lead.processIdentifier, SIGINT)
     let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     lead.waitUntilExit()
-    #expect(lead.terminationStatus == 0)
+    #expect(lead.terminationStatus == 130)
     #expect(text.contains("stopped (interrupted)"), "\(text)")
     let rows = try ManyWorkersTests.rows(folder, study: "lead", environment: store)
     #expect(rows.filter { $0.state == "interrupted" }.count == 2, "each worker marked its own trial")
