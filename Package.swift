@@ -24,6 +24,7 @@ let package = Package(
     .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .target(name: "EditLineShim", dependencies: ["CEditLine"]),
+    .target(name: "CSpawn"),
 
     // The language knows nothing of the domains.
     .target(name: "Script"),
@@ -40,17 +41,19 @@ let package = Package(
         .linkedLibrary("boost_filesystem"),
       ]),
     .target(name: "Plot", dependencies: ["GnuplotBridge"]),
+    // External programs: spawning, output, process trees and their share of the energy.
+    .target(name: "Workload", dependencies: ["Energy", "CSpawn"]),
 
     // Notebooks run cells through the language; they know no domain.
     .target(name: "Notebook", dependencies: ["Script"]),
 
     // The one place that knows both the language and the domains.
-    .target(name: "JouleKit", dependencies: ["Script", "Learn", "Energy", "Tune", "Plot"]),
+    .target(name: "JouleKit", dependencies: ["Script", "Learn", "Energy", "Tune", "Plot", "Workload"]),
 
     .executableTarget(
       name: "joule",
       dependencies: [
-        "Script", "JouleKit", "Notebook", "EditLineShim",
+        "Script", "JouleKit", "Notebook", "EditLineShim", "Workload", "Energy",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -59,6 +62,7 @@ let package = Package(
     .testTarget(name: "ScriptTests", dependencies: ["Script", "TestSupport"], resources: [.copy("scripts")]),
     .testTarget(name: "LearnTests", dependencies: ["Learn", "TestSupport"]),
     .testTarget(name: "EnergyTests", dependencies: ["Energy", "TestSupport"]),
+    .testTarget(name: "WorkloadTests", dependencies: ["Workload", "Energy", "TestSupport"]),
     .testTarget(name: "TuneTests", dependencies: ["Tune", "TestSupport"]),
     .testTarget(name: "PlotTests", dependencies: ["Plot", "TestSupport"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Script", "TestSupport"]),

@@ -1,0 +1,124 @@
+import Energy
+import Foundation
+
+/// Follows a running program's tree through /proc and measures the machine's energy over the
+/// same window, so the tree can be given its share.
+///
+///     let acc = TreeAccounting(root: child.pid, monitor: .shared, seriesInterval: 0.1)
+///     while running { acc.tick() }           // samples when due; cheap otherwise
+///     let energy = acc.finish()              // TreeEnergy: joules, machineJoules, share, ...
+///     acc.rows                               // one per series interval, for `joule measure -o`
+///
+/// The tree is sampled every `sampleInterval` (100 ms) so that short-lived children and the
+/// peak memory are seen; machine energy comes from the shared monitor's window.
+public final class TreeAccounting {
+  /// One interval of the time series.
+  public struct Row: Sendable {
+    /// Seconds since the start at the end of the interval, and the interval's length.
+    public var time: Double
+    public var seconds: Double
+    /// Whole-machine joules per domain in the interval.
+    public var domains: [(name: String, joules: Double)]
+    /// CPUs the tree kept busy on average (1.0 = one CPU all the time).
+    public var treeCPUs: Double
+    /// The tree's share of the machine's busy CPU in the interval.
+    public var share: Double
+  }
+
+  public let tree: ProcessTreeCPU
+  public let sampleInterval: Double
+  public let seriesInterval: Double?
+  public private(set) var rows: [Row] = []
+
+  private let monitor: EnergyMonitor
+  private let estimate: CPUPowerModel?
+  private let window: EnergyMeasurement
+  private let first: CPUSample
+  private let started: Double
+  private var last: CPUSample
+  private var lastSampleTime: Double
+  private var slice: (window: EnergyMeasurement, sample: CPUSample, time: Double)?
+  private var result: TreeEnergy?
+
+  public init(root: pid_t, monitor: EnergyMonitor = .shared, sampleInterval: Double = 0.1, seriesInterval: Double? = nil) {
+    self.monitor = monitor
+    self.sampleInterval = sampleInterval
+    self.seriesInterval = seriesInterval
+    estimate = monitor.meters.compactMap { ($0 as? EstimateMeter)?.model }.first
+    tree = ProcessTreeCPU(root: root)
+    first = tree.sample()
+    window = monitor.begin()
+    started = MonotonicClock.now()
+    last = first
+    lastSampleTime = started
+    if seriesInterval != nil { slice = (monitor.begin(), first, started) }
+  }
+
+  /// The tree as last seen: the root first, then its descendants.
+  public var followed: [Int32] { last.pids }
+
+  /// The tree's CPU seconds so far.
+  public var cpuSeconds: Double { last.treeSeconds - first.treeSeconds }
+
+  /// The tree's joules so far, for progress lines: the machine's joules × the share so far.
+  public var joulesSoFar: Double {
+    window.joulesSoFar * CPUShare.fraction(from: first, to: last)
+  }
+
+  /// Samples the tree when `sampleInterval` has passed (and closes a series row when due).
+  public func tick() {
+    let now = MonotonicClock.now()
+    guard now - lastSampleTime >= sampleInterval else { return }
+    sample(at: now)
+  }
+
+  /// Samples the tree now: call when the root has just ended, before it is reaped.
+  public func sample() { sample(at: MonotonicClock.now()) }
+
+  private func sample(at now: Double) {
+    last = tree.sample()
+    lastSampleTime = now
+    if let interval = seriesInterval, let s = slice, now - s.time >= interval {
+      closeSlice(s, at: now, reopen: true)
+    }
+  }
+
+  private func closeSlice(_ s: (window: EnergyMeasurement, sample: CPUSample, time: Double), at now: Double, reopen: Bool) {
+    let reading = s.window.finish()
+    slice = reopen ? (monitor.begin(), last, now) : nil
+    let dt = max(1e-9, now - s.time)
+    let machine = MachineEnergy(reading, busySeconds: last.machineBusySeconds - s.sample.machineBusySeconds,
+                                treeRSSBytes: last.peakRSSBytes, estimate: estimate)
+    rows.append(Row(time: now - started, seconds: dt, domains: machine.domains.map { ($0.name, $0.joules) },
+                    treeCPUs: (last.treeSeconds - s.sample.treeSeconds) / dt,
+                    share: CPUShare.fraction(from: s.sample, to: last)))
+  }
+
+  /// Closes the window; later calls return the same figures.
+  @discardableResult
+  public func finish() -> TreeEnergy {
+    if let result { return result }
+    let now = MonotonicClock.now()
+    last = tree.sample()
+    if let s = slice { closeSlice(s, at: now, reopen: false) }
+    let reading = window.finish()
+    let share = CPUShare.fraction(from: first, to: last)
+    let machine = MachineEnergy(reading, busySeconds: last.machineBusySeconds - first.machineBusySeconds,
+                                treeRSSBytes: last.peakRSSBytes, estimate: estimate)
+    var notes = reading.notes
+    if reading.estimated && estimate != nil {
+      notes.append("estimated for the whole machine from its busy CPU time (/proc/stat), then shared by CPU time")
+    }
+    if reading.byDomain.contains(where: { $0.source == "nvml" }) {
+      notes.append("GPU energy is the whole GPU's, shared by CPU time (no per-process GPU accounting)")
+    }
+    let r = TreeEnergy(
+      joules: machine.treeJoules(share: share), machineJoules: machine.joules, share: share,
+      cpuSeconds: last.treeSeconds - first.treeSeconds, peakRSSBytes: last.peakRSSBytes, seconds: reading.seconds,
+      source: reading.source, attribution: CPUShare.method, estimated: reading.estimated,
+      model: reading.estimated ? (estimate.map { "machine busy CPU, " + $0.description } ?? reading.model) : nil,
+      domains: machine.domains.map { ($0.name, $0.joules) }, notes: notes)
+    result = r
+    return r
+  }
+}

@@ -1,0 +1,34 @@
+import Energy
+import Foundation
+import Testing
+import Workload
+
+/// The tree's CPU time, memory and share of the machine's energy.
+@Suite struct AccountingTests {
+  @Test func aBusyChildAndGrandchildAreCountedInTheTree() throws {
+    // Two processes that each burn 0.4 s of CPU (CPU time, not wall time: the machine is shared).
+    let burn = "python3 -c 'import time\nwhile time.process_time() < 0.4: pass'"
+    let r = try CommandRunner().run(Command(["sh", "-c", "\(burn) & \(burn); wait"]))
+    #expect(r.state == .ok)
+    #expect(r.energy.cpuSeconds > 0.75)
+    #expect(r.energy.peakRSSBytes > 1_000_000)
+    #expect(r.energy.share > 0 && r.energy.share <= 1)
+    #expect(r.energy.joules > 0)
+    #expect(r.energy.joules <= r.energy.machineJoules + 1e-9)
+    #expect(r.energy.attribution == CPUShare.method)
+    #expect(r.energy.estimated == (r.energy.model != nil))
+  }
+
+  @Test func theSeriesHasOneRowPerIntervalWithDomains() throws {
+    let runner = CommandRunner(seriesInterval: 0.1)
+    let r = try runner.run(Command(["sleep", "0.55"]))
+    #expect(r.series.count >= 4 && r.series.count <= 7)
+    #expect(r.series.allSatisfy { !$0.domains.isEmpty && $0.seconds > 0 })
+    let sum = r.series.flatMap(\.domains).reduce(0) { $0 + $1.joules }
+    // The rows tile the window: together they hold about the machine's joules. Not exactly:
+    // /proc/stat counts in 10 ms ticks, so a 100 ms row's busy time jitters, and an estimate
+    // clamps a row whose utilisation reads above 100%.
+    let total = r.energy.domains.reduce(0) { $0 + $1.joules }
+    #expect(abs(sum - total) <= 0.25 * total + 0.05)
+  }
+}
