@@ -6,7 +6,7 @@ import Workload
 ///     {exit_code: 0, state: "ok", stdout: "...", stderr: "", stdout_truncated: false, ...,
 ///      metrics: {accuracy: 0.87}, reports: [{step: 1, accuracy: 0.8, seconds: 2.1, energy_j: 9.3}],
 ///      seconds: 4.2, cpu_seconds: 4.0, peak_rss_mb: 61.2, energy_j: 40.1, machine_energy_j: 44.9,
-///      energy_source: "estimate(linear-tdp)", estimated: true, energy_model: "..."}
+///      energy_source: "estimate(linear-tdp), cpu-share", estimated: true, energy_model: "..."}
 enum CommandRecord {
   static func record(_ r: CommandResult, arguments: [String]) -> Record {
     var rec = Record()
@@ -26,8 +26,8 @@ enum CommandRecord {
     rec["energy_j"] = .float(r.energy.joules)
     rec["machine_energy_j"] = .float(r.energy.machineJoules)
     rec["cpu_share"] = .float(r.energy.share)
-    rec["energy_source"] = .string(r.energy.source)
-    rec["attribution"] = .string(r.energy.attribution)
+    // The meters, then how the machine's joules were divided: "rapl, cpu-share".
+    rec["energy_source"] = .string(r.energy.source + ", " + r.energy.attribution)
     rec["estimated"] = .bool(r.energy.estimated)
     // An estimate always travels with its model and parameters.
     if let model = r.energy.model { rec["energy_model"] = .string(model) }

@@ -34,6 +34,7 @@ public final class StudyRunner {
     let budget = settings.budgetJ.map { EnergyBudget(limitJ: $0) }
     let started = Date()
     var finishedHere = 0
+    var failures = FailureStreak()
 
     while true {
       let finished = study.finishedCount
@@ -83,6 +84,7 @@ public final class StudyRunner {
       study.trials[study.trials.count - 1] = trial
       try store?.save(trial, in: settings.name)
       if trial.state == .interrupted { study.stopReason = "interrupted"; break }
+      if let reason = failures.record(trial) { study.stopReason = reason; break }
       finishedHere += 1
     }
     progress?(StudyProgress(current: study.finishedCount, total: settings.trials, best: study.best?.value,
