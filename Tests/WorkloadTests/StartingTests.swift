@@ -37,3 +37,12 @@ import Workload
     #expect(try CommandRunner().run(c).stdout.text == "relative\n")
   }
 }
+
+extension StartingTests {
+  @Test func aFileInTheWorkingDirectoryIsSuggestedWithDotSlash() {
+    var c = Command(["sh"])
+    c.workingDirectory = "/bin"
+    c.environment = ["PATH": "/nonexistent"]
+    #expect(throws: CommandError.notFoundButLocal(program: "sh")) { _ = try CommandRunner().run(c) }
+  }
+}

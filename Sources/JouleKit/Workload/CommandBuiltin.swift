@@ -42,9 +42,17 @@ enum CommandBuiltin {
     let line = ProgressLine(label: name)
     var last = ""
     let hook = TrialReportHook.current
+    var interrupted = false
     let result: CommandResult
     do {
-      result = try CommandRunner().run(c, shouldStop: { Interrupt.requested }, onReport: { r in
+      // Each Ctrl-C is taken off the flag as it is seen, so that a second one during the grace
+      // period hurries the stop instead of killing joule (and orphaning the tree).
+      result = try CommandRunner().run(c, shouldStop: {
+        guard Interrupt.requested else { return false }
+        Interrupt.clear()
+        interrupted = true
+        return true
+      }, onReport: { r in
         last = progressText(r)
         return hook?(r.step, r.values) ?? false
       }, progress: { seconds, joules in
@@ -57,6 +65,7 @@ enum CommandBuiltin {
     line.clear()
     // Ctrl-C stays requested: the record is returned, and the script (or study) stops at its
     // next safe point, as it would without the program.
+    if interrupted { Interrupt.request() }
     return .record(CommandRecord.record(result, arguments: argv))
   }
 

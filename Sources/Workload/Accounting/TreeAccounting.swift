@@ -60,9 +60,16 @@ public final class TreeAccounting {
   /// The tree's CPU seconds so far.
   public var cpuSeconds: Double { last.treeSeconds - first.treeSeconds }
 
-  /// The tree's joules so far, for progress lines: the machine's joules × the share so far.
+  /// The tree's joules so far (as of the last sample), for progress lines and reports: the
+  /// machine's joules × the share so far. With the estimate alone, the machine's joules come
+  /// from the same model `finish` uses; otherwise from the meters' running total.
   public var joulesSoFar: Double {
-    window.joulesSoFar * CPUShare.fraction(from: first, to: last)
+    let share = CPUShare.fraction(from: first, to: last)
+    guard let model = estimate, monitor.meters.count == 1 else { return window.joulesSoFar * share }
+    let t = lastSampleTime - started
+    guard t > 0 else { return 0 }
+    let u = (last.machineBusySeconds - first.machineBusySeconds) / (t * Double(max(1, model.logicalCPUs)))
+    return model.cpuWatts(utilisation: u) * t * share + model.ramWatts(residentBytes: last.peakRSSBytes) * t
   }
 
   /// Samples the tree when `sampleInterval` has passed (and closes a series row when due).

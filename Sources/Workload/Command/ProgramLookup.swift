@@ -28,6 +28,7 @@ enum ProgramLookup {
       }
     }
     if let denied { throw CommandError.notExecutable(program: program, path: denied) }
+    if access((directory ?? ".") + "/" + program, F_OK) == 0 { throw CommandError.notFoundButLocal(program: program) }
     throw CommandError.notFound(program: program, searched: path ?? "/usr/local/bin:/usr/bin:/bin")
   }
 

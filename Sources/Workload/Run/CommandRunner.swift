@@ -28,6 +28,8 @@ public final class CommandRunner {
   }
 
   /// Runs `command`. Throws `CommandError` when it cannot start; every other ending is a result.
+  /// `shouldStop` is asked at every turn while the program runs (true: stop it, state
+  /// `.interrupted`), and again during the grace period (true again: SIGKILL at once).
   /// `progress` is called at every turn of the loop (at most every `pollInterval`).
   public func run(_ command: Command, shouldStop: () -> Bool = { false },
                   onReport: ((ProgramReport) -> Bool)? = nil,
@@ -88,7 +90,9 @@ public final class CommandRunner {
         stopper.terminate(followed: accounting.followed)
         terminatedAt = now2
       }
-      if let t = terminatedAt, killedAt == nil, now2 - t >= command.gracePeriod {
+      // Asked again while the tree is given its grace period (a second Ctrl-C): no more grace.
+      let hurry = stopReason == .interrupted && terminatedAt != nil && killedAt == nil && shouldStop()
+      if let t = terminatedAt, killedAt == nil, hurry || now2 - t >= command.gracePeriod {
         stopper.kill(followed: accounting.followed)
         killedAt = now2
       }

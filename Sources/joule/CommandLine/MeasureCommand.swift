@@ -54,8 +54,10 @@ struct MeasureCommand: ParsableCommand {
     } catch let e as CommandError {
       FileHandle.standardError.write(Data("joule measure: \(e)\n".utf8))
       // The shell's codes: 127 not found, 126 found but not runnable.
-      if case .notFound = e { throw ExitCode(127) }
-      throw ExitCode(126)
+      switch e {
+      case .notFound, .notFoundButLocal: throw ExitCode(127)
+      default: throw ExitCode(126)
+      }
     }
     FileHandle.standardError.write(Data(MeasureSummary.text(result, argv: argv).utf8))
     if let output {
