@@ -63,9 +63,10 @@ enum CommandBuiltin {
       throw ScriptError.runtime("command: \(e)")
     }
     line.clear()
-    // Ctrl-C stays requested: the record is returned, and the script (or study) stops at its
-    // next safe point, as it would without the program.
-    if interrupted { Interrupt.request() }
+    // Ctrl-C stops the script (or the study) here, as `sleep` does, once the tree is gone: a
+    // record returned instead would let a loop of commands run on until the interpreter's next
+    // poll of the flag.
+    if interrupted { throw ScriptError.interrupted }
     return .record(CommandRecord.record(result, arguments: argv))
   }
 

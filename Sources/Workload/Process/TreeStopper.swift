@@ -4,11 +4,11 @@ import Foundation
 /// Stops a program and everything it started: SIGTERM to its process group and to every
 /// descendant seen outside it, then SIGKILL to whatever is left after the grace period.
 ///
-///     var stopper = TreeStopper(root: child.pid, group: child.pid)
-///     stopper.terminate(followed: tree.pids)     // SIGTERM
+///     let stopper = TreeStopper(root: child.pid, group: child.pid)
+///     stopper.terminate(follow: { tree.sample().pids })   // SIGTERM
 ///     ... grace period, reading output ...
-///     stopper.kill(followed: tree.pids)          // SIGKILL
-///     stopper.survivors(followed: tree.pids)     // [] once the tree is gone
+///     stopper.kill(follow: { tree.sample().pids })        // SIGKILL
+///     stopper.survivors(followed: pids)                    // [] once the tree is gone
 ///
 /// Descendants that left the group (`setsid`, a daemon's double fork) are found through the
 /// pids the tree sampler has followed in /proc; the root itself is left unreaped until the end,
@@ -28,9 +28,22 @@ struct TreeStopper {
     }.map(\.pid)
   }
 
-  func terminate(followed: [Int32]) { send(SIGTERM, followed: followed) }
+  /// SIGTERM to the whole tree. `follow` samples the tree and returns its pids.
+  func terminate(follow: () -> [Int32]) { signal(SIGTERM, follow: follow) }
 
-  func kill(followed: [Int32]) { send(SIGKILL, followed: followed) }
+  /// SIGKILL to the whole tree.
+  func kill(follow: () -> [Int32]) { signal(SIGKILL, follow: follow) }
+
+  /// Freezes the tree first (SIGSTOP), so that nothing in it forks or leaves the group between
+  /// the last look at /proc and the signal; then signals what a fresh look finds, and lets it
+  /// run again (SIGCONT) so that it can act on a SIGTERM.
+  private func signal(_ signal: Int32, follow: () -> [Int32]) {
+    send(SIGSTOP, followed: follow())
+    let pids = follow()
+    send(SIGSTOP, followed: pids)
+    send(signal, followed: pids)
+    send(SIGCONT, followed: pids)
+  }
 
   private func send(_ signal: Int32, followed: [Int32]) {
     if let group { Glibc.kill(-group, signal) } else { Glibc.kill(root, signal) }

@@ -62,6 +62,10 @@ public final class CommandRunner {
     var reader = OutputReader(reportLimit: reportLimit, started: started, onReport: onReport)
     reader.joulesSoFar = { accounting.joulesSoFar }
     let stopper = TreeStopper(root: child.pid, group: child.group)
+    let follow: () -> [Int32] = {
+      accounting.sample()
+      return accounting.followed
+    }
 
     var stopReason: CommandState?
     var terminatedAt: Double?
@@ -87,13 +91,13 @@ public final class CommandRunner {
         else if reader.stopRequested { stopReason = .pruned }
       }
       if stopReason != nil && terminatedAt == nil {
-        stopper.terminate(followed: accounting.followed)
+        stopper.terminate(follow: follow)
         terminatedAt = now2
       }
       // Asked again while the tree is given its grace period (a second Ctrl-C): no more grace.
       let hurry = stopReason == .interrupted && terminatedAt != nil && killedAt == nil && shouldStop()
       if let t = terminatedAt, killedAt == nil, hurry || now2 - t >= command.gracePeriod {
-        stopper.kill(followed: accounting.followed)
+        stopper.kill(follow: follow)
         killedAt = now2
       }
       if let ended = rootEndedAt, now2 - lastSurvivorCheck >= 0.1 || session.allClosed {
@@ -101,7 +105,7 @@ public final class CommandRunner {
         // The tree ends with its root: what it left behind is stopped too.
         if !stopper.survivors(followed: accounting.followed).isEmpty {
           if terminatedAt == nil {
-            stopper.terminate(followed: accounting.followed)
+            stopper.terminate(follow: follow)
             terminatedAt = now2
           }
         } else if session.allClosed || now2 - ended >= max(1, command.gracePeriod) {
