@@ -3,8 +3,8 @@ import Energy
 /// What the runner does with the bytes it reads: tails, metrics, and reports as they arrive.
 ///
 ///     var reader = OutputReader(reportLimit: 10_000, started: t0, onReport: { _ in false })
-///     reader.stdout(bytes)     // tail, metrics candidates, JOULE_REPORT lines
-///     reader.channel(bytes)    // the JOULE_REPORT_FD channel: every line a report
+///     reader.takeStdout(bytes)     // tail, metrics candidates, JOULE_REPORT lines
+///     reader.takeChannel(bytes)    // the JOULE_REPORT_FD channel: every line a report
 ///     reader.finish()          // last lines without a newline
 struct OutputReader {
   var stdout = OutputTail()
@@ -28,16 +28,16 @@ struct OutputReader {
     self.onReport = onReport
   }
 
-  mutating func stdout(_ bytes: ArraySlice<UInt8>) {
+  mutating func takeStdout(_ bytes: ArraySlice<UInt8>) {
     stdout.append(bytes)
     var lines = stdoutLines
     lines.feed(bytes) { stdoutLine($0) }
     stdoutLines = lines
   }
 
-  mutating func stderr(_ bytes: ArraySlice<UInt8>) { stderr.append(bytes) }
+  mutating func takeStderr(_ bytes: ArraySlice<UInt8>) { stderr.append(bytes) }
 
-  mutating func channel(_ bytes: ArraySlice<UInt8>) {
+  mutating func takeChannel(_ bytes: ArraySlice<UInt8>) {
     var lines = channelLines
     lines.feed(bytes) { line in
       if let r = ReportProtocol.channelReport(line, at: now()) { deliver(r) }

@@ -102,9 +102,9 @@ final class Session {
       if n < 0 { return !(errno == EAGAIN || errno == EINTR) }
       let bytes = buffer[0..<n]
       switch kind {
-      case .stdout: reader.stdout(bytes)
-      case .stderr: reader.stderr(bytes)
-      case .report: reader.channel(bytes)
+      case .stdout: reader.takeStdout(bytes)
+      case .stderr: reader.takeStderr(bytes)
+      case .report: reader.takeChannel(bytes)
       }
     }
     return false
