@@ -35,9 +35,12 @@ import TestSupport
     #expect(r.stderr.contains("joule measure: program 'joule-no-such-program' not found"))
   }
 
-  @Test func noProgramIsAUsageError() throws {
-    let r = try JouleBinary.run(["measure"])
+  @Test func noProgramOrATooShortIntervalIsAUsageError() throws {
+    #expect(try JouleBinary.run(["measure"]).status == 64)
+    #expect(try JouleBinary.run(["measure", "--"]).status == 64)
+    let r = try JouleBinary.run(["measure", "--interval", "10", "--", "true"])
     #expect(r.status == 64)
+    #expect(r.stderr.contains("--interval must be at least 50 ms"))
   }
 
   @Test func aScriptRunningAMissingProgramExits70() throws {

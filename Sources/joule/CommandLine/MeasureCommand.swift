@@ -33,14 +33,14 @@ struct MeasureCommand: ParsableCommand {
   var program: [String] = []
 
   func validate() throws {
-    if program.first == "--" { return }
-    guard !program.isEmpty else { throw ValidationError("give the program to measure: joule measure -- PROGRAM ARGS...") }
     guard interval >= 50 else { throw ValidationError("--interval must be at least 50 ms (the energy poller's period), got \(interval)") }
+    guard !argv.isEmpty else { throw ValidationError("give the program to measure: joule measure -- PROGRAM ARGS...") }
   }
 
+  /// The program and its arguments, without the `--` that may lead them.
+  var argv: [String] { program.first == "--" ? Array(program.dropFirst()) : program }
+
   func run() throws {
-    let argv = program.first == "--" ? Array(program.dropFirst()) : program
-    guard !argv.isEmpty else { throw ValidationError("give the program to measure: joule measure -- PROGRAM ARGS...") }
     var command = Command(argv)
     command.capturesOutput = false
     command.input = .inherit
