@@ -1,6 +1,7 @@
 import Energy
 import Foundation
 import Testing
+import TestSupport
 import Workload
 
 /// The tree's CPU time, memory and share of the machine's energy.
@@ -30,5 +31,21 @@ import Workload
     // clamps a row whose utilisation reads above 100%.
     let total = r.energy.domains.reduce(0) { $0 + $1.joules }
     #expect(abs(sum - total) <= 0.25 * total + 0.05)
+  }
+}
+
+extension AccountingTests {
+  @Test func aGPUMeasuredByNVMLIsSharedByCPUTimeAndSaysSo() throws {
+    let lib = try FakeNVML.build(watts: 40, counter: true)
+    let selection = MeterSelection.detect(environment: ["JOULE_NVML_LIBRARY": lib, "JOULE_POWERCAP_ROOT": "/nonexistent"])
+    let monitor = selection.monitor()
+    let r = try CommandRunner(monitor: monitor).run(Command(["sleep", "0.3"]))
+    let gpu = r.energy.domains.filter { $0.name.hasPrefix("nvml/") }
+    #expect(gpu.count == 2)
+    // Two fake GPUs at 40 W each over about 0.3 s: the whole GPUs' joules in the machine's.
+    let gpuJoules = gpu.reduce(0) { $0 + $1.joules }
+    #expect(gpuJoules > 2 * 40 * 0.25 && gpuJoules < 2 * 40 * 1.0)
+    #expect(r.energy.machineJoules >= gpuJoules)
+    #expect(r.energy.notes.contains { $0.contains("whole GPU") })
   }
 }

@@ -1,9 +1,10 @@
 import Foundation
 
 /// Builds a fake libnvidia-ml with `cc -shared`: two GPUs drawing a constant `watts`, with or
-/// without the total-energy counter (NVML_ERROR_NOT_SUPPORTED, as before Volta).
-enum FakeNVML {
-  static let source = #"""
+/// without the total-energy counter (NVML_ERROR_NOT_SUPPORTED, as before Volta). Shared by the
+/// Energy tests and the Workload tests (a program's GPU share).
+public enum FakeNVML {
+  public static let source = #"""
   #include <stdio.h>
   #include <time.h>
   typedef void *nvmlDevice_t;
@@ -25,7 +26,7 @@ enum FakeNVML {
   """#
 
   /// The path of a freshly compiled library.
-  static func build(watts: Int, counter: Bool, omit: String? = nil) throws -> String {
+  public static func build(watts: Int, counter: Bool, omit: String? = nil) throws -> String {
     let dir = NSTemporaryDirectory() + "joule-fake-nvml-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     var text = source
