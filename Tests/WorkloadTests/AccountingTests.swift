@@ -49,3 +49,23 @@ extension AccountingTests {
     #expect(r.energy.notes.contains { $0.contains("whole GPU") })
   }
 }
+
+extension AccountingTests {
+  @Test func perProcessGPUUtilisationGivesTheTreeItsPartOfTheGPU() throws {
+    let lib = try FakeNVML.build(watts: 40, counter: true, processes: true)
+    let file = NSTemporaryDirectory() + "joule-fake-nvml-processes-\(getpid())"
+    // pid 1 (not in the tree) keeps the GPU 20% busy; the program adds itself at 60%.
+    try "1 20\n".write(toFile: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    setenv("FAKE_NVML_PROCESSES", file, 1)
+    let monitor = MeterSelection.detect(environment: ["JOULE_NVML_LIBRARY": lib, "JOULE_POWERCAP_ROOT": "/nonexistent"])
+      .monitor()
+    let r = try CommandRunner(monitor: monitor).run(Command(["sh", "-c", "echo \"$$ 60\" >> \(file); sleep 0.6"]))
+    let gpuJoules = r.energy.domains.filter { $0.name.hasPrefix("nvml/") }.reduce(0) { $0 + $1.joules }
+    #expect(gpuJoules > 0)
+    // Up to 60 / (60 + 20) of each GPU once the program is seen, less for the first sample.
+    let part = r.energy.joules / gpuJoules
+    #expect(part > 0.4 && part < 0.8)
+    #expect(r.energy.notes.contains { $0.contains("NVML per-process samples") })
+  }
+}

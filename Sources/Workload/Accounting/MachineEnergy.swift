@@ -20,11 +20,15 @@ struct MachineEnergy {
     var counted: Bool
     /// Memory power of the tree itself: given to it whole, not shared.
     var ownedByTree: Bool
+    /// The tree's own fraction of this domain when known (a GPU's per-process utilisation);
+    /// nil: its CPU share.
+    var treeFraction: Double? = nil
   }
 
   var domains: [Domain] = []
 
-  init(_ reading: EnergyReading, busySeconds: Double, treeRSSBytes: Double, estimate: CPUPowerModel?) {
+  init(_ reading: EnergyReading, busySeconds: Double, treeRSSBytes: Double, estimate: CPUPowerModel?,
+       gpu: GPUUse? = nil) {
     for source in reading.byDomain {
       if source.source == "estimate", let model = estimate {
         let seconds = reading.seconds
@@ -37,7 +41,8 @@ struct MachineEnergy {
       } else {
         for d in source.domains {
           domains.append(Domain(name: "\(source.source)/\(d.name)", joules: d.joules, counted: d.counted,
-                                ownedByTree: false))
+                                ownedByTree: false,
+                                treeFraction: source.source == "nvml" ? gpu?.fraction(of: d.name) : nil))
         }
       }
     }
@@ -46,8 +51,9 @@ struct MachineEnergy {
   /// Counted joules of the whole machine (the tree's memory estimate included).
   var joules: Double { domains.filter(\.counted).reduce(0) { $0 + $1.joules } }
 
-  /// The tree's part: its CPU share of every shared domain, and all of what is its own.
+  /// The tree's part: its own fraction of a GPU where NVML gives one, its CPU share of every
+  /// other shared domain, and all of what is its own.
   func treeJoules(share: Double) -> Double {
-    domains.filter(\.counted).reduce(0) { $0 + ($1.ownedByTree ? $1.joules : $1.joules * share) }
+    domains.filter(\.counted).reduce(0) { $0 + ($1.ownedByTree ? $1.joules : $1.joules * ($1.treeFraction ?? share)) }
   }
 }

@@ -39,12 +39,14 @@ public final class TreeAccounting {
   private var lastSampleTime: Double
   private var slice: (window: EnergyMeasurement, sample: CPUSample, time: Double)?
   private var result: TreeEnergy?
+  private let gpu: GPUUse?
 
   public init(root: pid_t, monitor: EnergyMonitor = .shared, sampleInterval: Double = 0.1, seriesInterval: Double? = nil) {
     self.monitor = monitor
     self.sampleInterval = sampleInterval
     self.seriesInterval = seriesInterval
     estimate = monitor.meters.compactMap { ($0 as? EstimateMeter)?.model }.first
+    gpu = monitor.meters.compactMap { $0 as? NVMLMeter }.first.map(GPUUse.init)
     tree = ProcessTreeCPU(root: root)
     first = tree.sample()
     window = monitor.begin()
@@ -84,6 +86,7 @@ public final class TreeAccounting {
 
   private func sample(at now: Double) {
     last = tree.sample()
+    gpu?.sample(pids: Set(last.pids))
     lastSampleTime = now
     if let interval = seriesInterval, let s = slice, now - s.time >= interval {
       closeSlice(s, at: now, reopen: true)
@@ -107,17 +110,20 @@ public final class TreeAccounting {
     if let result { return result }
     let now = MonotonicClock.now()
     last = tree.sample()
+    gpu?.sample(pids: Set(last.pids))
     if let s = slice { closeSlice(s, at: now, reopen: false) }
     let reading = window.finish()
     let share = CPUShare.fraction(from: first, to: last)
     let machine = MachineEnergy(reading, busySeconds: last.machineBusySeconds - first.machineBusySeconds,
-                                treeRSSBytes: last.peakRSSBytes, estimate: estimate)
+                                treeRSSBytes: last.peakRSSBytes, estimate: estimate, gpu: gpu)
     var notes = reading.notes
     if reading.estimated && estimate != nil {
       notes.append("estimated for the whole machine from its busy CPU time (/proc/stat), then shared by CPU time")
     }
-    if reading.byDomain.contains(where: { $0.source == "nvml" }) {
-      notes.append("GPU energy is the whole GPU's, shared by CPU time (no per-process GPU accounting)")
+    if let gpu {
+      notes.append(gpu.isComplete
+        ? "GPU energy shared by the tree's part of each GPU's utilisation (NVML per-process samples)"
+        : "GPU energy is the whole GPU's, shared by CPU time (the driver gives no per-process GPU utilisation)")
     }
     let r = TreeEnergy(
       joules: machine.treeJoules(share: share), machineJoules: machine.joules, share: share,
