@@ -14,6 +14,9 @@ import Workload
     #expect(r.state == .timeout)
     #expect(r.failure == "timed out after 0.5 s")
     #expect(r.seconds < 5)
+    // The record keeps what the window measured until the stop.
+    #expect(r.energy.machineJoules > 0)
+    #expect(r.energy.seconds >= 0.5)
     #expect(Leftovers.settle(m).isEmpty)
   }
 

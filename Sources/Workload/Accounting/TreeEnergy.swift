@@ -4,7 +4,7 @@
 ///     r.energy.machineJoules   // 44.0: the whole machine over the same window
 ///     r.energy.share           // 0.93: tree CPU over machine busy CPU
 ///     r.energy.source          // "rapl", "estimate(linear-tdp)"
-public struct TreeEnergy: Sendable, Equatable {
+public struct TreeEnergy: Sendable {
   /// The tree's joules: the machine's joules over the window times `share` (its memory, when
   /// estimated, is its own).
   public var joules: Double
@@ -24,11 +24,6 @@ public struct TreeEnergy: Sendable, Equatable {
   /// Joules per domain over the window, whole machine ("rapl/package-0", "estimate/cpu").
   public var domains: [(name: String, joules: Double)]
   public var notes: [String]
-
-  public static func == (a: TreeEnergy, b: TreeEnergy) -> Bool {
-    a.joules == b.joules && a.machineJoules == b.machineJoules && a.share == b.share && a.source == b.source
-      && a.domains.map(\.name) == b.domains.map(\.name) && a.domains.map(\.joules) == b.domains.map(\.joules)
-  }
 
   public var watts: Double { seconds > 0 ? joules / seconds : 0 }
   public var machineWatts: Double { seconds > 0 ? machineJoules / seconds : 0 }
