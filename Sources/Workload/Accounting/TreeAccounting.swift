@@ -99,7 +99,10 @@ public final class TreeAccounting {
     let dt = max(1e-9, now - s.time)
     let machine = MachineEnergy(reading, busySeconds: last.machineBusySeconds - s.sample.machineBusySeconds,
                                 treeRSSBytes: last.peakRSSBytes, estimate: estimate)
-    rows.append(Row(time: now - started, seconds: dt, domains: machine.domains.map { ($0.name, $0.joules) },
+    // The row's length is its energy window's (poll to poll), so that joules / seconds is the
+    // domain's mean power; the tree's CPUs use the tree samples' own clock.
+    rows.append(Row(time: now - started, seconds: reading.seconds > 0 ? reading.seconds : dt,
+                    domains: machine.domains.map { ($0.name, $0.joules) },
                     treeCPUs: (last.treeSeconds - s.sample.treeSeconds) / dt,
                     share: CPUShare.fraction(from: s.sample, to: last)))
   }
