@@ -90,12 +90,20 @@ import Testing
       }, space(x: uniform(0, 1)), strategy: "grid", grid: 4, trials: 4, shuffle: false)
       bad = tune(fn(p) { command(["joule-no-such-program"]) }, space(x: uniform(0, 1)), strategy: "random", trials: 10)
       {states: s.trials |> map(fn(t) { t.state }), errors: s.trials |> map(fn(t) { t.error }),
+       estimated: s.trials |> map(fn(t) { t.energy_estimated }), joules: s.trials |> map(fn(t) { t.energy_j }),
        best: best(s).accuracy, bad_trials: len(bad.trials), bad_reason: bad.stop_reason}
       """#)
     let r = try #require(record(v))
     #expect(same(r["states"], .list([.string("failed"), .string("failed"), .string("complete"), .string("complete")])))
     #expect(same(r["errors"], .list([.string("timed out after 0.2 s"), .string("timed out after 0.2 s"), .none, .none])))
     #expect(same(r["best"], .float(0.75)))
+    // Each trial carries the command's own joules and whether they were estimated.
+    if case .list(let flags)? = r["estimated"], case .list(let joules)? = r["joules"] {
+      #expect(flags.allSatisfy { if case .bool = $0 { return true } else { return false } })
+      #expect(joules.allSatisfy { ($0.number ?? -1) >= 0 })
+    } else {
+      Issue.record("no energy per trial")
+    }
     #expect(same(r["bad_trials"], .int(3)))
     guard case .string(let reason)? = r["bad_reason"] else {
       Issue.record("no stop reason")
