@@ -48,4 +48,36 @@ import TestSupport
     #expect(r.status == 70)
     #expect(r.stderr.contains("program 'joule-no-such-program' not found"))
   }
+
+  @Test func ctrlCReachesTheProgramAndJouleExitsWithItsCode() throws {
+    let p = Process()
+    p.executableURL = JouleBinary.url
+    p.arguments = ["measure", "--", "sleep", "30"]
+    let err = Pipe()
+    p.standardError = err
+    try p.run()
+    var child: Int32?
+    for _ in 0..<100 where child == nil {
+      usleep(50_000)
+      child = Self.children(of: p.processIdentifier).first
+    }
+    // What a terminal's Ctrl-C does: SIGINT to every process of the foreground group.
+    kill(p.processIdentifier, SIGINT)
+    if let child { kill(child, SIGINT) }
+    p.waitUntilExit()
+    let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(child != nil)
+    #expect(p.terminationStatus == 130)
+    #expect(text.contains("joule measure: sleep 30 (killed by signal 2)"))
+  }
+
+  static func children(of parent: Int32) -> [Int32] {
+    let dirs = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    return dirs.compactMap(Int32.init).filter { pid in
+      guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")") else { return false }
+      let fields = stat[stat.index(after: close)...].split(separator: " ")
+      return fields.count > 1 && Int32(fields[1]) == parent
+    }
+  }
 }
