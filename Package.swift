@@ -61,7 +61,7 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "ScriptTests", dependencies: ["Script", "TestSupport"], resources: [.copy("scripts")]),
     .testTarget(name: "LearnTests", dependencies: ["Learn", "TestSupport"]),
-    .testTarget(name: "EnergyTests", dependencies: ["Energy", "TestSupport"]),
+    .testTarget(name: "EnergyTests", dependencies: ["Energy", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "WorkloadTests", dependencies: ["Workload", "Energy", "TestSupport"]),
     .testTarget(name: "TuneTests", dependencies: ["Tune", "TestSupport"]),
     .testTarget(name: "PlotTests", dependencies: ["Plot", "TestSupport"]),
