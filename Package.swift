@@ -17,12 +17,14 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // System libraries.
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(name: "CZMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
     .target(name: "EditLineShim", dependencies: ["CEditLine"]),
     .target(name: "CSpawn"),
 
@@ -41,6 +43,8 @@ let package = Package(
         .linkedLibrary("boost_filesystem"),
       ]),
     .target(name: "Plot", dependencies: ["GnuplotBridge"]),
+    // The Jupyter messaging protocol over ZeroMQ: knows no language; a kernel plugs one in.
+    .target(name: "Jupyter", dependencies: ["CZMQ", .product(name: "Crypto", package: "swift-crypto")]),
     // External programs: spawning, output, process trees and their share of the energy.
     .target(name: "Workload", dependencies: ["Energy", "CSpawn"]),
 
@@ -53,7 +57,7 @@ let package = Package(
     .executableTarget(
       name: "joule",
       dependencies: [
-        "Script", "JouleKit", "Notebook", "EditLineShim", "Workload", "Energy",
+        "Script", "JouleKit", "Notebook", "Jupyter", "EditLineShim", "Workload", "Energy",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -65,9 +69,10 @@ let package = Package(
     .testTarget(name: "WorkloadTests", dependencies: ["Workload", "Energy", "TestSupport"]),
     .testTarget(name: "TuneTests", dependencies: ["Tune", "TestSupport"]),
     .testTarget(name: "PlotTests", dependencies: ["Plot", "TestSupport"]),
+    .testTarget(name: "JupyterTests", dependencies: ["Jupyter", "TestSupport"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Script", "TestSupport"]),
     .testTarget(name: "JouleKitTests", dependencies: ["JouleKit", "Script", "TestSupport"]),
-    .testTarget(name: "JouleTests", dependencies: ["TestSupport"]),
+    .testTarget(name: "JouleTests", dependencies: ["TestSupport"], exclude: ["Jupyter/kernel_probe.py"]),
   ],
   swiftLanguageModes: [.v5],
   cxxLanguageStandard: .cxx17

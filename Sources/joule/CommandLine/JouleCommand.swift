@@ -16,6 +16,7 @@ struct JouleCommand: ParsableCommand {
       65 syntax error, 70 runtime error.
       """,
     version: JouleVersion.current,
-    subcommands: [ReplCommand.self, RunCommand.self, CheckCommand.self, ExportCommand.self, MeasureCommand.self],
+    subcommands: [ReplCommand.self, RunCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, KernelCommand.self,
+                  MeasureCommand.self],
     defaultSubcommand: ReplCommand.self)
 }
