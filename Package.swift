@@ -28,6 +28,7 @@ let package = Package(
     .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
     .systemLibrary(name: "CZMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
     .target(name: "EditLineShim", dependencies: ["CEditLine"]),
+    .target(name: "CSpawn"),
 
     // The language knows nothing of the domains.
     .target(name: "Script"),
@@ -46,17 +47,19 @@ let package = Package(
     .target(name: "Plot", dependencies: ["GnuplotBridge"]),
     // The Jupyter messaging protocol over ZeroMQ: knows no language; a kernel plugs one in.
     .target(name: "Jupyter", dependencies: ["CZMQ", .product(name: "Crypto", package: "swift-crypto")]),
+    // External programs: spawning, output, process trees and their share of the energy.
+    .target(name: "Workload", dependencies: ["Energy", "CSpawn"]),
 
     // Notebooks run cells through the language; they know no domain.
     .target(name: "Notebook", dependencies: ["Script"]),
 
     // The one place that knows both the language and the domains.
-    .target(name: "JouleKit", dependencies: ["Script", "Learn", "Energy", "Tune", "Plot"]),
+    .target(name: "JouleKit", dependencies: ["Script", "Learn", "Energy", "Tune", "Plot", "Workload"]),
 
     .executableTarget(
       name: "joule",
       dependencies: [
-        "Script", "JouleKit", "Notebook", "Jupyter", "EditLineShim",
+        "Script", "JouleKit", "Notebook", "Jupyter", "EditLineShim", "Workload", "Energy",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -65,6 +68,7 @@ let package = Package(
     .testTarget(name: "ScriptTests", dependencies: ["Script", "TestSupport"], resources: [.copy("scripts")]),
     .testTarget(name: "LearnTests", dependencies: ["Learn", "TestSupport"]),
     .testTarget(name: "EnergyTests", dependencies: ["Energy", "TestSupport"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "WorkloadTests", dependencies: ["Workload", "Energy", "TestSupport"]),
     .testTarget(name: "TuneTests", dependencies: ["Tune", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "PlotTests", dependencies: ["Plot", "TestSupport"]),
     .testTarget(name: "JupyterTests", dependencies: ["Jupyter", "TestSupport"]),

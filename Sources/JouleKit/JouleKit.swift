@@ -10,5 +10,6 @@ public enum JouleKit {
     EnergyBuiltins.register(into: registry)
     TuneBuiltins.register(into: registry)
     PlotBuiltins.register(into: registry)
+    WorkloadBuiltins.register(into: registry)
   }
 }

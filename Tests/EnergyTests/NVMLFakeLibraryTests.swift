@@ -1,6 +1,7 @@
 import Energy
 import Foundation
 import Testing
+import TestSupport
 
 @Test func nvmlTotalEnergyCounterGivesJoules() throws {
   let lib = try FakeNVML.build(watts: 50, counter: true)

@@ -65,9 +65,10 @@ private let spaceSource = """
 }
 
 @Test func aFailingTrialIsRecordedAndTheStudyGoesOn() throws {
+  // Each failure says something different (the same one three times in a row stops a study).
   let (v, _) = try run(spaceSource + """
 
-    s = tune(fn(p) { if p.lr > 0.01 { p.missing } else { p.lr } }, sp, strategy: "random", trials: 8, seed: 1, maximize: "value")
+    s = tune(fn(p) { if p.lr > 0.01 { p["missing-" + str(p.lr)] } else { p.lr } }, sp, strategy: "random", trials: 8, seed: 1, maximize: "value")
     s.trials
     """)
   let table = rows(v)

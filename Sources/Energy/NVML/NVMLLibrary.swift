@@ -35,6 +35,8 @@ public final class NVMLLibrary {
   private typealias Energy = @convention(c) (OpaquePointer?, UnsafeMutablePointer<UInt64>) -> Int32
   private typealias Power = @convention(c) (OpaquePointer?, UnsafeMutablePointer<UInt32>) -> Int32
   private typealias Name = @convention(c) (OpaquePointer?, UnsafeMutablePointer<CChar>, UInt32) -> Int32
+  private typealias ProcessUtilization = @convention(c) (
+    OpaquePointer?, UnsafeMutableRawPointer?, UnsafeMutablePointer<UInt32>, UInt64) -> Int32
 
   public let path: String
   private let handle: UnsafeMutableRawPointer
@@ -44,6 +46,8 @@ public final class NVMLLibrary {
   private let energyFn: Energy
   private let powerFn: Power
   private let nameFn: Name
+  /// Optional: older drivers and some GPUs lack per-process utilisation.
+  private let processUtilizationFn: ProcessUtilization?
 
   /// Opens the library and calls `nvmlInit_v2`.
   public static func load(path: String = defaultPath) throws -> NVMLLibrary {
@@ -73,6 +77,7 @@ public final class NVMLLibrary {
     energyFn = try symbol("nvmlDeviceGetTotalEnergyConsumption", Energy.self)
     powerFn = try symbol("nvmlDeviceGetPowerUsage", Power.self)
     nameFn = try symbol("nvmlDeviceGetName", Name.self)
+    processUtilizationFn = dlsym(handle, "nvmlDeviceGetProcessUtilization").map { unsafeBitCast($0, to: ProcessUtilization.self) }
     let rc = initFn()
     if rc != 0 { throw Failure.call("nvmlInit_v2", rc) }
   }
@@ -117,5 +122,31 @@ public final class NVMLLibrary {
     let rc = powerFn(device, &mw)
     if rc != 0 { throw Failure.call("nvmlDeviceGetPowerUsage", rc) }
     return mw
+  }
+
+  /// Per-process GPU utilisation samples newer than `since` (microseconds), or nil when the
+  /// driver or the GPU cannot say (no symbol, NVML_ERROR_NOT_SUPPORTED or another error).
+  /// NVML_ERROR_NOT_FOUND (6) means no process used the GPU since then: an empty list.
+  public func processUtilization(_ device: OpaquePointer?, since: UInt64) -> [NVMLProcessSample]? {
+    guard let fn = processUtilizationFn else { return nil }
+    var count: UInt32 = 0
+    // NVML_ERROR_INSUFFICIENT_SIZE (7) with the count needed, or success with none.
+    let first = fn(device, nil, &count, since)
+    if first == 6 || (first == 0 && count == 0) { return [] }
+    guard first == 7 || first == 0 else { return nil }
+    let layout = NVMLProcessSampleLayout.self
+    var size = count + 8
+    let buffer = UnsafeMutableRawPointer.allocate(byteCount: Int(size) * layout.size, alignment: 8)
+    defer { buffer.deallocate() }
+    buffer.initializeMemory(as: UInt8.self, repeating: 0, count: Int(size) * layout.size)
+    let rc = fn(device, buffer, &size, since)
+    if rc == 6 { return [] }
+    guard rc == 0 else { return nil }
+    return (0..<Int(size)).map { i in
+      let base = buffer + i * layout.size
+      return NVMLProcessSample(pid: Int32(bitPattern: base.load(as: UInt32.self)),
+                               timestamp: base.load(fromByteOffset: layout.timestampOffset, as: UInt64.self),
+                               smUtil: base.load(fromByteOffset: layout.smUtilOffset, as: UInt32.self))
+    }
   }
 }

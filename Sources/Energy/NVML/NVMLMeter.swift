@@ -65,6 +65,13 @@ public final class NVMLMeter: EnergyMeter {
     return gpus.indices.map { DomainEnergy(name: "gpu-\(gpus[$0].index)", joules: integrated[$0], category: .gpu) }
   }
 
+  /// Per-process utilisation of one of this meter's GPUs (its position in `gpus`) since a
+  /// driver timestamp; nil when the driver cannot say.
+  public func processUtilization(gpu position: Int, since: UInt64) -> [NVMLProcessSample]? {
+    guard gpus.indices.contains(position) else { return nil }
+    return library.processUtilization(gpus[position].device, since: since)
+  }
+
   public func drainNotes() -> [String] {
     defer { notes.removeAll() }
     return notes

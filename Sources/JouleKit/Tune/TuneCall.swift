@@ -141,17 +141,26 @@ enum TuneCall {
     case .int, .float:
       outcome.value = result.number
     case .record, .host:
-      let field: (String) -> Value? = { name in
+      var field: (String) -> Value? = { name in
         if case .record(let r) = result { return r[name] }
         if case .host(let h) = result { return h.field(name) }
         return nil
       }
       var names: [String] = []
       if case .record(let r) = result { names = r.keys } else if case .host(let h) = result { names = h.fieldNames }
+      // A command() record carries the program's own numbers under `metrics`.
+      if case .record(let m)? = field("metrics") {
+        let outer = field
+        field = { outer($0) ?? m[$0] }
+        names += m.keys.filter { !names.contains($0) }
+      }
       for n in names {
         if let x = field(n)?.number, x.isFinite { outcome.metrics[n] = x }
       }
-      if case .string(let s)? = field("state"), let st = TrialState(rawValue: s), st != .running { outcome.state = st }
+      if case .string(let s)? = field("state") {
+        // command()'s "timeout" (and any state tune does not know) is a failure; "ok" is not.
+        if let st = TrialState(rawValue: s) { if st != .running { outcome.state = st } } else if s != "ok" { outcome.state = .failed }
+      }
       if case .string(let e)? = field("error") { outcome.error = e }
       if let j = field("energy_j")?.number, j.isFinite {
         // The objective's own joules, with its own provenance (unknown if it gave none).
@@ -159,7 +168,7 @@ enum TuneCall {
         outcome.energySource = nil
         outcome.energyEstimated = nil
         if case .string(let s)? = field("energy_source") { outcome.energySource = s }
-        if case .bool(let b)? = field("energy_estimated") { outcome.energyEstimated = b }
+        if case .bool(let b)? = field("energy_estimated") ?? field("estimated") { outcome.energyEstimated = b }
       }
       guard let v = field(settings.metric) else {
         if outcome.state != .complete || monitor.verdict != .running { return .success(outcome) }

@@ -52,6 +52,7 @@ public final class StudyRunner {
     let started = Date()
     var finishedHere = 0
     var stopReason = "done"
+    var failures = FailureStreak()
 
     while true {
       if shouldStop() { stopReason = "interrupted"; break }
@@ -93,6 +94,7 @@ public final class StudyRunner {
         local.trials[i] = trial
       }
       if trial.state == .interrupted { stopReason = "interrupted"; break }
+      if let reason = failures.record(trial) { stopReason = reason; break }
       finishedHere += 1
     }
     var study = try store?.load(settings.name) ?? local

@@ -1,9 +1,10 @@
 import Foundation
 
 /// Builds a fake libnvidia-ml with `cc -shared`: two GPUs drawing a constant `watts`, with or
-/// without the total-energy counter (NVML_ERROR_NOT_SUPPORTED, as before Volta).
-enum FakeNVML {
-  static let source = #"""
+/// without the total-energy counter (NVML_ERROR_NOT_SUPPORTED, as before Volta). Shared by the
+/// Energy tests and the Workload tests (a program's GPU share).
+public enum FakeNVML {
+  public static let source = #"""
   #include <stdio.h>
   #include <time.h>
   typedef void *nvmlDevice_t;
@@ -22,10 +23,36 @@ enum FakeNVML {
   #endif
   }
   int nvmlDeviceGetPowerUsage(nvmlDevice_t d, unsigned *mw) { *mw = WATTS * 1000; return 0; }
+  #include <stdlib.h>
+  #include <sys/time.h>
+  typedef struct { unsigned pid; unsigned long long ts; unsigned sm, mem, enc, dec; } sample_t;
+  /* Per-process utilisation: with PROCESSES, each call reports every "pid sm" line of the file
+     named by $FAKE_NVML_PROCESSES, stamped now; without, NVML_ERROR_NOT_SUPPORTED. */
+  int nvmlDeviceGetProcessUtilization(nvmlDevice_t d, sample_t *out, unsigned *count, unsigned long long since) {
+  #ifndef PROCESSES
+    return 3;
+  #else
+    unsigned pids[16], sms[16], n = 0;
+    const char *path = getenv("FAKE_NVML_PROCESSES");
+    FILE *f = path ? fopen(path, "r") : NULL;
+    while (f && n < 16 && fscanf(f, "%u %u", &pids[n], &sms[n]) == 2) n++;
+    if (f) fclose(f);
+    if (n == 0) return 6;
+    if (out == NULL || *count < n) { *count = n; return 7; }
+    struct timeval tv; gettimeofday(&tv, NULL);
+    for (unsigned i = 0; i < n; i++) {
+      out[i].pid = pids[i]; out[i].ts = (unsigned long long)tv.tv_sec * 1000000 + tv.tv_usec; out[i].sm = sms[i];
+      out[i].mem = out[i].enc = out[i].dec = 0;
+    }
+    *count = n;
+    return 0;
+  #endif
+  }
   """#
 
   /// The path of a freshly compiled library.
-  static func build(watts: Int, counter: Bool, omit: String? = nil) throws -> String {
+  /// `processes`: per-process utilisation from the file named by $FAKE_NVML_PROCESSES.
+  public static func build(watts: Int, counter: Bool, omit: String? = nil, processes: Bool = false) throws -> String {
     let dir = NSTemporaryDirectory() + "joule-fake-nvml-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     var text = source
@@ -33,7 +60,7 @@ enum FakeNVML {
     try text.write(toFile: dir + "/fake.c", atomically: true, encoding: .utf8)
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/cc")
-    p.arguments = ["-shared", "-fPIC", "-DWATTS=\(watts)"] + (counter ? [] : ["-DNO_COUNTER"])
+    p.arguments = ["-shared", "-fPIC", "-DWATTS=\(watts)"] + (counter ? [] : ["-DNO_COUNTER"]) + (processes ? ["-DPROCESSES"] : [])
       + ["-o", dir + "/libfake-nvml.so", dir + "/fake.c"]
     try p.run()
     p.waitUntilExit()

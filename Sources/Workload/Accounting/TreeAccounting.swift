@@ -1,0 +1,140 @@
+import Energy
+import Foundation
+
+/// Follows a running program's tree through /proc and measures the machine's energy over the
+/// same window, so the tree can be given its share.
+///
+///     let acc = TreeAccounting(root: child.pid, monitor: .shared, seriesInterval: 0.1)
+///     while running { acc.tick() }           // samples when due; cheap otherwise
+///     let energy = acc.finish()              // TreeEnergy: joules, machineJoules, share, ...
+///     acc.rows                               // one per series interval, for `joule measure -o`
+///
+/// The tree is sampled every `sampleInterval` (100 ms) so that short-lived children and the
+/// peak memory are seen; machine energy comes from the shared monitor's window.
+public final class TreeAccounting {
+  /// One interval of the time series.
+  public struct Row: Sendable {
+    /// Seconds since the start at the end of the interval, and the interval's length.
+    public var time: Double
+    public var seconds: Double
+    /// Whole-machine joules per domain in the interval.
+    public var domains: [(name: String, joules: Double)]
+    /// CPUs the tree kept busy on average (1.0 = one CPU all the time).
+    public var treeCPUs: Double
+    /// The tree's share of the machine's busy CPU in the interval.
+    public var share: Double
+  }
+
+  public let tree: ProcessTreeCPU
+  public let sampleInterval: Double
+  public let seriesInterval: Double?
+  public private(set) var rows: [Row] = []
+
+  private let monitor: EnergyMonitor
+  private let estimate: CPUPowerModel?
+  private let window: EnergyMeasurement
+  private let first: CPUSample
+  private let started: Double
+  private var last: CPUSample
+  private var lastSampleTime: Double
+  private var slice: (window: EnergyMeasurement, sample: CPUSample, time: Double)?
+  private var result: TreeEnergy?
+  private let gpu: GPUUse?
+
+  public init(root: pid_t, monitor: EnergyMonitor = .shared, sampleInterval: Double = 0.1, seriesInterval: Double? = nil) {
+    self.monitor = monitor
+    self.sampleInterval = sampleInterval
+    self.seriesInterval = seriesInterval
+    estimate = monitor.meters.compactMap { ($0 as? EstimateMeter)?.model }.first
+    gpu = monitor.meters.compactMap { $0 as? NVMLMeter }.first.map(GPUUse.init)
+    tree = ProcessTreeCPU(root: root)
+    first = tree.sample()
+    window = monitor.begin()
+    started = MonotonicClock.now()
+    last = first
+    lastSampleTime = started
+    if seriesInterval != nil { slice = (monitor.begin(), first, started) }
+  }
+
+  /// The tree as last seen: the root first, then its descendants.
+  public var followed: [Int32] { last.pids }
+
+  /// The tree's CPU seconds so far.
+  public var cpuSeconds: Double { last.treeSeconds - first.treeSeconds }
+
+  /// The tree's joules so far (as of the last sample), for progress lines and reports: the
+  /// machine's joules × the share so far. With the estimate alone, the machine's joules come
+  /// from the same model `finish` uses; otherwise from the meters' running total.
+  public var joulesSoFar: Double {
+    let share = CPUShare.fraction(from: first, to: last)
+    guard let model = estimate, monitor.meters.count == 1 else { return window.joulesSoFar * share }
+    let t = lastSampleTime - started
+    guard t > 0 else { return 0 }
+    let u = (last.machineBusySeconds - first.machineBusySeconds) / (t * Double(max(1, model.logicalCPUs)))
+    return model.cpuWatts(utilisation: u) * t * share + model.ramWatts(residentBytes: last.peakRSSBytes) * t
+  }
+
+  /// Samples the tree when `sampleInterval` has passed (and closes a series row when due).
+  public func tick() {
+    let now = MonotonicClock.now()
+    guard now - lastSampleTime >= sampleInterval else { return }
+    sample(at: now)
+  }
+
+  /// Samples the tree now: call when the root has just ended, before it is reaped.
+  public func sample() { sample(at: MonotonicClock.now()) }
+
+  private func sample(at now: Double) {
+    last = tree.sample()
+    gpu?.sample(pids: Set(last.pids))
+    lastSampleTime = now
+    if let interval = seriesInterval, let s = slice, now - s.time >= interval {
+      closeSlice(s, at: now, reopen: true)
+    }
+  }
+
+  private func closeSlice(_ s: (window: EnergyMeasurement, sample: CPUSample, time: Double), at now: Double, reopen: Bool) {
+    let reading = s.window.finish()
+    slice = reopen ? (monitor.begin(), last, now) : nil
+    let dt = max(1e-9, now - s.time)
+    let machine = MachineEnergy(reading, busySeconds: last.machineBusySeconds - s.sample.machineBusySeconds,
+                                treeRSSBytes: last.peakRSSBytes, estimate: estimate)
+    // The row's length is its energy window's (poll to poll), so that joules / seconds is the
+    // domain's mean power; the tree's CPUs use the tree samples' own clock.
+    rows.append(Row(time: now - started, seconds: reading.seconds > 0 ? reading.seconds : dt,
+                    domains: machine.domains.map { ($0.name, $0.joules) },
+                    treeCPUs: (last.treeSeconds - s.sample.treeSeconds) / dt,
+                    share: CPUShare.fraction(from: s.sample, to: last)))
+  }
+
+  /// Closes the window; later calls return the same figures.
+  @discardableResult
+  public func finish() -> TreeEnergy {
+    if let result { return result }
+    let now = MonotonicClock.now()
+    last = tree.sample()
+    gpu?.sample(pids: Set(last.pids))
+    if let s = slice { closeSlice(s, at: now, reopen: false) }
+    let reading = window.finish()
+    let share = CPUShare.fraction(from: first, to: last)
+    let machine = MachineEnergy(reading, busySeconds: last.machineBusySeconds - first.machineBusySeconds,
+                                treeRSSBytes: last.peakRSSBytes, estimate: estimate, gpu: gpu)
+    var notes = reading.notes
+    if reading.estimated && estimate != nil {
+      notes.append("estimated for the whole machine from its busy CPU time (/proc/stat), then shared by CPU time")
+    }
+    if let gpu {
+      notes.append(gpu.isComplete
+        ? "GPU energy shared by the tree's part of each GPU's utilisation (NVML per-process samples)"
+        : "GPU energy is the whole GPU's, shared by CPU time (the driver gives no per-process GPU utilisation)")
+    }
+    let r = TreeEnergy(
+      joules: machine.treeJoules(share: share), machineJoules: machine.joules, share: share,
+      cpuSeconds: last.treeSeconds - first.treeSeconds, peakRSSBytes: last.peakRSSBytes, seconds: reading.seconds,
+      source: reading.source, attribution: CPUShare.method, estimated: reading.estimated,
+      model: reading.estimated ? (estimate.map { "machine busy CPU, " + $0.description } ?? reading.model) : nil,
+      domains: machine.domains.map { ($0.name, $0.joules) }, notes: notes)
+    result = r
+    return r
+  }
+}
