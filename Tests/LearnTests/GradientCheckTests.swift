@@ -55,15 +55,17 @@ import Testing
   }
 
   @Test func conv2dGradientsMatchFiniteDifferencesOnTheIm2colPath() throws {
-    // Two input channels take the im2col + sgemm path; pad and stride exercise col2im's edges.
-    let r = try Self.check([.linear(units: 2 * 5 * 5), .conv2d(channels: 3, kernel: 3, stride: 2, pad: 1),
-                            .flatten, .linear(units: 3)], input: Shape(c: 2, h: 5, w: 5), perParameter: 8)
+    // Ten input channels (a 90-value window) take the im2col + sgemm path; pad and stride
+    // exercise col2im's edges.
+    let r = try Self.check([.linear(units: 10 * 5 * 5), .conv2d(channels: 3, kernel: 3, stride: 2, pad: 1),
+                            .flatten, .linear(units: 3)], input: Shape(c: 10, h: 5, w: 5), perParameter: 8)
     #expect(r.worst <= 0, "worst excess \(r.worst)")
   }
 
-  @Test func conv2dGradientsMatchFiniteDifferencesOnTheDirectOneChannelPath() throws {
+  @Test func conv2dGradientsMatchFiniteDifferencesOnTheDirectPath() throws {
+    // Few input channels go direct; the second and third layers' input gradients flow back.
     let r = try Self.check([.conv2d(channels: 4, kernel: 3, pad: 1), .conv2d(channels: 1, kernel: 2),
-                            .conv2d(channels: 2, kernel: 2), .flatten, .linear(units: 3)],
+                            .conv2d(channels: 2, kernel: 2, stride: 2), .flatten, .linear(units: 3)],
                            input: Shape(c: 1, h: 6, w: 6))
     #expect(r.worst <= 0, "worst excess \(r.worst)")
   }

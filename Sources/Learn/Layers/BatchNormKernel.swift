@@ -1,3 +1,5 @@
+import LearnKernels
+
 /// Batch normalisation per channel (PyTorch's BatchNorm2d; on vectors, BatchNorm1d).
 ///
 ///     training:  y = γ · (x − mean_batch) / √(var_batch + ε) + β
@@ -6,17 +8,23 @@
 /// ε = 1e-5 and momentum 0.1 are PyTorch's defaults. Each worker normalises its share of the
 /// batch ("ghost" batches of batch/threads samples); the trainer merges the workers'
 /// statistics into the running ones after each step, in worker order.
-final class BatchNormKernel: LayerKernel {
+final class BatchNormKernel: LayerKernel, ReLUFusing {
   static let epsilon: Float = 1e-5
 
   let channels: Int, size: Int
   let gamma: UnsafeMutablePointer<Float>, beta: UnsafeMutablePointer<Float>
   let gammaGrad: UnsafeMutablePointer<Float>, betaGrad: UnsafeMutablePointer<Float>
   let state: BatchNormState
-  let y: FloatBuffer, normalized: FloatBuffer
+  let y: FloatBuffer
   /// This worker's last batch statistics (biased variance) and how many values they cover.
   let mean: FloatBuffer, variance: FloatBuffer, invStd: FloatBuffer
+  /// Per channel γ/σ and β − μ·γ/σ: the whole forward pass is one multiply-add per value.
+  let scale: FloatBuffer, shift: FloatBuffer
   private(set) var lastCount = 0
+  var fusedReLU = false
+  /// The input of the last forward pass: the backward pass recomputes x̂ from it rather than
+  /// keeping a normalised copy (one activation-sized buffer less).
+  private var lastInput: UnsafeMutablePointer<Float>?
 
   init(shape: Shape, capacity: Int, gamma: Parameter, beta: Parameter,
        gammaGrad: FloatBuffer, betaGrad: FloatBuffer, state: BatchNormState) {
@@ -28,67 +36,41 @@ final class BatchNormKernel: LayerKernel {
     self.betaGrad = betaGrad.pointer
     self.state = state
     y = FloatBuffer(count: capacity * size)
-    normalized = FloatBuffer(count: capacity * size)
     mean = FloatBuffer(count: channels)
     variance = FloatBuffer(count: channels)
     invStd = FloatBuffer(count: channels)
+    scale = FloatBuffer(count: channels)
+    shift = FloatBuffer(count: channels)
   }
 
   func forward(_ x: UnsafeMutablePointer<Float>, count n: Int, training: Bool) -> UnsafeMutablePointer<Float> {
     let c = channels, rows = n * size / c
-    let mu = mean.pointer, va = variance.pointer, inv = invStd.pointer
-    let xh = normalized.pointer, yp = y.pointer
+    let mu = mean.pointer, inv = invStd.pointer, sc = scale.pointer, sh = shift.pointer
+    lastInput = x
     if training {
       lastCount = rows
-      mu.update(repeating: 0, count: c)
-      va.update(repeating: 0, count: c)
-      for r in 0..<rows { let row = x + r * c; for ch in 0..<c { mu[ch] += row[ch] } }
-      for ch in 0..<c { mu[ch] /= Float(rows) }
-      for r in 0..<rows {
-        let row = x + r * c
-        for ch in 0..<c { let d = row[ch] - mu[ch]; va[ch] += d * d }
-      }
-      for ch in 0..<c {
-        va[ch] /= Float(rows)
-        inv[ch] = 1 / (va[ch] + Self.epsilon).squareRoot()
-      }
+      lk_channel_moments(x, rows, c, mu, variance.pointer)
+      for ch in 0..<c { inv[ch] = 1 / (variance.pointer[ch] + Self.epsilon).squareRoot() }
     } else {
       for ch in 0..<c {
         mu[ch] = state.runningMean.pointer[ch]
         inv[ch] = 1 / (state.runningVariance.pointer[ch] + Self.epsilon).squareRoot()
       }
     }
-    for r in 0..<rows {
-      let row = x + r * c, h = xh + r * c, out = yp + r * c
-      for ch in 0..<c {
-        let v = (row[ch] - mu[ch]) * inv[ch]
-        h[ch] = v
-        out[ch] = gamma[ch] * v + beta[ch]
-      }
+    for ch in 0..<c {
+      sc[ch] = gamma[ch] * inv[ch]
+      sh[ch] = beta[ch] - mu[ch] * sc[ch]
     }
-    return yp
+    lk_channel_affine(x, rows, c, sc, sh, fusedReLU ? 1 : 0, y.pointer)
+    return y.pointer
   }
 
   func backward(_ gy: UnsafeMutablePointer<Float>, count n: Int, needInputGradient: Bool) -> UnsafeMutablePointer<Float> {
+    guard let x = lastInput else { return gy }
     let c = channels, rows = n * size / c
-    let xh = normalized.pointer, inv = invStd.pointer
-    for ch in 0..<c { gammaGrad[ch] = 0; betaGrad[ch] = 0 }
-    for r in 0..<rows {
-      let g = gy + r * c, h = xh + r * c
-      for ch in 0..<c {
-        betaGrad[ch] += g[ch]
-        gammaGrad[ch] += g[ch] * h[ch]
-      }
-    }
-    guard needInputGradient else { return gy }
     // dx = γ/σ · (g − mean(g) − x̂ · mean(g · x̂)), written over the incoming gradient.
-    let m = Float(rows)
-    for r in 0..<rows {
-      let g = gy + r * c, h = xh + r * c
-      for ch in 0..<c {
-        g[ch] = gamma[ch] * inv[ch] * (g[ch] - betaGrad[ch] / m - h[ch] * gammaGrad[ch] / m)
-      }
-    }
+    lk_batchnorm_backward(x, gy, rows, c, mean.pointer, invStd.pointer, gamma, gammaGrad, betaGrad,
+                          needInputGradient ? gy : nil)
     return gy
   }
 }

@@ -49,9 +49,10 @@ final class Worker: @unchecked Sendable {
       func grad(_ j: Int) -> FloatBuffer { grads[idx[j]] }
       switch layer {
       case let .conv2d(_, k, s, p):
-        kernels.append(Conv2DKernel(input: shape, output: out, kernel: k, stride: s, pad: p, capacity: capacity,
-                                    weight: param(0), bias: param(1), weightGrad: grad(0), biasGrad: grad(1),
-                                    needsInputGradient: needs))
+        let geometry = ConvolutionShape(input: shape, output: out, kernel: k, stride: s, pad: p)
+        let algorithm = ConvolutionAlgorithm.chosen(input: shape, kernel: k)
+        kernels.append(algorithm.makeKernel(geometry, capacity: capacity, weight: param(0), bias: param(1),
+                                            weightGrad: grad(0), biasGrad: grad(1), needsInputGradient: needs))
       case .linear(let u):
         kernels.append(LinearKernel(inputs: shape.count, units: u, capacity: capacity, weight: param(0),
                                     bias: param(1), weightGrad: grad(0), biasGrad: grad(1), needsInputGradient: needs))
@@ -70,6 +71,13 @@ final class Worker: @unchecked Sendable {
       }
       if !idx.isEmpty { seenParameters = true }
       shape = out
+    }
+    // A ReLU after a layer that can clamp its own output costs no pass of its own.
+    for i in kernels.indices.dropLast() {
+      if let producer = kernels[i] as? ReLUFusing, let relu = kernels[i + 1] as? ReLUKernel {
+        producer.fusedReLU = true
+        relu.passThrough = true
+      }
     }
     self.kernels = kernels
     firstTrainable = model.parameterIndices.firstIndex { !$0.isEmpty } ?? kernels.count
