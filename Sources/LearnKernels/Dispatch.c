@@ -1,4 +1,5 @@
 // Chooses one build of the kernels for this CPU, once, and forwards every call to it.
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "Table.h"
@@ -26,12 +27,20 @@ static const lk_table *table_named(const char *name) {
   return NULL;
 }
 
-static const lk_table *best(void) {
+static const lk_table *choose(void) {
   const char *wanted = getenv("JOULE_KERNELS");
   if (wanted && *wanted && cpu_has(wanted) && table_named(wanted)) return table_named(wanted);
   if (cpu_has("avx512f")) return table_named("avx512f");
   if (cpu_has("avx2")) return table_named("avx2");
   return &lk_table_portable;
+}
+
+/// The choice; JOULE_KERNELS_VERBOSE=1 reports it on stderr (as OPENBLAS_VERBOSE does its core).
+static const lk_table *best(void) {
+  const lk_table *t = choose();
+  const char *verbose = getenv("JOULE_KERNELS_VERBOSE");
+  if (verbose && *verbose && strcmp(verbose, "0")) fprintf(stderr, "joule kernels: %s\n", t->name);
+  return t;
 }
 
 // Races on first use are benign: every thread computes the same table.
@@ -142,4 +151,13 @@ void lk_sgd_update(float *w, const float *g, const float *h, float *v, long coun
 void lk_adam_update(float *w, const float *g, const float *h, float *m, float *v, long count, float beta1,
                     float beta2, float step, float root, float eps, float decay) {
   K()->adam_update(w, g, h, m, v, count, beta1, beta2, step, root, eps, decay);
+}
+void lk_affine_relu_pool2_forward(const float *x, long n, long h, long w, long c, const float *scale,
+                                  const float *shift, int relu, float *y, unsigned char *winner) {
+  K()->affine_relu_pool2_forward(x, n, h, w, c, scale, shift, relu, y, winner);
+}
+void lk_affine_relu_pool2_backward(const float *x, const float *gp, const float *y, const unsigned char *winner,
+                                   long n, long h, long w, long c, int relu, const float *mean,
+                                   const float *invstd, const float *gamma, float *ggamma, float *gbeta, float *dx) {
+  K()->affine_relu_pool2_backward(x, gp, y, winner, n, h, w, c, relu, mean, invstd, gamma, ggamma, gbeta, dx);
 }

@@ -366,6 +366,94 @@ static void FN(batchnorm_backward)(const float *x, const float *g, long rows, lo
     for (long ch = 0; ch < c; ch++) dx[r * c + ch] = A[ch] * g[r * c + ch] + B[ch] * x[r * c + ch] + C[ch];
 }
 
+// MARK: Batchnorm → ReLU → 2×2 max-pool
+
+static void FN(affine_relu_pool2_forward)(const float *x, long n, long h, long w, long c, const float *scale,
+                                          const float *shift, int relu, float *y, unsigned char *winner) {
+  long oh = h / 2, ow = w / 2;
+  for (long img = 0; img < n; img++) {
+    const float *image = x + img * h * w * c;
+    for (long oy = 0; oy < oh; oy++) {
+      for (long ox = 0; ox < ow; ox++) {
+        const float *a = image + (2 * oy * w + 2 * ox) * c, *b = a + c, *d = a + w * c, *e = d + c;
+        long at = ((img * oh + oy) * ow + ox) * c;
+        float *out = y + at;
+        unsigned char *win = winner + at;
+        for (long ch = 0; ch < c; ch++) {
+          float s = scale[ch], t = shift[ch];
+          float v0 = a[ch] * s + t, v1 = b[ch] * s + t, v2 = d[ch] * s + t, v3 = e[ch] * s + t;
+          if (relu) {
+            v0 = v0 > 0 ? v0 : 0;
+            v1 = v1 > 0 ? v1 : 0;
+            v2 = v2 > 0 ? v2 : 0;
+            v3 = v3 > 0 ? v3 : 0;
+          }
+          float top = v0;
+          unsigned char k = 0;
+          if (v1 > top) { top = v1; k = 1; }
+          if (v2 > top) { top = v2; k = 2; }
+          if (v3 > top) { top = v3; k = 3; }
+          out[ch] = top;
+          win[ch] = k;
+        }
+      }
+    }
+  }
+}
+
+static void FN(affine_relu_pool2_backward)(const float *x, const float *gp, const float *y, const unsigned char *winner,
+                                           long n, long h, long w, long c, int relu, const float *mean,
+                                           const float *invstd, const float *gamma, float *ggamma, float *gbeta,
+                                           float *dx) {
+  long oh = h / 2, ow = w / 2;
+  double sg[c], sgx[c];
+  for (long ch = 0; ch < c; ch++) sg[ch] = sgx[ch] = 0;
+  // Only a window's winner, where the ReLU passed it, receives gradient.
+  for (long img = 0; img < n; img++) {
+    const float *image = x + img * h * w * c;
+    for (long oy = 0; oy < oh; oy++) {
+      for (long ox = 0; ox < ow; ox++) {
+        long at = ((img * oh + oy) * ow + ox) * c;
+        for (long ch = 0; ch < c; ch++) {
+          if (relu && !(y[at + ch] > 0)) continue;
+          long k = winner[at + ch];
+          float xv = image[((2 * oy + (k >> 1)) * w + 2 * ox + (k & 1)) * c + ch];
+          float g = gp[at + ch];
+          sg[ch] += g;
+          sgx[ch] += g * (xv - mean[ch]) * invstd[ch];
+        }
+      }
+    }
+  }
+  for (long ch = 0; ch < c; ch++) {
+    gbeta[ch] = (float)sg[ch];
+    ggamma[ch] = (float)sgx[ch];
+  }
+  if (!dx) return;
+  // dx = A·g + B·x + C per channel (see batchnorm_backward); g is zero off the winners.
+  float A[c], B[c], C[c];
+  float m = (float)(n * h * w);
+  for (long ch = 0; ch < c; ch++) {
+    A[ch] = gamma[ch] * invstd[ch];
+    B[ch] = -A[ch] * invstd[ch] * ggamma[ch] / m;
+    C[ch] = -A[ch] * gbeta[ch] / m - B[ch] * mean[ch];
+  }
+  FN(channel_affine)(x, n * h * w, c, B, C, 0, dx);
+  for (long img = 0; img < n; img++) {
+    float *d = dx + img * h * w * c;
+    for (long oy = 0; oy < oh; oy++) {
+      for (long ox = 0; ox < ow; ox++) {
+        long at = ((img * oh + oy) * ow + ox) * c;
+        for (long ch = 0; ch < c; ch++) {
+          if (relu && !(y[at + ch] > 0)) continue;
+          long k = winner[at + ch];
+          d[((2 * oy + (k >> 1)) * w + 2 * ox + (k & 1)) * c + ch] += A[ch] * gp[at + ch];
+        }
+      }
+    }
+  }
+}
+
 // MARK: Elementwise
 
 static void FN(relu)(const float *x, long count, float *y) {
@@ -418,4 +506,6 @@ const lk_table LK_CAT(lk_table, LK_SUFFIX) = {
   .relu_backward = FN(relu_backward),
   .sgd_update = FN(sgd_update),
   .adam_update = FN(adam_update),
+  .affine_relu_pool2_forward = FN(affine_relu_pool2_forward),
+  .affine_relu_pool2_backward = FN(affine_relu_pool2_backward),
 };

@@ -19,6 +19,11 @@ typedef struct lk_table {
   void (*sgd_update)(float *, const float *, const float *, float *, long, float, float, float, int);
   void (*adam_update)(float *, const float *, const float *, float *, float *, long, float, float, float, float,
                       float, float);
+  void (*affine_relu_pool2_forward)(const float *, long, long, long, long, const float *, const float *, int,
+                                    float *, unsigned char *);
+  void (*affine_relu_pool2_backward)(const float *, const float *, const float *, const unsigned char *, long, long,
+                                     long, long, int, const float *, const float *, const float *, float *, float *,
+                                     float *);
 } lk_table;
 
 extern const lk_table lk_table_portable;

@@ -5,6 +5,12 @@ import LearnKernels
 ///     training:  y = γ · (x − mean_batch) / √(var_batch + ε) + β
 ///     evaluating: y = γ · (x − running_mean) / √(running_var + ε) + β
 ///
+/// With `pooled` set, the kernel also runs the ReLU (when `fusedReLU`) and the 2×2 max-pool that
+/// follow it (the paper's conv → batchnorm → ReLU → maxpool block): one pass normalises,
+/// clamps and pools while the values are in registers, and writes only the pooled quarter and
+/// each window's winner; the backward pass routes the pooled gradient to the winners inside
+/// batchnorm's own backward, so the full-size normalised, clamped and routed maps never exist.
+///
 /// ε = 1e-5 and momentum 0.1 are PyTorch's defaults. Each worker normalises its share of the
 /// batch ("ghost" batches of batch/threads samples); the trainer merges the workers'
 /// statistics into the running ones after each step, in worker order.
@@ -22,20 +28,33 @@ final class BatchNormKernel: LayerKernel, ReLUFusing {
   let scale: FloatBuffer, shift: FloatBuffer
   private(set) var lastCount = 0
   var fusedReLU = false
+  /// The shape after the fused 2×2 max-pool; nil when the kernel only normalises.
+  let pooled: Shape?
+  let input: Shape
+  let gradInput: FloatBuffer
+  let winner: UnsafeMutablePointer<UInt8>
   /// The input of the last forward pass: the backward pass recomputes x̂ from it rather than
   /// keeping a normalised copy (one activation-sized buffer less).
   private var lastInput: UnsafeMutablePointer<Float>?
 
   init(shape: Shape, capacity: Int, gamma: Parameter, beta: Parameter,
-       gammaGrad: FloatBuffer, betaGrad: FloatBuffer, state: BatchNormState) {
+       gammaGrad: FloatBuffer, betaGrad: FloatBuffer, state: BatchNormState, pooled: Shape? = nil,
+       relu: Bool = false) {
     channels = shape.c
+    input = shape
+    self.pooled = pooled
+    fusedReLU = relu
     size = shape.count
     self.gamma = gamma.pointer
     self.beta = beta.pointer
     self.gammaGrad = gammaGrad.pointer
     self.betaGrad = betaGrad.pointer
     self.state = state
-    y = FloatBuffer(count: capacity * size)
+    y = FloatBuffer(count: capacity * (pooled?.count ?? size))
+    gradInput = FloatBuffer(count: pooled != nil ? capacity * size : 1)
+    let winners = pooled != nil ? capacity * pooled!.count : 1
+    winner = .allocate(capacity: winners)
+    winner.initialize(repeating: 0, count: winners)
     mean = FloatBuffer(count: channels)
     variance = FloatBuffer(count: channels)
     invStd = FloatBuffer(count: channels)
@@ -61,13 +80,25 @@ final class BatchNormKernel: LayerKernel, ReLUFusing {
       sc[ch] = gamma[ch] * inv[ch]
       sh[ch] = beta[ch] - mu[ch] * sc[ch]
     }
-    lk_channel_affine(x, rows, c, sc, sh, fusedReLU ? 1 : 0, y.pointer)
+    if pooled != nil {
+      lk_affine_relu_pool2_forward(x, n, input.h, input.w, c, sc, sh, fusedReLU ? 1 : 0, y.pointer, winner)
+    } else {
+      lk_channel_affine(x, rows, c, sc, sh, fusedReLU ? 1 : 0, y.pointer)
+    }
     return y.pointer
   }
+
+  deinit { winner.deallocate() }
 
   func backward(_ gy: UnsafeMutablePointer<Float>, count n: Int, needInputGradient: Bool) -> UnsafeMutablePointer<Float> {
     guard let x = lastInput else { return gy }
     let c = channels, rows = n * size / c
+    if pooled != nil {
+      let dx = needInputGradient ? gradInput.pointer : nil
+      lk_affine_relu_pool2_backward(x, gy, y.pointer, winner, n, input.h, input.w, c, fusedReLU ? 1 : 0,
+                                    mean.pointer, invStd.pointer, gamma, gammaGrad, betaGrad, dx)
+      return gradInput.pointer
+    }
     // dx = γ/σ · (g − mean(g) − x̂ · mean(g · x̂)), written over the incoming gradient.
     lk_batchnorm_backward(x, gy, rows, c, mean.pointer, invStd.pointer, gamma, gammaGrad, betaGrad,
                           needInputGradient ? gy : nil)

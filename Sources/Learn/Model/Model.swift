@@ -14,6 +14,10 @@ public final class Model {
   public private(set) var parameters: [Parameter] = []
   /// Per layer: the indices into `parameters` it owns.
   private(set) var parameterIndices: [[Int]] = []
+  /// Whether training runs adjacent layers as one kernel where it can (a ReLU inside the conv,
+  /// linear or batchnorm before it; batchnorm → ReLU → 2×2 max-pool as one pass). The results
+  /// are the same either way (to float rounding); off, `profile` times every layer alone.
+  public var fusesLayers = true
   /// Per layer: running statistics (batchnorm layers only).
   private(set) var batchNormStates: [BatchNormState?] = []
 

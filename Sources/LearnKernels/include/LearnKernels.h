@@ -63,6 +63,18 @@ void lk_channel_affine(const float *x, long rows, long c, const float *scale, co
 /// m = rows. dx may be g.
 void lk_batchnorm_backward(const float *x, const float *g, long rows, long c, const float *mean,
                            const float *invstd, const float *gamma, float *ggamma, float *gbeta, float *dx);
+/// Batchnorm's y = x·scale + shift, then max(0, ·) when `relu`, then 2×2 max-pooling with
+/// stride 2 (floor mode), in one pass over x [n][h][w][c]: writes the pooled values
+/// y [n][h/2][w/2][c] and, per pooled value, which window value won (0..3 in the order
+/// (0,0), (0,1), (1,0), (1,1); the first of equal values, as PyTorch).
+void lk_affine_relu_pool2_forward(const float *x, long n, long h, long w, long c, const float *scale,
+                                  const float *shift, int relu, float *y, unsigned char *winner);
+/// The backward pass of that block from the pooled gradient gp: writes ggamma, gbeta and,
+/// when dx is not NULL, dx [n][h][w][c]. y and winner are the forward pass's outputs; mean
+/// and invstd the batch statistics it normalised with.
+void lk_affine_relu_pool2_backward(const float *x, const float *gp, const float *y, const unsigned char *winner,
+                                   long n, long h, long w, long c, int relu, const float *mean,
+                                   const float *invstd, const float *gamma, float *ggamma, float *gbeta, float *dx);
 /// Sums `rows` rows of `c` values into sum[c] (written, not added).
 void lk_column_sums(const float *x, long rows, long c, float *sum);
 /// Each of `rows` rows of `c` values set to bias.
