@@ -32,6 +32,13 @@ import Testing
     return zip(a, b).map { abs($0 - $1) }.max().map { $0 / scale } ?? 0
   }
 
+  /// Runs `compare` under every SIMD build this CPU has (one thread: the builds are chosen per thread).
+  static func expectCloseOnEveryBuild(_ layers: [Layer], input: Shape) throws {
+    for build in SIMDKernels.available {
+      expectClose(try SIMDKernels.with(build) { try compare(layers, input: input) })
+    }
+  }
+
   static func expectClose(_ r: (loss: (Double, Double), gradients: [([Float], [Float])], eval: (Double, Double))) {
     #expect(abs(r.loss.0 - r.loss.1) <= 1e-4 * abs(r.loss.1), "training loss \(r.loss)")
     #expect(abs(r.eval.0 - r.eval.1) <= 1e-4 * abs(r.eval.1), "evaluation loss \(r.eval)")
@@ -49,21 +56,21 @@ import Testing
 
   @Test func theConvBatchnormReLUMaxpoolBlockMatchesTheLayersOneByOne() throws {
     // Odd maps (7×7, 3×3) leave a row and column outside every window; the second block has no ReLU.
-    let r = try Self.compare([.conv2d(channels: 4, kernel: 3, pad: 1), .batchnorm, .relu, .maxpool(size: 2),
-                              .conv2d(channels: 9, kernel: 3, pad: 1), .batchnorm, .maxpool(size: 2),
-                              .flatten, .linear(units: 3)], input: Shape(c: 2, h: 7, w: 7))
-    Self.expectClose(r)
-    #expect(r.gradients.count == 10)
+    let layers: [Layer] = [.conv2d(channels: 4, kernel: 3, pad: 1), .batchnorm, .relu, .maxpool(size: 2),
+                           .conv2d(channels: 9, kernel: 3, pad: 1), .batchnorm, .maxpool(size: 2),
+                           .flatten, .linear(units: 3)]
+    #expect(try Self.compare(layers, input: Shape(c: 2, h: 7, w: 7)).gradients.count == 10)
+    try Self.expectCloseOnEveryBuild(layers, input: Shape(c: 2, h: 7, w: 7))
   }
 
   @Test func thePapersSimpleCNNBlockMatchesTheLayersOneByOne() throws {
     let model = try PaperNetworks.simpleCNN(conv: 2, linear: 2, input: Shape(c: 1, h: 12, w: 12), classes: 3)
-    Self.expectClose(try Self.compare(model.layers, input: Shape(c: 1, h: 12, w: 12)))
+    try Self.expectCloseOnEveryBuild(model.layers, input: Shape(c: 1, h: 12, w: 12))
   }
 
   @Test func biasAndReLUFusedIntoConvAndLinearMatchTheLayersOneByOne() throws {
-    Self.expectClose(try Self.compare([.conv2d(channels: 5, kernel: 3), .relu, .conv2d(channels: 12, kernel: 3),
-                                       .relu, .flatten, .linear(units: 7), .relu, .linear(units: 3)],
-                                      input: Shape(c: 3, h: 8, w: 8)))
+    try Self.expectCloseOnEveryBuild([.conv2d(channels: 5, kernel: 3), .relu, .conv2d(channels: 12, kernel: 3),
+                                      .relu, .flatten, .linear(units: 7), .relu, .linear(units: 3)],
+                                     input: Shape(c: 3, h: 8, w: 8))
   }
 }
