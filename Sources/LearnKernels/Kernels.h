@@ -406,31 +406,41 @@ static void FN(affine_relu_pool2_backward)(const float *x, const float *gp, cons
                                            const float *invstd, const float *gamma, float *ggamma, float *gbeta,
                                            float *dx) {
   long oh = h / 2, ow = w / 2;
+  // Only a window's winner, where the ReLU passed it, receives gradient. Sums per image in
+  // float, folded into double per image (a batch is up to ~10⁶ values per channel).
   double sg[c], sgx[c];
+  float g1[c], g2[c];
   for (long ch = 0; ch < c; ch++) sg[ch] = sgx[ch] = 0;
-  // Only a window's winner, where the ReLU passed it, receives gradient.
   for (long img = 0; img < n; img++) {
     const float *image = x + img * h * w * c;
+    for (long ch = 0; ch < c; ch++) g1[ch] = g2[ch] = 0;
     for (long oy = 0; oy < oh; oy++) {
       for (long ox = 0; ox < ow; ox++) {
         long at = ((img * oh + oy) * ow + ox) * c;
+        const float *win0 = image + (2 * oy * w + 2 * ox) * c;
         for (long ch = 0; ch < c; ch++) {
-          if (relu && !(y[at + ch] > 0)) continue;
           long k = winner[at + ch];
-          float xv = image[((2 * oy + (k >> 1)) * w + 2 * ox + (k & 1)) * c + ch];
-          float g = gp[at + ch];
-          sg[ch] += g;
-          sgx[ch] += g * (xv - mean[ch]) * invstd[ch];
+          float xv = win0[((k >> 1) * w + (k & 1)) * c + ch];
+          float g = relu && !(y[at + ch] > 0) ? 0 : gp[at + ch];
+          g1[ch] += g;
+          g2[ch] += g * xv;
         }
       }
     }
+    for (long ch = 0; ch < c; ch++) {
+      sg[ch] += g1[ch];
+      sgx[ch] += g2[ch];
+    }
   }
   for (long ch = 0; ch < c; ch++) {
+    // Σ g·x̂ = inv · (Σ g·x − μ · Σ g)
     gbeta[ch] = (float)sg[ch];
-    ggamma[ch] = (float)sgx[ch];
+    ggamma[ch] = (float)((sgx[ch] - mean[ch] * sg[ch]) * invstd[ch]);
   }
   if (!dx) return;
-  // dx = A·g + B·x + C per channel (see batchnorm_backward); g is zero off the winners.
+  // dx = A·g + B·x + C per channel (see batchnorm_backward); g is zero off the winners. One
+  // pass over the windows writes all four values of each; rows and columns outside every
+  // window (odd sizes) get B·x + C alone.
   float A[c], B[c], C[c];
   float m = (float)(n * h * w);
   for (long ch = 0; ch < c; ch++) {
@@ -438,18 +448,33 @@ static void FN(affine_relu_pool2_backward)(const float *x, const float *gp, cons
     B[ch] = -A[ch] * invstd[ch] * ggamma[ch] / m;
     C[ch] = -A[ch] * gbeta[ch] / m - B[ch] * mean[ch];
   }
-  FN(channel_affine)(x, n * h * w, c, B, C, 0, dx);
   for (long img = 0; img < n; img++) {
+    const float *image = x + img * h * w * c;
     float *d = dx + img * h * w * c;
     for (long oy = 0; oy < oh; oy++) {
       for (long ox = 0; ox < ow; ox++) {
         long at = ((img * oh + oy) * ow + ox) * c;
+        long q0 = (2 * oy * w + 2 * ox) * c, q1 = q0 + c, q2 = q0 + w * c, q3 = q2 + c;
         for (long ch = 0; ch < c; ch++) {
-          if (relu && !(y[at + ch] > 0)) continue;
           long k = winner[at + ch];
-          d[((2 * oy + (k >> 1)) * w + 2 * ox + (k & 1)) * c + ch] += A[ch] * gp[at + ch];
+          float g = relu && !(y[at + ch] > 0) ? 0 : A[ch] * gp[at + ch];
+          d[q0 + ch] = B[ch] * image[q0 + ch] + C[ch] + (k == 0 ? g : 0);
+          d[q1 + ch] = B[ch] * image[q1 + ch] + C[ch] + (k == 1 ? g : 0);
+          d[q2 + ch] = B[ch] * image[q2 + ch] + C[ch] + (k == 2 ? g : 0);
+          d[q3 + ch] = B[ch] * image[q3 + ch] + C[ch] + (k == 3 ? g : 0);
         }
       }
+      if (w > 2 * ow) {
+        for (long r = 0; r < 2; r++) {
+          long q = ((2 * oy + r) * w + w - 1) * c;
+          for (long ch = 0; ch < c; ch++) d[q + ch] = B[ch] * image[q + ch] + C[ch];
+        }
+      }
+    }
+    if (h > 2 * oh) {
+      long q = (h - 1) * w * c;
+      for (long t = 0; t < w; t++)
+        for (long ch = 0; ch < c; ch++) d[q + t * c + ch] = B[ch] * image[q + t * c + ch] + C[ch];
     }
   }
 }

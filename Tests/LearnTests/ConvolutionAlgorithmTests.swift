@@ -23,6 +23,7 @@ import Testing
     Case(ci: 10, h: 6, w: 6, co: 20, k: 3, s: 1, p: 1, n: 2),
     Case(ci: 1, h: 4, w: 4, co: 40, k: 2, s: 1, p: 0, n: 2),
     Case(ci: 27, h: 3, w: 3, co: 81, k: 3, s: 1, p: 1, n: 2),
+    Case(ci: 2, h: 6, w: 6, co: 2, k: 2, s: 1, p: 0, n: 4),
   ]
 
   static func values(_ count: Int, seed: UInt64) -> [Float] {
