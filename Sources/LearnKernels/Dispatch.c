@@ -161,3 +161,9 @@ void lk_affine_relu_pool2_backward(const float *x, const float *gp, const float 
                                    const float *invstd, const float *gamma, float *ggamma, float *gbeta, float *dx) {
   K()->affine_relu_pool2_backward(x, gp, y, winner, n, h, w, c, relu, mean, invstd, gamma, ggamma, gbeta, dx);
 }
+void lk_maxpool2_forward(const float *x, long n, long h, long w, long c, float *y) {
+  K()->maxpool2_forward(x, n, h, w, c, y);
+}
+void lk_maxpool2_backward(const float *x, const float *y, const float *gy, long n, long h, long w, long c, float *dx) {
+  K()->maxpool2_backward(x, y, gy, n, h, w, c, dx);
+}

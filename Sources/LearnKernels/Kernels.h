@@ -479,6 +479,51 @@ static void FN(affine_relu_pool2_backward)(const float *x, const float *gp, cons
   }
 }
 
+// MARK: 2×2 max-pool
+
+static void FN(maxpool2_forward)(const float *x, long n, long h, long w, long c, float *y) {
+  long oh = h / 2, ow = w / 2;
+  for (long img = 0; img < n; img++) {
+    const float *image = x + img * h * w * c;
+    for (long oy = 0; oy < oh; oy++) {
+      for (long ox = 0; ox < ow; ox++) {
+        const float *a = image + (2 * oy * w + 2 * ox) * c, *b = a + c, *d = a + w * c, *e = d + c;
+        float *out = y + ((img * oh + oy) * ow + ox) * c;
+        for (long ch = 0; ch < c; ch++) {
+          float m1 = a[ch] > b[ch] ? a[ch] : b[ch], m2 = d[ch] > e[ch] ? d[ch] : e[ch];
+          out[ch] = m1 > m2 ? m1 : m2;
+        }
+      }
+    }
+  }
+}
+
+static void FN(maxpool2_backward)(const float *x, const float *y, const float *gy, long n, long h, long w, long c,
+                                  float *dx) {
+  long oh = h / 2, ow = w / 2;
+  for (long img = 0; img < n; img++) {
+    const float *image = x + img * h * w * c;
+    float *dimage = dx + img * h * w * c;
+    // Rows and columns an odd size leaves outside every window get no gradient.
+    if (h > 2 * oh || w > 2 * ow) memset(dimage, 0, h * w * c * sizeof(float));
+    for (long oy = 0; oy < oh; oy++) {
+      for (long ox = 0; ox < ow; ox++) {
+        long q0 = (2 * oy * w + 2 * ox) * c, q1 = q0 + c, q2 = q0 + w * c, q3 = q2 + c;
+        long at = ((img * oh + oy) * ow + ox) * c;
+        for (long ch = 0; ch < c; ch++) {
+          float top = y[at + ch], g = gy[at + ch];
+          int w0 = image[q0 + ch] == top, w1 = !w0 && image[q1 + ch] == top;
+          int w2 = !w0 && !w1 && image[q2 + ch] == top, w3 = !w0 && !w1 && !w2;
+          dimage[q0 + ch] = w0 ? g : 0;
+          dimage[q1 + ch] = w1 ? g : 0;
+          dimage[q2 + ch] = w2 ? g : 0;
+          dimage[q3 + ch] = w3 ? g : 0;
+        }
+      }
+    }
+  }
+}
+
 // MARK: Elementwise
 
 static void FN(relu)(const float *x, long count, float *y) {
@@ -532,5 +577,7 @@ const lk_table LK_CAT(lk_table, LK_SUFFIX) = {
   .sgd_update = FN(sgd_update),
   .adam_update = FN(adam_update),
   .affine_relu_pool2_forward = FN(affine_relu_pool2_forward),
+  .maxpool2_forward = FN(maxpool2_forward),
+  .maxpool2_backward = FN(maxpool2_backward),
   .affine_relu_pool2_backward = FN(affine_relu_pool2_backward),
 };

@@ -24,6 +24,8 @@ typedef struct lk_table {
   void (*affine_relu_pool2_backward)(const float *, const float *, const float *, const unsigned char *, long, long,
                                      long, long, int, const float *, const float *, const float *, float *, float *,
                                      float *);
+  void (*maxpool2_forward)(const float *, long, long, long, long, float *);
+  void (*maxpool2_backward)(const float *, const float *, const float *, long, long, long, long, float *);
 } lk_table;
 
 extern const lk_table lk_table_portable;

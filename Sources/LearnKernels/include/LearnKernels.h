@@ -75,6 +75,11 @@ void lk_affine_relu_pool2_forward(const float *x, long n, long h, long w, long c
 void lk_affine_relu_pool2_backward(const float *x, const float *gp, const float *y, const unsigned char *winner,
                                    long n, long h, long w, long c, int relu, const float *mean,
                                    const float *invstd, const float *gamma, float *ggamma, float *gbeta, float *dx);
+/// 2×2 max-pooling with stride 2 (floor mode) of x [n][h][w][c] into y [n][h/2][w/2][c].
+void lk_maxpool2_forward(const float *x, long n, long h, long w, long c, float *y);
+/// Its backward pass: each window's gradient goes to its first maximal input (as PyTorch),
+/// found again by comparing x with y; every value of dx [n][h][w][c] is written.
+void lk_maxpool2_backward(const float *x, const float *y, const float *gy, long n, long h, long w, long c, float *dx);
 /// Sums `rows` rows of `c` values into sum[c] (written, not added).
 void lk_column_sums(const float *x, long rows, long c, float *sum);
 /// Each of `rows` rows of `c` values set to bias.
