@@ -29,6 +29,8 @@ let package = Package(
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    // PostgreSQL's C client for shared study stores: synchronous like the rest of joule.
+    .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
     .systemLibrary(name: "CZMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
     .target(name: "EditLineShim", dependencies: ["CEditLine"]),
 
@@ -39,7 +41,7 @@ let package = Package(
     .target(name: "LearnKernels", cSettings: kernelFlags),
     .target(name: "Learn", dependencies: ["CBLAS", "CZlib", "LearnKernels"], swiftSettings: numeric),
     .target(name: "Energy"),
-    .target(name: "Tune", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: numeric),
+    .target(name: "Tune", dependencies: ["CLibPQ", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: numeric),
     .target(
       name: "GnuplotBridge",
       cxxSettings: [.unsafeFlags(["-std=c++17"])],
@@ -69,7 +71,7 @@ let package = Package(
     .testTarget(name: "ScriptTests", dependencies: ["Script", "TestSupport"], resources: [.copy("scripts")]),
     .testTarget(name: "LearnTests", dependencies: ["Learn", "TestSupport"]),
     .testTarget(name: "EnergyTests", dependencies: ["Energy", "TestSupport"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "TuneTests", dependencies: ["Tune", "TestSupport"]),
+    .testTarget(name: "TuneTests", dependencies: ["Tune", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "PlotTests", dependencies: ["Plot", "TestSupport"]),
     .testTarget(name: "JupyterTests", dependencies: ["Jupyter", "TestSupport"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Script", "TestSupport"]),
