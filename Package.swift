@@ -1,12 +1,17 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Numeric code needs FMA and AVX2 to vectorise (`Float.addingProduct` is a libm call otherwise).
-// Haswell is a portable level every x86-64 machine of the last decade has; swiftc here does not
-// accept the name x86-64-v3.
+// Numeric Swift code: no bounds or overflow checks in its hot loops, whole-module optimised.
+// No instruction set is named here, so one build runs on any x86-64 or aarch64 machine: the
+// loops that need AVX2/AVX-512 live in LearnKernels, built once per instruction set and chosen
+// at run time (issue 12).
 let numeric: [SwiftSetting] = [
-  .unsafeFlags(["-target-cpu", "haswell", "-Ounchecked", "-wmo"], .when(configuration: .release)),
+  .unsafeFlags(["-Ounchecked", "-wmo"], .when(configuration: .release)),
 ]
+
+// The C kernels are optimised in every configuration, so debug test runs stay fast; they never
+// set errno (so sqrtf vectorises) and contract a·b + c into FMA where the target has it.
+let kernelFlags: [CSetting] = [.unsafeFlags(["-O3", "-fno-math-errno", "-ffp-contract=fast"])]
 
 let package = Package(
   name: "joule",
@@ -34,7 +39,8 @@ let package = Package(
     .target(name: "Script"),
 
     // Domains know nothing of the language.
-    .target(name: "Learn", dependencies: ["CBLAS", "CZlib"], swiftSettings: numeric),
+    .target(name: "LearnKernels", cSettings: kernelFlags),
+    .target(name: "Learn", dependencies: ["CBLAS", "CZlib", "LearnKernels"], swiftSettings: numeric),
     .target(name: "Energy"),
     .target(name: "Tune", dependencies: ["CLibPQ", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: numeric),
     .target(

@@ -52,6 +52,12 @@ import Testing
     #expect(try Self.run(source).shortDescription == (try Self.run(source)).shortDescription)
   }
 
+  @Test func heInitialisationIsChosenByNameAndAnUnknownOneIsRefused() throws {
+    #expect(Self.errorMessage("model(flatten(), linear(10), init: \"he\")") == "no error")
+    #expect(Self.errorMessage("simple_cnn(init: \"he\")") == "no error")
+    #expect(Self.errorMessage("model(flatten(), linear(10), init: \"xavier\")").contains("init must be \"pytorch\" or \"he\""))
+  }
+
   @Test func summaryListsShapesParametersAndMACs() throws {
     let v = try Self.run("summary(simple_cnn())")
     guard case .list(let rows) = v else { Issue.record("not a table: \(v.shortDescription)"); return }

@@ -70,6 +70,22 @@ import Testing
     #expect(a.train.features != c.train.features)
   }
 
+  @Test func aFileIsReadOncePerProcessUntilItChanges() throws {
+    let dir = try Self.folder()
+    let path = dir.appendingPathComponent("labels.idx").path
+    let stamp = Date(timeIntervalSince1970: 1_700_000_000)  // whole seconds survive setAttributes
+    try Data(Self.idx([3], payload: [7, 1, 2])).write(to: URL(fileURLWithPath: path))
+    try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: path)
+    #expect(try IDXFile.cached(path: path).data == [7, 1, 2])
+    // Same size and modification time: the remembered bytes come back, the file is not read.
+    try Data(Self.idx([3], payload: [9, 9, 9])).write(to: URL(fileURLWithPath: path))
+    try FileManager.default.setAttributes([.modificationDate: stamp], ofItemAtPath: path)
+    #expect(try IDXFile.cached(path: path).data == [7, 1, 2])
+    // A changed file is read again.
+    try Data(Self.idx([4], payload: [5, 6, 7, 8])).write(to: URL(fileURLWithPath: path))
+    #expect(try IDXFile.cached(path: path).data == [5, 6, 7, 8])
+  }
+
   @Test func readsPlainAndGzippedIDXAlike() throws {
     let dir = try Self.folder()
     let bytes = Self.idx([3], payload: [7, 1, 2])

@@ -40,9 +40,11 @@ enum LayerBuiltins {
               doc: "Zeroes values at random while training (scaled by 1/(1-p)).") { a, _ in
         try layer(.dropout(p: try a.double("p")))
       },
-      Builtin("model", [Parameter("layers", .any, kind: .variadic, doc: "layers, or lists of layers")],
+      Builtin("model", [Parameter("layers", .any, kind: .variadic, doc: "layers, or lists of layers"), initParameter],
               family: "training", doc: "A sequential network of the layers in order.") { a, _ in
-        .host(ModelValue(try Model(try layers(a.rest))))
+        let m = try Model(try layers(a.rest))
+        m.initialization = try initialization(a, "model")
+        return .host(ModelValue(m))
       },
       Builtin("summary", [Parameter("model", .host("model")),
                           Parameter("input", .optional(.list), default: Value.none,
@@ -60,12 +62,14 @@ enum LayerBuiltins {
       Builtin("simple_cnn", [Parameter("conv", .int, default: .int(2), doc: "conv blocks"),
                              Parameter("linear", .int, default: .int(3), doc: "linear layers, the last one included"),
                              Parameter("relu", .bool, default: .bool(true), doc: "ReLU in the conv blocks"),
-                             inputParameter],
+                             inputParameter, initParameter],
               family: "training",
               doc: "The paper's SimpleCNN: conv blocks (3·3^d channels, batchnorm, ReLU, maxpool 2) then halving linear layers.") { a, _ in
         let input = try paperInput(a, "simple_cnn")
-        return .host(ModelValue(try PaperNetworks.simpleCNN(conv: try a.int("conv"), linear: try a.int("linear"),
-                                                             relu: try a.bool("relu"), input: input), input: input))
+        let m = try PaperNetworks.simpleCNN(conv: try a.int("conv"), linear: try a.int("linear"), relu: try a.bool("relu"),
+                                            input: input)
+        m.initialization = try initialization(a, "simple_cnn")
+        return .host(ModelValue(m, input: input))
       },
       Builtin("dense_linear", [Parameter("layers", .int, default: .int(3)), inputParameter], family: "training",
               doc: "The paper's DenseLinearNN: linear layers whose widths fall linearly (522, 261, 10 for 3).") { a, _ in
@@ -91,6 +95,18 @@ enum LayerBuiltins {
   }
 
   /// Layers from `model(...)`'s arguments; lists are spliced in.
+  /// `init: "pytorch"` (PyTorch's default) or `init: "he"` (He et al.), for `model` and `simple_cnn`.
+  static let initParameter = Parameter("init", .string, default: .string("pytorch"),
+                                       doc: "weight initialisation: \"pytorch\" (kaiming-uniform a=√5, uniform bias) or \"he\"")
+
+  static func initialization(_ a: BoundArguments, _ function: String) throws -> Initialization {
+    let name = try a.string("init")
+    guard let i = Initialization(rawValue: name) else {
+      throw ScriptError.runtime("\(function): init must be \(Initialization.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")), got \"\(name)\"")
+    }
+    return i
+  }
+
   static func layers(_ values: [Value]) throws -> [Layer] {
     var out: [Layer] = []
     for (i, v) in values.enumerated() {

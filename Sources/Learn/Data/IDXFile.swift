@@ -42,9 +42,22 @@ public struct IDXFile {
     data = Array(bytes[(4 + 4 * n)..<(4 + 4 * n + need)])
   }
 
+  /// The file as read before by this process when it has not changed since (same size and
+  /// modification time), else read now and remembered: `dataset()` in a notebook or a tuning
+  /// loop inflates each 26 MB file once, not on every call.
+  ///
+  ///     let a = try IDXFile.cached(path: p), b = try IDXFile.cached(path: p)   // one read
+  public static func cached(path: String) throws -> IDXFile {
+    let stamp = IDXFileCache.stamp(path)
+    if let stamp, let hit = IDXFileCache.shared.file(path, stamp: stamp) { return hit }
+    let file = try IDXFile(path: path)
+    if let stamp { IDXFileCache.shared.keep(file, stamp: stamp) }
+    return file
+  }
+
   /// Images and labels as samples; a seeded random `limit` of them when given.
   public static func samples(images: String, labels: String, limit: Int?, seed: UInt64) throws -> Samples {
-    let img = try IDXFile(path: images), lab = try IDXFile(path: labels)
+    let img = try IDXFile.cached(path: images), lab = try IDXFile.cached(path: labels)
     guard img.dimensions.count == 3 else {
       throw LearnError.badFile(path: images, fault: "expected images (3 dimensions: count×rows×columns), found \(img.dimensions.count)")
     }
@@ -62,13 +75,14 @@ public struct IDXFile {
       random.shuffle(&order)
       order = Array(order[0..<limit])
     }
-    var features = [Float](repeating: 0, count: order.count * pixels)
-    features.withUnsafeMutableBufferPointer { dst in
+    let features = [Float](unsafeUninitializedCapacity: order.count * pixels) { dst, initialized in
       img.data.withUnsafeBufferPointer { src in
         for (j, i) in order.enumerated() {
-          for t in 0..<pixels { dst[j * pixels + t] = Float(src[i * pixels + t]) / 255 }
+          let from = src.baseAddress! + i * pixels, to = dst.baseAddress! + j * pixels
+          for t in 0..<pixels { to[t] = Float(from[t]) * (1 / 255) }
         }
       }
+      initialized = order.count * pixels
     }
     return try Samples(shape: Shape(c: 1, h: img.dimensions[1], w: img.dimensions[2]), features: features,
                        labels: order.map { Int32(lab.data[$0]) })

@@ -1,3 +1,5 @@
+import LearnKernels
+
 /// Max over `size × size` windows, `stride` apart, per channel (PyTorch's MaxPool2d, floor mode).
 ///
 /// The forward pass remembers which input won each window; the backward pass routes the
@@ -21,7 +23,8 @@ final class MaxPoolKernel: LayerKernel {
   deinit { winner.deallocate() }
 
   /// 2×2 windows 2 apart (the common case) keep no winner indices: the backward pass finds
-  /// the winner again by comparing input and output, so the forward pass is a plain max.
+  /// the winner again by comparing input and output (the first maximal input, as PyTorch),
+  /// so the forward pass is a plain max. Both run in LearnKernels.
   var pairs: Bool { size == 2 && stride == 2 }
   private var lastInput: UnsafeMutablePointer<Float>?
 
@@ -29,17 +32,7 @@ final class MaxPoolKernel: LayerKernel {
     let c = input.c, iw = input.w, oh = output.h, ow = output.w
     lastInput = x
     if pairs {
-      for i in 0..<n {
-        let image = x + i * input.count
-        let out = y.pointer + i * output.count
-        for oy in 0..<oh {
-          for ox in 0..<ow {
-            let o = out + (oy * ow + ox) * c
-            let a = image + ((2 * oy) * iw + 2 * ox) * c, b = a + c, d = a + iw * c, e = d + c
-            for ch in 0..<c { o[ch] = max(max(a[ch], b[ch]), max(d[ch], e[ch])) }
-          }
-        }
-      }
+      lk_maxpool2_forward(x, n, input.h, input.w, c, y.pointer)
       return y.pointer
     }
     for i in 0..<n {
@@ -76,7 +69,7 @@ final class MaxPoolKernel: LayerKernel {
     guard needInputGradient else { return gradInput.pointer }
     let dx = gradInput.pointer
     if pairs, let x = lastInput {
-      backwardPairs(gy, x, count: n)
+      lk_maxpool2_backward(x, y.pointer, gy, n, input.h, input.w, input.c, dx)
       return dx
     }
     dx.update(repeating: 0, count: n * input.count)
@@ -87,52 +80,5 @@ final class MaxPoolKernel: LayerKernel {
       for o in 0..<output.count { d[Int(win[o])] += g[o] }
     }
     return dx
-  }
-
-  /// Routes each window's gradient to its first maximal input (as PyTorch picks the first).
-  /// Windows do not overlap, so every input receives exactly one write and nothing is zeroed.
-  private func backwardPairs(_ gy: UnsafeMutablePointer<Float>, _ x: UnsafeMutablePointer<Float>, count n: Int) {
-    let c = input.c, iw = input.w, ih = input.h, oh = output.h, ow = output.w
-    for i in 0..<n {
-      let image = x + i * input.count
-      let d = gradInput.pointer + i * input.count
-      // Rows and columns an odd size leaves outside every window get no gradient.
-      if ih > 2 * oh || iw > 2 * ow { d.update(repeating: 0, count: input.count) }
-      let out = y.pointer + i * output.count
-      let g = gy + i * output.count
-      // One pass per window position, each writing one stream: with four store streams the
-      // compiler's alias checks exceed its limit and the loop stays scalar (7× slower).
-      for position in 0..<4 {
-        let py = position / 2, px = position % 2
-        for oy in 0..<oh {
-          for ox in 0..<ow {
-            let at = (oy * ow + ox) * c
-            let m = out + at, gg = g + at
-            let a = image + ((2 * oy) * iw + 2 * ox) * c
-            let b = a + c, e = a + iw * c
-            let dst = d + ((2 * oy + py) * iw + 2 * ox + px) * c
-            switch position {
-            case 0:
-              for ch in 0..<c { dst[ch] = a[ch] == m[ch] ? gg[ch] : 0 }
-            case 1:
-              for ch in 0..<c {
-                let top = m[ch], va = a[ch], vb = b[ch]
-                dst[ch] = vb == top && va != top ? gg[ch] : 0
-              }
-            case 2:
-              for ch in 0..<c {
-                let top = m[ch], va = a[ch], vb = b[ch], ve = e[ch]
-                dst[ch] = ve == top && va != top && vb != top ? gg[ch] : 0
-              }
-            default:
-              for ch in 0..<c {
-                let top = m[ch], va = a[ch], vb = b[ch], ve = e[ch]
-                dst[ch] = va != top && vb != top && ve != top ? gg[ch] : 0
-              }
-            }
-          }
-        }
-      }
-    }
   }
 }

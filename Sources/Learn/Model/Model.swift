@@ -1,5 +1,5 @@
 /// A sequential network: layers applied in order, parameters created on first sight of the
-/// input shape (He initialisation, seeded).
+/// input shape (PyTorch's default initialisation or He's, seeded).
 ///
 ///     let m = try Model([.conv2d(channels: 32, kernel: 3), .relu, .maxpool(size: 2),
 ///                        .flatten, .linear(units: 10)])
@@ -14,6 +14,12 @@ public final class Model {
   public private(set) var parameters: [Parameter] = []
   /// Per layer: the indices into `parameters` it owns.
   private(set) var parameterIndices: [[Int]] = []
+  /// Whether training runs adjacent layers as one kernel where it can (a ReLU inside the conv,
+  /// linear or batchnorm before it; batchnorm → ReLU → 2×2 max-pool as one pass). The results
+  /// are the same either way (to float rounding); off, `profile` times every layer alone.
+  public var fusesLayers = true
+  /// How `build` draws the weights; set before the first build (or after `reset`).
+  public var initialization: Initialization = .pytorch
   /// Per layer: running statistics (batchnorm layers only).
   private(set) var batchNormStates: [BatchNormState?] = []
 
@@ -60,7 +66,8 @@ public final class Model {
   /// Creates and initialises the parameters for `input`; does nothing when already built
   /// for that shape, and throws when built for another.
   ///
-  /// He initialisation (He et al. 2015): weights ~ N(0, 2/fan_in), biases 0; batchnorm γ = 1, β = 0.
+  /// Weights and biases as `initialization` says (PyTorch's default unless set to `.he`), drawn
+  /// from `seed`; batchnorm γ = 1, β = 0.
   public func build(input: Shape, seed: UInt64) throws {
     if let built = inputShape {
       guard built == input else {
@@ -74,17 +81,14 @@ public final class Model {
     var params: [Parameter] = [], indices: [[Int]] = [], states: [BatchNormState?] = []
     for (i, layer) in layers.enumerated() {
       var mine: [Int] = []
-      for (name, count) in layer.parameterSizes(input: shape) {
-        let p = Parameter(name: "\(i).\(name)", count: count)
-        if name == "weight" {
-          if case .batchnorm = layer {
-            for j in 0..<count { p.pointer[j] = 1 }
-          } else {
-            let fanIn = layer.fanIn(input: shape)
-            let std = (2.0 / Double(fanIn)).squareRoot()
-            for j in 0..<count { p.pointer[j] = Float(random.nextGaussian() * std) }
-          }
-        }
+      let created = layer.parameterSizes(input: shape).map { Parameter(name: "\(i).\($0.0)", count: $0.1) }
+      if case .batchnorm = layer {
+        created[0].pointer.update(repeating: 1, count: created[0].count)
+      } else if let weight = created.first {
+        initialization.fill(weight: weight, bias: created.count > 1 ? created[1] : nil,
+                            fanIn: layer.fanIn(input: shape), random: &random)
+      }
+      for p in created {
         mine.append(params.count)
         params.append(p)
       }
@@ -117,7 +121,7 @@ public final class Model {
 }
 
 extension Layer {
-  /// Inputs feeding one output value, for He initialisation.
+  /// Inputs feeding one output value, for initialisation.
   func fanIn(input: Shape) -> Int {
     switch self {
     case let .conv2d(_, k, _, _): return k * k * input.c

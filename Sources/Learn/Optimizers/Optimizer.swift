@@ -1,4 +1,5 @@
 import Foundation
+import LearnKernels
 
 /// Applies one optimizer step to a model's parameters from their summed gradients,
 /// keeping momentum and moment estimates between steps.
@@ -15,8 +16,6 @@ final class Optimizer {
   private var first: [FloatBuffer] = []
   private var second: [FloatBuffer] = []
   private var t = 0
-  /// A gradient of zeros that stands in when a step has one worker (allocated once).
-  private var zeros: FloatBuffer?
 
   init(_ config: OptimizerConfig, parameters: [Parameter]) {
     self.config = config
@@ -42,36 +41,20 @@ final class Optimizer {
 
   func step(gradients: [FloatBuffer], second: [FloatBuffer]? = nil) {
     t += 1
-    if second == nil, zeros == nil { zeros = FloatBuffer(count: parameters.map(\.count).max() ?? 1) }
     switch config {
     case let .sgd(lr, momentum, decay):
-      let a = Float(lr), mu = Float(momentum), wd = Float(decay)
       for (i, p) in parameters.enumerated() {
-        let w = p.pointer, g = gradients[i].pointer, v = first[i].pointer
-        let h = second?[i].pointer ?? zeros!.pointer
-        if mu == 0 {
-          for j in 0..<p.count { w[j] -= a * ((g[j] + h[j]) + wd * w[j]) }
-        } else if t == 1 {
-          // PyTorch starts the momentum buffer at the first gradient.
-          for j in 0..<p.count { v[j] = (g[j] + h[j]) + wd * w[j]; w[j] -= a * v[j] }
-        } else {
-          for j in 0..<p.count { v[j] = mu * v[j] + (g[j] + h[j]) + wd * w[j]; w[j] -= a * v[j] }
-        }
+        lk_sgd_update(p.pointer, gradients[i].pointer, second?[i].pointer, first[i].pointer, p.count, Float(lr),
+                      Float(momentum), Float(decay), t == 1 ? 1 : 0)  // PyTorch starts momentum at the first gradient
       }
     case let .adam(lr, beta1, beta2, eps, decay):
-      let b1 = Float(beta1), b2 = Float(beta2), wd = Float(decay), e = Float(eps)
       let c1 = 1 - pow(beta1, Double(t)), c2 = 1 - pow(beta2, Double(t))
-      // Folding the bias corrections into the step: α/(1−β1ᵗ) · m / (√v/√(1−β2ᵗ) + ε).
+      // Folding the bias corrections into the step: α/(1−β1ᵗ) · m / (√v/√(1−β2ᵗ) + ε), with ε
+      // added after the correction as PyTorch does.
       let stepSize = Float(lr / max(c1, 1e-300)), root = Float(1 / max(c2, 1e-300).squareRoot())
       for (i, p) in parameters.enumerated() {
-        let w = p.pointer, g = gradients[i].pointer, m = first[i].pointer, v = self.second[i].pointer
-        let h = second?[i].pointer ?? zeros!.pointer
-        for j in 0..<p.count {
-          let gj = (g[j] + h[j]) + wd * w[j]
-          m[j] = b1 * m[j] + (1 - b1) * gj
-          v[j] = b2 * v[j] + (1 - b2) * gj * gj
-          w[j] -= stepSize * m[j] / (v[j].squareRoot() * root + e)
-        }
+        lk_adam_update(p.pointer, gradients[i].pointer, second?[i].pointer, first[i].pointer, self.second[i].pointer,
+                       p.count, Float(beta1), Float(beta2), stepSize, root, Float(eps), Float(decay))
       }
     }
   }

@@ -41,23 +41,35 @@ final class Worker: @unchecked Sendable {
     var shape = inputShape
     // Layers before the first one with parameters need no input gradient.
     var seenParameters = false
+    var fusedAway = 0
     for (i, layer) in model.layers.enumerated() {
       let out = shapes[i]
       let idx = model.parameterIndices[i]
       let needs = seenParameters
+      if fusedAway > 0 {
+        // Run by the batchnorm kernel before it.
+        kernels.append(FusedAwayKernel())
+        fusedAway -= 1
+        shape = shapes[i]
+        continue
+      }
       func param(_ j: Int) -> Parameter { model.parameters[idx[j]] }
       func grad(_ j: Int) -> FloatBuffer { grads[idx[j]] }
       switch layer {
       case let .conv2d(_, k, s, p):
-        kernels.append(Conv2DKernel(input: shape, output: out, kernel: k, stride: s, pad: p, capacity: capacity,
-                                    weight: param(0), bias: param(1), weightGrad: grad(0), biasGrad: grad(1),
-                                    needsInputGradient: needs))
+        let geometry = ConvolutionShape(input: shape, output: out, kernel: k, stride: s, pad: p)
+        let algorithm = ConvolutionAlgorithm.chosen(input: shape, kernel: k)
+        kernels.append(algorithm.makeKernel(geometry, capacity: capacity, weight: param(0), bias: param(1),
+                                            weightGrad: grad(0), biasGrad: grad(1), needsInputGradient: needs))
       case .linear(let u):
         kernels.append(LinearKernel(inputs: shape.count, units: u, capacity: capacity, weight: param(0),
                                     bias: param(1), weightGrad: grad(0), biasGrad: grad(1), needsInputGradient: needs))
       case .batchnorm:
+        let block = model.fusesLayers ? Self.poolingBlock(model.layers, after: i, input: shape) : nil
         kernels.append(BatchNormKernel(shape: shape, capacity: capacity, gamma: param(0), beta: param(1),
-                                       gammaGrad: grad(0), betaGrad: grad(1), state: model.batchNormStates[i]!))
+                                       gammaGrad: grad(0), betaGrad: grad(1), state: model.batchNormStates[i]!,
+                                       pooled: block.map { shapes[i + $0.layers] }, relu: block?.relu ?? false))
+        fusedAway = block?.layers ?? 0
       case .relu:
         kernels.append(ReLUKernel(shape: shape, capacity: capacity))
       case let .maxpool(size, stride):
@@ -71,6 +83,13 @@ final class Worker: @unchecked Sendable {
       if !idx.isEmpty { seenParameters = true }
       shape = out
     }
+    // A ReLU after a layer that can clamp its own output costs no pass of its own.
+    for i in kernels.indices.dropLast() where model.fusesLayers {
+      if let producer = kernels[i] as? ReLUFusing, let relu = kernels[i + 1] as? ReLUKernel {
+        producer.fusedReLU = true
+        relu.passThrough = true
+      }
+    }
     self.kernels = kernels
     firstTrainable = model.parameterIndices.firstIndex { !$0.isEmpty } ?? kernels.count
     input = FloatBuffer(count: capacity * inputSize)
@@ -82,6 +101,18 @@ final class Worker: @unchecked Sendable {
   }
 
   deinit { labels.deallocate() }
+
+  /// The layers after batchnorm `index` that its kernel can run itself: an optional ReLU, then
+  /// a 2×2 max-pool with stride 2 over a map at least 2×2. Returns how many and whether a ReLU
+  /// is among them, or nil.
+  static func poolingBlock(_ layers: [Layer], after index: Int, input: Shape) -> (layers: Int, relu: Bool)? {
+    guard !input.isVector, input.h >= 2, input.w >= 2 else { return nil }
+    var j = index + 1
+    let relu = j < layers.count && layers[j] == .relu
+    if relu { j += 1 }
+    guard j < layers.count, case let .maxpool(size, stride) = layers[j], size == 2, (stride ?? 2) == 2 else { return nil }
+    return (j - index, relu)
+  }
 
   /// Copies samples `order[range]` into the input buffer.
   func load(_ samples: UnsafeBufferPointer<Float>, labels source: UnsafeBufferPointer<Int32>,

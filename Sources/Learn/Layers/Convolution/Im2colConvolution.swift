@@ -1,0 +1,104 @@
+import LearnKernels
+
+/// 2-D convolution as im2col rows times the weight matrix (OpenBLAS sgemm).
+///
+///     y[(i, oy, ox), co] = b[co] + Σ_(ky, kx, ci) W[co, (ky, kx, ci)] · x[i, oy·s − p + ky, ox·s − p + kx, ci]
+///
+/// Weights are `channels × (k·k·inChannels)` with the inner index ordered (ky, kx, ci), so an
+/// im2col row is `k·k` contiguous copies of `inChannels` floats and the weight matrix is used
+/// as stored (transposed in the sgemm call).
+final class Im2colConvolution: LayerKernel, ReLUFusing {
+  let shape: ConvolutionShape
+  let weight: UnsafeMutablePointer<Float>, bias: UnsafeMutablePointer<Float>
+  let weightGrad: UnsafeMutablePointer<Float>, biasGrad: UnsafeMutablePointer<Float>
+  let y: FloatBuffer
+  let col: FloatBuffer        // im2col rows, then their gradient
+  let gradInput: FloatBuffer
+  var fusedReLU = false
+
+  init(_ shape: ConvolutionShape, capacity: Int, weight: Parameter, bias: Parameter, weightGrad: FloatBuffer,
+       biasGrad: FloatBuffer, needsInputGradient: Bool) {
+    self.shape = shape
+    self.weight = weight.pointer
+    self.bias = bias.pointer
+    self.weightGrad = weightGrad.pointer
+    self.biasGrad = biasGrad.pointer
+    y = FloatBuffer(count: capacity * shape.output.count)
+    col = FloatBuffer(count: capacity * shape.pixels * shape.rowLength)
+    gradInput = FloatBuffer(count: needsInputGradient ? capacity * shape.input.count : 1)
+  }
+
+  func forward(_ x: UnsafeMutablePointer<Float>, count n: Int, training: Bool) -> UnsafeMutablePointer<Float> {
+    let rows = n * shape.pixels, co = shape.output.c
+    im2col(x, count: n)
+    let yp = y.pointer
+    lk_fill_rows(yp, rows, co, bias)
+    Gemm.multiply(m: rows, n: co, k: shape.rowLength, a: col.pointer, transA: false, b: weight, transB: true,
+                  c: yp, beta: 1)
+    if fusedReLU { lk_relu(yp, rows * co, yp) }
+    return yp
+  }
+
+  func backward(_ gy: UnsafeMutablePointer<Float>, count n: Int, needInputGradient: Bool) -> UnsafeMutablePointer<Float> {
+    let rows = n * shape.pixels, co = shape.output.c
+    lk_column_sums(gy, rows, co, biasGrad)
+    Gemm.multiply(m: co, n: shape.rowLength, k: rows, a: gy, transA: true, b: col.pointer, transB: false,
+                  c: weightGrad)
+    guard needInputGradient else { return gradInput.pointer }
+    // The im2col rows are no longer needed: their gradient takes their place.
+    Gemm.multiply(m: rows, n: shape.rowLength, k: co, a: gy, transA: false, b: weight, transB: false, c: col.pointer)
+    col2im(count: n)
+    return gradInput.pointer
+  }
+
+  private func im2col(_ x: UnsafeMutablePointer<Float>, count n: Int) {
+    let ci = shape.input.c, ih = shape.input.h, iw = shape.input.w, oh = shape.output.h, ow = shape.output.w
+    let k = shape.kernel, stride = shape.stride, pad = shape.pad
+    var dst = col.pointer
+    for i in 0..<n {
+      let image = x + i * shape.input.count
+      for oy in 0..<oh {
+        for ox in 0..<ow {
+          for ky in 0..<k {
+            let iy = oy * stride - pad + ky
+            for kx in 0..<k {
+              let ix = ox * stride - pad + kx
+              if iy >= 0, iy < ih, ix >= 0, ix < iw {
+                dst.update(from: image + (iy * iw + ix) * ci, count: ci)
+              } else {
+                dst.update(repeating: 0, count: ci)
+              }
+              dst += ci
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private func col2im(count n: Int) {
+    let ci = shape.input.c, ih = shape.input.h, iw = shape.input.w, oh = shape.output.h, ow = shape.output.w
+    let k = shape.kernel, stride = shape.stride, pad = shape.pad
+    let dx = gradInput.pointer
+    dx.update(repeating: 0, count: n * shape.input.count)
+    var src = col.pointer
+    for i in 0..<n {
+      let image = dx + i * shape.input.count
+      for oy in 0..<oh {
+        for ox in 0..<ow {
+          for ky in 0..<k {
+            let iy = oy * stride - pad + ky
+            for kx in 0..<k {
+              let ix = ox * stride - pad + kx
+              if iy >= 0, iy < ih, ix >= 0, ix < iw {
+                let d = image + (iy * iw + ix) * ci
+                for c in 0..<ci { d[c] += src[c] }
+              }
+              src += ci
+            }
+          }
+        }
+      }
+    }
+  }
+}
