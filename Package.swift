@@ -40,12 +40,13 @@ let package = Package(
         .linkedLibrary("boost_filesystem"),
       ]),
     .target(name: "Plot", dependencies: ["GnuplotBridge"]),
+    .target(name: "Stats"),
 
     // Notebooks run cells through the language; they know no domain.
     .target(name: "Notebook", dependencies: ["Script"]),
 
     // The one place that knows both the language and the domains.
-    .target(name: "JouleKit", dependencies: ["Script", "Learn", "Energy", "Tune", "Plot"]),
+    .target(name: "JouleKit", dependencies: ["Script", "Learn", "Energy", "Tune", "Plot", "Stats"]),
 
     .executableTarget(
       name: "joule",
@@ -60,6 +61,7 @@ let package = Package(
     .testTarget(name: "LearnTests", dependencies: ["Learn", "TestSupport"]),
     .testTarget(name: "EnergyTests", dependencies: ["Energy", "TestSupport"]),
     .testTarget(name: "TuneTests", dependencies: ["Tune", "TestSupport"]),
+    .testTarget(name: "StatsTests", dependencies: ["Stats"], resources: [.copy("Fixtures")]),
     .testTarget(name: "PlotTests", dependencies: ["Plot", "TestSupport"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Script", "TestSupport"]),
     .testTarget(name: "JouleKitTests", dependencies: ["JouleKit", "Script", "TestSupport"]),
