@@ -10,5 +10,7 @@ public enum JouleKit {
     EnergyBuiltins.register(into: registry)
     TuneBuiltins.register(into: registry)
     PlotBuiltins.register(into: registry)
+    TableBuiltins.register(into: registry)
+    StatsBuiltins.register(into: registry)
   }
 }

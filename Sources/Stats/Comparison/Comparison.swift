@@ -88,8 +88,13 @@ public struct Comparison: Sendable {
 
   /// What the comparison says: the lowest group and by how much, or that the groups overlap.
   public var verdict: String {
+    let byMean = groups.sorted { $0.summary.mean < $1.summary.mean }
+    guard p < alpha else {
+      return "groups overlap within the noise (p = \(Comparison.short(p)) >= \(Comparison.short(alpha))): no winner"
+    }
     guard let best = lowest else {
-      return "groups overlap within the noise (p = \(Comparison.short(p)))"
+      return "groups differ (p = \(Comparison.short(p)), \(effect.label) effect), but the lowest, \(byMean[0].label), "
+        + "overlaps \(byMean[1].label) within the noise (95% CIs of the mean)"
     }
     let change = best.changePercent.map { ", \(Comparison.short($0))% vs \(groups[0].label)" } ?? ""
     return "lowest: \(best.label) (p = \(Comparison.short(p)), \(effect.label) effect\(change))"
