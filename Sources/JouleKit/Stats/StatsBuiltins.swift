@@ -11,6 +11,7 @@ enum StatsBuiltins {
   static func register(into registry: BuiltinRegistry) {
     for b in builtins { registry.register(b) }
     registry.register(CompareBuiltin.builtin)
+    registry.register(ExperimentCall.builtin)
   }
 
   private static let sample = Parameter("xs", doc: "a list of numbers, or a table with field:")

@@ -3,6 +3,9 @@
 ///     Strategy(rawValue: "bayes")   // .bayes
 public enum Strategy: String, Codable, CaseIterable, Sendable {
   case grid, random, bayes
+  /// A designed experiment: every combination of the factors, repeated, in seeded random order
+  /// (`FactorialSampler`).
+  case factorial
 }
 
 /// Whether larger or smaller values of the objective are better.

@@ -20,6 +20,8 @@ public final class StudyRunner {
   public struct Request: Sendable {
     public var number: Int
     public var params: [(name: String, value: ParameterValue)]
+    /// The sampler's suggestion index this trial runs (a factorial design's run position).
+    public var suggestion: Int = 0
   }
 
   public init(settings: StudySettings, store: StudyStore?) {
@@ -65,7 +67,8 @@ public final class StudyRunner {
         etaSeconds: finishedHere > 0 ? elapsed / Double(finishedHere) * Double(settings.trials - finished) : nil))
 
       let t0 = Date()
-      let outcome = objective(Request(number: number, params: settings.space.record(point).map { ($0.0, $0.1) }))
+      let outcome = objective(Request(number: number, params: settings.space.record(point).map { ($0.0, $0.1) },
+                                        suggestion: index))
       trial.state = outcome.state == .running ? .complete : outcome.state
       trial.value = outcome.value.flatMap { $0.isFinite ? $0 : nil }
       if trial.state == .complete && trial.value == nil {

@@ -24,6 +24,9 @@ public struct StudySettings: Codable, Sendable {
   public var initial: Int?
   /// Random candidates scored per Bayesian suggestion (the paper: 10,000).
   public var candidates: Int = 10_000
+  /// Factorial: runs of each combination (the paper: 30). Optional so settings stored before
+  /// it existed still decode.
+  public var repeats: Int?
 
   public init(name: String, space: SearchSpace, strategy: Strategy) {
     self.name = name
@@ -39,6 +42,8 @@ public struct StudySettings: Codable, Sendable {
       return try GridSampler(space: space, seed: seed, count: grid, includeUpper: gridIncludeUpper, shuffle: shuffle)
     case .random:
       return RandomSampler(space: space, seed: seed)
+    case .factorial:
+      return try FactorialSampler(space: space, repeats: repeats ?? 1, seed: seed, shuffle: shuffle)
     case .bayes:
       if let i = initial, i < 1 { throw TuneError.invalidSettings("initial must be >= 1, got \(i)") }
       return BayesSampler(space: space, seed: seed, acquisition: acquisition, initial: initial, candidates: candidates)
@@ -56,6 +61,9 @@ public struct StudySettings: Codable, Sendable {
     }
     if strategy == .grid && (stored.grid != grid || stored.gridIncludeUpper != gridIncludeUpper || stored.shuffle != shuffle) {
       out.append("grid (stored grid: \(stored.grid))")
+    }
+    if strategy == .factorial && ((stored.repeats ?? 1) != (repeats ?? 1) || stored.shuffle != shuffle) {
+      out.append("design (stored \(stored.repeats ?? 1) repeats, shuffle \(stored.shuffle))")
     }
     if strategy == .bayes && stored.acquisition != acquisition {
       out.append("acquisition (stored \(stored.acquisition.rawValue))")
