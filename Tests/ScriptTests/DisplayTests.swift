@@ -20,7 +20,8 @@ import Testing
     let f = NumberFormat()
     #expect(f.column([2.5, 0.9123, 16.73, nil]) == ["2.5000", "0.9123", "16.7300", nil])
     #expect(f.column([0.5, 0.25]) == ["0.50", "0.25"])
-    #expect(f.column([1e-7, 3.0]) == ["1e-07", "3e+00"])
+    #expect(f.column([1e-7, 3e-6]) == ["1e-07", "3e-06"])
+    #expect(f.column([0.663, 9.15e-6]) == ["0.663", "0.000"])
   }
 
   @Test func aWideTableLosesColumnsOnTheRightWithAMarkerInsteadOfWrapping() {
@@ -34,6 +35,13 @@ import Testing
     #expect(lines.last!.contains("more columns: "))
     // Without a width every column is there.
     #expect(Table(rows: [r]).text().contains("column_19"))
+  }
+
+  @Test func longTextCellsAreCutSoATableStaysNarrow() {
+    let long = String(repeating: "why ", count: 30)
+    let text = Table(rows: [Record([("source", .string("estimate")), ("why", .string(long))])]).text()
+    #expect(text.split(separator: "\n").allSatisfy { $0.count <= 60 })
+    #expect(text.hasSuffix("…"))
   }
 
   @Test func tableViewPicksColumnsAndPrecisionButKeepsTheRows() {

@@ -23,7 +23,7 @@ enum BoxplotBuiltin {
     let x = try args.optionalString("x"), y = try args.string("y"), by = try args.optionalString("by")
     for c in [x, y, by].compactMap({ $0 }) { try RowSource.requireColumn(c, in: rows, function: "boxplot") }
 
-    let categories = x.map { x in order(rows.map { $0[x] ?? .none }) } ?? [""]
+    let categories = x.map { x in GroupOrder.labels(rows.map { $0[x] ?? .none }) } ?? [""]
     var seriesOrder: [String] = []
     var points: [String: [Point]] = [:]
     for (i, row) in rows.enumerated() {
@@ -34,7 +34,8 @@ enum BoxplotBuiltin {
       points[key, default: []].append(Point(x: Double(categories.firstIndex(of: cat) ?? 0), y: v))
     }
     guard !seriesOrder.isEmpty else { throw ScriptError.runtime("boxplot: no row has a number in '\(y)'") }
-    let series = order(seriesOrder.map { .string($0) }).map { Series(name: $0, points: points[$0]!) }
+    if let by { seriesOrder = GroupOrder.labels(rows.map { $0[by] ?? .none }).filter { points[$0] != nil } }
+    let series = seriesOrder.map { Series(name: $0, points: points[$0]!) }
     var panel = Panel(series: series, kind: .box)
     panel.categories = categories
     panel.keyTitle = by
@@ -45,17 +46,5 @@ enum BoxplotBuiltin {
     panel.title = try args.optionalString("title")
     panel.keyPosition = .outsideRight
     return .host(PlotValue(PlotSpec(panel)))
-  }
-
-  /// Distinct labels in a sensible order: numbers ascending, anything else as first seen.
-  static func order(_ values: [Value]) -> [String] {
-    var seen: [Value] = []
-    for v in values where !seen.contains(where: { $0.isEqual(to: v) }) { seen.append(v) }
-    if seen.allSatisfy({ $0.number != nil }) { seen.sort { $0.number! < $1.number! } }
-    else if seen.allSatisfy({ if case .string = $0 { return true } else { return false } }),
-            seen.allSatisfy({ Double($0.printString) != nil }) {
-      seen.sort { Double($0.printString)! < Double($1.printString)! }
-    }
-    return seen.map { RowSource.label($0) }
   }
 }

@@ -22,14 +22,13 @@ enum CompareBuiltin {
     let by = try args.string("by"), metric = try args.string("metric")
     try RowSource.requireColumn(by, in: rows, function: "compare")
     try RowSource.requireColumn(metric, in: rows, function: "compare")
-    var order: [String] = []
     var groups: [String: [Double]] = [:]
     for (i, r) in rows.enumerated() {
       guard let x = try RowSource.number(r[metric], column: metric, row: i, function: "compare") else { continue }
-      let label = TableRows.label(r[by] ?? .none)
-      if groups[label] == nil { order.append(label) }
-      groups[label, default: []].append(x)
+      groups[TableRows.label(r[by] ?? .none), default: []].append(x)
     }
+    // Groups in their natural order (1 before 4, false before true): the first is the baseline.
+    let order = GroupOrder.labels(rows.map { $0[by] ?? .none }).filter { groups[$0] != nil }
     let comparison = try StatsBuiltins.stats("compare") {
       try Comparison(order.map { (label: $0, values: groups[$0]!) }, alpha: try args.double("alpha"))
     }

@@ -48,20 +48,20 @@ enum TableBuiltins {
                            Parameter("value", .optional(.string), default: .some(.none),
                                      doc: "a column: each group holds its values instead of its rows")],
               family: "tables", doc: """
-        The rows grouped by one column, as a record from each value (as text, first-seen order) to its rows.
+        The rows grouped by one column, as a record from each value (as text; numbers in order, else \
+        first seen) to its rows.
         """) { args, _ in
         let rows = try TableRows.records(args["rows"], function: "group_by")
         let key = try args.string("key")
         try RowSource.requireColumn(key, in: rows, function: "group_by")
         let value = try args.optionalString("value")
         if let value { try RowSource.requireColumn(value, in: rows, function: "group_by") }
-        var groups = Record()
+        var lists: [String: [Value]] = [:]
         for r in rows {
-          let label = TableRows.label(r[key] ?? .none)
-          let item: Value = value.map { r[$0] ?? .none } ?? .record(r)
-          if case .list(var l)? = groups[label] { l.append(item); groups[label] = .list(l) } else { groups[label] = .list([item]) }
+          lists[TableRows.label(r[key] ?? .none), default: []].append(value.map { r[$0] ?? .none } ?? .record(r))
         }
-        return .record(groups)
+        let order = GroupOrder.labels(rows.map { $0[key] ?? .none })
+        return .record(Record(order.map { ($0, .list(lists[$0] ?? [])) }))
       },
       Builtin("unique", [Parameter("xs", .list),
                          Parameter("by", .optional(.string), default: .some(.none), doc: "a column: its distinct values")],

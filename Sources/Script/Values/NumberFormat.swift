@@ -38,10 +38,14 @@ public struct NumberFormat: Sendable, Equatable {
   /// nil entries (missing cells) stay nil.
   public func column(_ ds: [Double?]) -> [String?] {
     let finite = ds.compactMap { $0 }.filter { $0.isFinite && $0 != 0 }
-    if finite.contains(where: needsExponent) {
+    let largest = finite.map(abs).max() ?? 0
+    // The column reads in exponent form only when its largest number needs it; a lone tiny value
+    // among ordinary ones (a share of 9e-6 beside 0.66) shows as the zeros it rounds to.
+    if largest >= NumberFormat.huge || (largest > 0 && largest < NumberFormat.tiny) {
       return ds.map { $0.map { $0.isFinite ? ($0 == 0 ? "0.0" : exponent($0)) : $0.description } }
     }
-    var places = finite.map(decimals).max() ?? 1
+    let shown = finite.filter { abs($0) >= NumberFormat.tiny }
+    var places = shown.map(decimals).max() ?? 1
     // Wide columns stay readable: a column of 0.0012 and 16731 does not get 6 decimals on both.
     places = min(places, digits + 2)
     var texts = ds.map { $0.map { $0.isFinite ? String(format: "%.\(places)f", $0) : $0.description } }

@@ -9,6 +9,8 @@ public struct Table: Sendable {
   public let layout: TableLayout
   /// Longer tables show their head and tail around a count, as data-frame libraries do.
   public static let maxRows = 40
+  /// Longer text cells are cut with "…", as pandas' `max_colwidth` (50) does; the record keeps all.
+  public static let maxCellWidth = 48
 
   public init(rows: [Record], columns: [String]? = nil, digits: Int = 4) {
     layout = TableLayout(rows: rows, columns: columns, digits: digits)
@@ -17,9 +19,12 @@ public struct Table: Sendable {
   /// The table as lines no wider than `width` characters (no limit when nil).
   public func text(width: Int? = nil) -> String {
     let columns = layout.columns, count = layout.cells.count
-    var shown: [[String]?] = layout.cells
+    let cells = layout.cells.map { row in
+      row.map { $0.count > Table.maxCellWidth ? String($0.prefix(Table.maxCellWidth - 1)) + "…" : $0 }
+    }
+    var shown: [[String]?] = cells
     if count > Table.maxRows {
-      shown = Array(layout.cells.prefix(20)) + [nil] + Array(layout.cells.suffix(10))
+      shown = Array(cells.prefix(20)) + [nil] + Array(cells.suffix(10))
     }
     var widths = columns.map(\.count)
     for row in shown { if let row { for (j, s) in row.enumerated() { widths[j] = max(widths[j], s.count) } } }
