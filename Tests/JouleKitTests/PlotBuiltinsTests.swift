@@ -74,6 +74,17 @@ private struct Session {
     #expect(try s.text("plain.txt").contains("conv"))
   }
 
+  @Test func tradeoffGroupsByLabelWhenTheRowsHaveOne() throws {
+    let s = Session("label")
+    _ = try s.run("""
+      runs = [{label: "1 conv", energy_j: 10, accuracy: 0.7}, {label: "4 conv", energy_j: 20, accuracy: 0.75}]
+      save(tradeoff(runs), "t.png")
+      """)
+    let gp = try s.text("t.gp")
+    #expect(gp.contains("title '1 conv'"))
+    #expect(gp.contains("title '4 conv'"))
+  }
+
   @Test func boxplotNamesAMissingColumn() throws {
     let s = Session("box-error")
     #expect(throws: ScriptError.self) { try s.run("boxplot([{conv: 1, energy_j: 2}], x: \"cnov\")") }
