@@ -1,0 +1,104 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Small readers of Linux's /proc: one process's `stat` line and the machine's CPU line.
+///
+///     ProcStat.process(4242)      // ProcStat.Process(pid: 4242, ppid: 1, ownTicks: 310, childTicks: 0, ...)
+///     ProcStat.machineBusyTicks() // 1_203_456: user + nice + system + irq + softirq, all CPUs
+///
+/// Times are in clock ticks (`sysconf(_SC_CLK_TCK)`, 100 per second on Linux), as the kernel
+/// writes them, so sums stay exact integers.
+public enum ProcStat {
+  /// What /proc/PID/stat says of one process (its threads included).
+  public struct Process: Equatable, Sendable {
+    public var pid: Int32
+    public var ppid: Int32
+    public var processGroup: Int32
+    /// utime + stime: every thread of this process.
+    public var ownTicks: Int64
+    /// cutime + cstime: children this process has waited for (and what they had waited for).
+    public var childTicks: Int64
+    /// Resident pages (field 24).
+    public var residentPages: Int64
+
+    public init(pid: Int32, ppid: Int32, processGroup: Int32, ownTicks: Int64, childTicks: Int64, residentPages: Int64) {
+      self.pid = pid
+      self.ppid = ppid
+      self.processGroup = processGroup
+      self.ownTicks = ownTicks
+      self.childTicks = childTicks
+      self.residentPages = residentPages
+    }
+  }
+
+  public static let ticksPerSecond = Double(sysconf(Int32(_SC_CLK_TCK)))
+  public static let pageBytes = Double(sysconf(Int32(_SC_PAGESIZE)))
+
+  /// Parses a /proc/PID/stat line. The command name sits in parentheses and may itself hold
+  /// spaces and parentheses, so fields are counted from the last ')'.
+  public static func parse(_ line: String) -> Process? {
+    guard let open = line.firstIndex(of: "("), let close = line.lastIndex(of: ")"),
+          let pid = Int32(line[..<open].split(separator: " ").first ?? "") else { return nil }
+    let f = line[line.index(after: close)...].split(separator: " ")
+    // f[0] is field 3 (state): field n is f[n - 3].
+    guard f.count > 21, let ppid = Int32(f[1]), let pgrp = Int32(f[2]),
+          let utime = Int64(f[11]), let stime = Int64(f[12]),
+          let cutime = Int64(f[13]), let cstime = Int64(f[14]), let rss = Int64(f[21]) else { return nil }
+    return Process(pid: pid, ppid: ppid, processGroup: pgrp, ownTicks: utime + stime,
+                   childTicks: cutime + cstime, residentPages: rss)
+  }
+
+  /// One process, or nil when it is gone (or /proc is not there).
+  public static func process(_ pid: Int32, root: String = "/proc") -> Process? {
+    read("\(root)/\(pid)/stat").flatMap(parse)
+  }
+
+  /// Every process on the machine now.
+  public static func allProcesses(root: String = "/proc") -> [Process] {
+    guard let dir = opendir(root) else { return [] }
+    defer { closedir(dir) }
+    var out: [Process] = []
+    while let entry = readdir(dir) {
+      let name = withUnsafePointer(to: entry.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      }
+      guard let first = name.utf8.first, first >= 48, first <= 57, let pid = Int32(name) else { continue }
+      if let p = process(pid, root: root) { out.append(p) }
+    }
+    return out
+  }
+
+  /// Non-idle CPU ticks of the whole machine since boot, from the first line of /proc/stat:
+  /// user + nice + system + irq + softirq. Idle and iowait are not work; steal is time the
+  /// hypervisor gave to other machines; guest time is already inside user.
+  public static func machineBusyTicks(root: String = "/proc") -> Int64? {
+    guard let text = read("\(root)/stat"), let line = text.split(separator: "\n").first,
+          line.hasPrefix("cpu ") else { return nil }
+    let v = line.split(separator: " ").dropFirst().compactMap { Int64($0) }
+    guard v.count >= 7 else { return nil }
+    return v[0] + v[1] + v[2] + v[5] + v[6]
+  }
+
+  /// `machineBusyTicks` in seconds (0 where /proc/stat cannot be read). A machine-wide
+  /// estimate: `EstimateMeter(model: m, cpuSeconds: ProcStat.machineBusySeconds)`.
+  public static func machineBusySeconds() -> Double {
+    Double(machineBusyTicks() ?? 0) / ticksPerSecond
+  }
+
+  /// A whole small file, or nil. /proc files report size 0, so this reads until EOF.
+  static func read(_ path: String) -> String? {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 1024)
+    while true {
+      let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, 1024) }
+      if n <= 0 { break }
+      bytes.append(contentsOf: buffer[0..<n])
+      if bytes.count > 65_536 { break }
+    }
+    return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+  }
+}
