@@ -8,6 +8,8 @@ import Script
 ///     m.layers         # ["conv2d(32, 3)", "relu()", ...]
 final class ModelValue: HostObject {
   let model: Model
+  /// Whether `train` has said that this model was already trained (it says so once).
+  var toldTrained = false
   init(_ model: Model) { self.model = model }
 
   /// The input shape shown before training: the model's own once built, else Fashion-MNIST's.

@@ -13,6 +13,9 @@ public final class Builtin: Callable {
   /// Family shown by `help()`: "core", "training", "energy", "tuning", "plots".
   public let family: String
   public let body: (BoundArguments, any CallContext) throws -> Value
+  /// Keywords users bring from other tools' habits, with where the setting lives here:
+  /// `train(..., lr: 0.01)` says "lr: the learning rate is the optimizer's: optimizer: adam(lr: 0.01)".
+  public var keywordHints: [String: String] = [:]
 
   public init(_ name: String, _ parameters: [Parameter] = [], family: String = "core",
               doc: String, body: @escaping (BoundArguments, any CallContext) throws -> Value) {
@@ -76,6 +79,7 @@ public final class Builtin: Callable {
       } else if takesKeywords {
         extra[key] = v
       } else {
+        if let habit = keywordHints[key] { throw ScriptError.runtime("\(name): unknown keyword '\(key)': \(habit)") }
         let hint = Suggestion.closest(to: key, among: normal.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
         throw ScriptError.runtime("\(name): unknown keyword '\(key)'\(hint)")
       }
