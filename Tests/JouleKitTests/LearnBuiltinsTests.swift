@@ -144,6 +144,17 @@ import Testing
     #expect(v.shortDescription == "[true, false, false]")
   }
 
+  @Test func convArgumentsThatCouldBeMisreadAreKeywordOnly() throws {
+    do {
+      _ = try run("conv2d(1, 8, 3)")
+      Issue.record("conv2d(1, 8, 3) was accepted")
+    } catch let e as ScriptError {
+      #expect(e.message.contains("conv2d: takes at most 2 positional arguments, got 3 (channels, kernel; stride, pad only by keyword"))
+    }
+    let (v, _) = try run("conv2d(8, 3, stride: 2, pad: 1)")
+    #expect(v.shortDescription.contains("conv2d(8, 3"))
+  }
+
   @Test func aKeywordFromAnotherToolsHabitGetsAHint() throws {
     do {
       _ = try run("d = dataset(\"fashion-mnist\", train: 64, test: 64)\ntrain(simple_cnn(), d, lr: 0.01)")

@@ -54,7 +54,7 @@ public final class Builtin: Callable {
     let takesKeywords = parameters.contains { $0.kind == .keywords }
 
     var positional = arguments.positional[...]
-    for p in normal {
+    for p in normal where !p.keywordOnly {
       // Positional arguments fill normal parameters in order until a variadic one would take them.
       if let variadic, let vi = parameters.firstIndex(where: { $0.name == variadic.name }),
          let pi = parameters.firstIndex(where: { $0.name == p.name }), pi > vi { break }
@@ -66,8 +66,12 @@ public final class Builtin: Callable {
       if variadic != nil {
         rest = Array(positional)
       } else {
+        let byPosition = normal.filter { !$0.keywordOnly }
+        let keywordOnly = normal.filter(\.keywordOnly).map(\.name)
+        let note = keywordOnly.isEmpty ? ""
+          : " (\(byPosition.map(\.name).joined(separator: ", ")); \(keywordOnly.joined(separator: ", ")) only by keyword, e.g. \(keywordOnly[0]): ...)"
         throw ScriptError.runtime(
-          "\(name): takes at most \(normal.count) positional argument\(normal.count == 1 ? "" : "s"), got \(arguments.positional.count)")
+          "\(name): takes at most \(byPosition.count) positional argument\(byPosition.count == 1 ? "" : "s"), got \(arguments.positional.count)\(note)")
       }
     }
     for (key, v) in arguments.keywords {
