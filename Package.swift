@@ -17,12 +17,14 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // System libraries.
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(name: "CZMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
     .target(name: "EditLineShim", dependencies: ["CEditLine"]),
 
     // The language knows nothing of the domains.
@@ -41,6 +43,8 @@ let package = Package(
       ]),
     .target(name: "Plot", dependencies: ["GnuplotBridge"]),
     .target(name: "Stats"),
+    // The Jupyter messaging protocol over ZeroMQ: knows no language; a kernel plugs one in.
+    .target(name: "Jupyter", dependencies: ["CZMQ", .product(name: "Crypto", package: "swift-crypto")]),
 
     // Notebooks run cells through the language; they know no domain.
     .target(name: "Notebook", dependencies: ["Script"]),
@@ -51,7 +55,7 @@ let package = Package(
     .executableTarget(
       name: "joule",
       dependencies: [
-        "Script", "JouleKit", "Notebook", "EditLineShim",
+        "Script", "JouleKit", "Notebook", "Jupyter", "EditLineShim",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -59,13 +63,14 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "ScriptTests", dependencies: ["Script", "TestSupport"], resources: [.copy("scripts")]),
     .testTarget(name: "LearnTests", dependencies: ["Learn", "TestSupport"]),
-    .testTarget(name: "EnergyTests", dependencies: ["Energy", "TestSupport"]),
+    .testTarget(name: "EnergyTests", dependencies: ["Energy", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "TuneTests", dependencies: ["Tune", "TestSupport"]),
     .testTarget(name: "StatsTests", dependencies: ["Stats"], resources: [.copy("Fixtures")]),
     .testTarget(name: "PlotTests", dependencies: ["Plot", "TestSupport"]),
+    .testTarget(name: "JupyterTests", dependencies: ["Jupyter", "TestSupport"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Script", "TestSupport"]),
     .testTarget(name: "JouleKitTests", dependencies: ["JouleKit", "Script", "TestSupport"]),
-    .testTarget(name: "JouleTests", dependencies: ["TestSupport"]),
+    .testTarget(name: "JouleTests", dependencies: ["TestSupport"], exclude: ["Jupyter/kernel_probe.py"]),
   ],
   swiftLanguageModes: [.v5],
   cxxLanguageStandard: .cxx17

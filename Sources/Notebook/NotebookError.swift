@@ -5,11 +5,14 @@ public enum NotebookError: Error, CustomStringConvertible, Equatable {
   case cannotRead(String)
   case cannotWrite(String, reason: String)
   case noFigures(String)
+  /// A .ipynb file that is not an nbformat 4 notebook, or a cell that cannot become percent format.
+  case badIpynb(String, reason: String)
 
   public var description: String {
     switch self {
     case .cannotRead(let p): return "cannot read \(p)"
     case .cannotWrite(let p, let reason): return "cannot write \(p): \(reason)"
+    case .badIpynb(let p, let reason): return "\(p): \(reason)"
     case .noFigures(let dir): return "no saved figures (.gp scripts) in \(dir); run the notebook first"
     }
   }

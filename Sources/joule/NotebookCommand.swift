@@ -13,7 +13,8 @@ import Script
 /// Returns the process exit code: 0, 65 (syntax error), 70 (runtime error), 130 (Ctrl-C),
 /// 64 (no such notebook), 73 (cannot write the report).
 func runNotebook(path: String) -> Int32 {
-  guard ScriptRunner.readSource(path) != nil else { return ExitStatus.usage }
+  var status = ExitStatus.ok
+  guard ScriptRunner.readSource(path, status: &status) != nil else { return status }
   let document: NotebookDocument
   do {
     document = try NotebookDocument(contentsOf: path)

@@ -77,6 +77,14 @@ private func record(_ v: Value) -> Record? {
   #expect(try run("kwh(7200000)").number == 2)
   #expect(try run("co2({joules: 3600000})").number == 475)
   #expect(throws: ScriptError.self) { try run("co2(-1)") }
+  // France's 2023 grid, from the committed table (56.039 g/kWh).
+  #expect(abs((try run("co2(3600000, country: \"FRA\")").number ?? 0) - 56.039) < 1e-9)
+  do {
+    _ = try run("co2(1, country: \"FRX\")")
+    Issue.record("FRX should be unknown")
+  } catch let e as ScriptError {
+    #expect(e.description.contains("unknown country code \"FRX\"; nearest: FRA (France)"))
+  }
   #expect(throws: ScriptError.self) { try run("kwh(\"lots\")") }
 }
 
@@ -86,7 +94,9 @@ private func record(_ v: Value) -> Record? {
     ledger([r, {joules: 3600000, seconds: 10, source: "rapl", estimated: false}], project: "demo")
     """)
   guard case .list(let rows) = v, rows.count == 2, let second = record(rows[1]) else { Issue.record("bad ledger"); return }
-  #expect(Array(second.keys.prefix(4)) == ["timestamp", "project_name", "run_id", "duration"])
+  #expect(Array(second.keys.prefix(5)) == ["timestamp", "project_name", "run_id", "experiment_id", "duration"])
+  #expect(second.keys.count == 42)
+  #expect(second["country_iso_code"]?.shortDescription == "nil")   // no country: the world average, columns empty
   #expect(second["energy_consumed"]?.number == 1)
   #expect(second["emissions"]?.number == 0.475)
   #expect(second["project_name"]?.shortDescription == "\"demo\"")
@@ -97,6 +107,12 @@ private func record(_ v: Value) -> Record? {
   #expect(row["energy_consumed"]?.number == 0.002)
   #expect(row["cpu_power"]?.number == 0)
   #expect(row["estimated"]?.shortDescription == "true")
+  let dutch = try run("ledger({joules: 3600000, seconds: 1, source: \"rapl\"}, country: \"NLD\")")
+  guard case .list(let nl) = dutch, let nlRow = record(nl[0]) else { Issue.record("bad ledger"); return }
+  #expect(nlRow["country_name"]?.shortDescription == "\"Netherlands\"")
+  #expect(nlRow["carbon_intensity"]?.number == 267.622)
+  #expect(nlRow["emissions"]?.number == 0.267622)
+  #expect(nlRow["tracking_mode"]?.shortDescription == "\"machine\"")
 }
 
 @Test func writeLedgerAppendsACSVFile() throws {
@@ -111,7 +127,7 @@ private func record(_ v: Value) -> Record? {
   let text = try String(contentsOfFile: dir + "/emissions.csv", encoding: .utf8)
   let lines = text.split(separator: "\n")
   #expect(lines.count == 4)
-  #expect(lines[0].hasPrefix("timestamp,project_name,run_id,duration,emissions,"))
+  #expect(lines[0].hasPrefix("timestamp,project_name,run_id,experiment_id,duration,emissions,"))
   #expect(lines[0].hasSuffix("energy_source,estimated,estimate_model,carbon_intensity"))
 }
 

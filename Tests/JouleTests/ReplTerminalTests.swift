@@ -61,9 +61,40 @@ import TestSupport
 
     let history = try String(contentsOfFile: home.path("state/joule/history"), encoding: .utf8)
     let lines = history.split(separator: "\n").map(String.init)
-    for input in ["x = 41", "x + 1", "print(6 * 7)", "while true { }", "y = [1,", "2]", "len(y)"] {
+    for input in ["x = 41", "x + 1", "print(6 * 7)", "while true { }", "len(y)"] {
       #expect(lines.contains(input), "history lacks \(input.debugDescription): \(lines)")
     }
+    // The two-line input is one entry: its first line continues with a backslash.
+    #expect(history.contains("y = [1,\\\n2]\n"), "history: \(lines)")
+    #expect(!lines.contains("y = [1,"), "the first line was saved on its own: \(lines)")
+  }
+
+  @Test func aMultiLineInputIsRecalledWholeWithTheUpArrow() throws {
+    let home = try TemporaryFolder()
+    do {
+      let first = try startRepl(home: home)
+      try first.expectPrompt()
+      first.type("fn twice(n) {\r")
+      try first.expectPrompt("...> ")
+      first.type("  n * 2\r")
+      try first.expectPrompt("...> ")
+      first.type("}\r")
+      try first.expectPrompt()
+      first.type("\u{04}")
+      #expect(first.waitForExit() == 0)
+    }
+    let second = try startRepl(home: home)
+    try second.expectPrompt()
+    // One up arrow brings back the whole function; Enter defines it again.
+    second.type("\u{1b}[A\r")
+    try second.expectPrompt()
+    second.type("twice(21)\r")
+    try second.expect("\r\n42\r\n")
+    // The last value shown is `_`, as in IPython.
+    second.type("_ + 1\r")
+    try second.expect("\r\n43\r\n")
+    second.type("\u{04}")
+    #expect(second.waitForExit() == 0)
   }
 
   @Test func aWideTableIsTrimmedToTheWindowInsteadOfWrapping() throws {

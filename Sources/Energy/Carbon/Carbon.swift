@@ -8,6 +8,15 @@ public enum Carbon {
   /// (codecarbon/core/emissions.py, "world average" 475 g/kWh, from the IEA/Ember global mix).
   public static let worldAverageIntensity = 475.0
 
+  /// The intensity to use: `explicit` when given, else the country's, else the world average.
+  ///
+  ///     try Carbon.intensity(explicit: nil, country: try GridIntensity.country("FRA"))   // 56.039
+  public static func intensity(explicit: Double?, country: GridIntensity?) throws -> Double {
+    let g = explicit ?? country?.gramsPerKWh ?? worldAverageIntensity
+    guard g >= 0, g.isFinite else { throw CarbonError.invalidIntensity(g) }
+    return g
+  }
+
   /// One kWh is 3.6 MJ.
   public static func kilowattHours(joules: Double) -> Double { joules / 3.6e6 }
 

@@ -2,33 +2,34 @@
 import Glibc
 #endif
 
-/// Energy records as CSV that CodeCarbon's tools read: its emissions.csv column names and
-/// units where they overlap, then joule's own columns.
+/// Energy records as CodeCarbon's emissions.csv: its 38 columns in its order and units, then
+/// joule's own four (`LedgerColumns`).
 ///
-///     EnergyLedger.columns.prefix(4)       // timestamp, project_name, run_id, duration
+///     EnergyLedger.csv([entry])                        // header and one row
 ///     try EnergyLedger.append([entry], to: "emissions.csv")
 ///
 /// Units follow CodeCarbon: duration in s, emissions in kg CO2e, emissions_rate in kg/s,
-/// *_power in W (averages), *_energy and energy_consumed in kWh. energy_consumed is the
-/// total (idle removed when asked); cpu/gpu/ram_energy are the counted domains by kind.
-/// joule adds energy_source, estimated, estimate_model and carbon_intensity (g/kWh).
+/// *_power in W (averages over the run), *_energy and energy_consumed in kWh, ram_total_size
+/// in GiB. energy_consumed is the total (idle removed when asked); cpu/gpu/ram_energy are the
+/// counted domains by kind. Fields joule cannot know (region, cloud, python_version,
+/// utilisation, water, coordinates) are left empty rather than invented; on_cloud is "N" and
+/// pue 1.0 because joule applies no data-centre overhead.
 public enum EnergyLedger {
-  public static let columns = [
-    "timestamp", "project_name", "run_id", "duration", "emissions", "emissions_rate",
-    "cpu_power", "gpu_power", "ram_power", "cpu_energy", "gpu_energy", "ram_energy", "energy_consumed",
-    "energy_source", "estimated", "estimate_model", "carbon_intensity",
-  ]
+  /// Every column joule writes, in order.
+  public static var columns: [String] { LedgerColumns.all }
 
-  /// A ledger cell: text, number or flag.
+  /// A ledger cell: text, number, whole number, flag, or nothing known.
   public enum Cell: Equatable {
-    case text(String), number(Double), flag(Bool)
+    case text(String), number(Double), integer(Int), flag(Bool), empty
 
-    var csv: String {
+    public var csv: String {
       switch self {
-      case .number(let d): return d.description
+      case .number(let d): return d.isFinite ? d.description : ""
+      case .integer(let i): return String(i)
       case .flag(let b): return b ? "true" : "false"
+      case .empty: return ""
       case .text(let s):
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return s }
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
         return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
       }
     }
@@ -39,47 +40,38 @@ public enum EnergyLedger {
     let kwh = Carbon.kilowattHours(joules:)
     let kg = Carbon.grams(joules: e.joules, intensity: e.intensity) / 1000
     let perSecond = { (j: Double) in e.seconds > 0 ? j / e.seconds : 0 }
+    func optional(_ s: String?) -> Cell { s.map { .text($0) } ?? .empty }
+    let m = e.machine
     let cells: [Cell] = [
-      .text(isoTimestamp(e.timestamp)), .text(e.projectName), .text(e.runID), .number(e.seconds),
-      .number(kg), .number(e.seconds > 0 ? kg / e.seconds : 0),
+      .text(isoTimestamp(e.timestamp)), .text(e.projectName), .text(e.runID), .text(e.experimentID),
+      .number(e.seconds), .number(kg), .number(e.seconds > 0 ? kg / e.seconds : 0),
       .number(perSecond(e.cpuJoules)), .number(perSecond(e.gpuJoules)), .number(perSecond(e.ramJoules)),
       .number(kwh(e.cpuJoules)), .number(kwh(e.gpuJoules)), .number(kwh(e.ramJoules)), .number(kwh(e.joules)),
+      .empty,                                                      // water_consumed
+      optional(e.country?.countryName), optional(e.country?.isoCode),
+      .empty, .empty, .empty,                                      // region, cloud_provider, cloud_region
+      optional(m.os), .empty, .empty,                              // python_version, codecarbon_version
+      m.cpuCount.map { .integer($0) } ?? .empty, optional(m.cpuModel),
+      e.gpuCount.map { .integer($0) } ?? .empty, .empty,           // gpu_model
+      .empty, .empty,                                              // longitude, latitude
+      m.ramTotalGiB.map { .number($0) } ?? .empty,
+      .text(e.trackingMode),
+      .empty, .empty, .empty, .empty,                              // utilisation percentages, ram_used_gb
+      .text("N"), .number(1.0), .empty,                            // on_cloud, pue, wue
       .text(e.source), .flag(e.estimated), .text(e.model), .number(e.intensity),
     ]
     return Array(zip(columns, cells))
   }
 
-  /// Header and rows as CSV text.
-  public static func csv(_ entries: [LedgerEntry], header: Bool = true) -> String {
-    var lines = header ? [columns.joined(separator: ",")] : []
-    for e in entries { lines.append(row(e).map { $0.1.csv }.joined(separator: ",")) }
+  /// Header and rows as CSV text, with every column or only `columns` (in that order).
+  public static func csv(_ entries: [LedgerEntry], header: Bool = true, columns chosen: [String]? = nil) -> String {
+    let names = chosen ?? columns
+    var lines = header ? [names.joined(separator: ",")] : []
+    for e in entries {
+      let cells = Dictionary(row(e), uniquingKeysWith: { a, _ in a })
+      lines.append(names.map { (cells[$0] ?? .empty).csv }.joined(separator: ","))
+    }
     return lines.joined(separator: "\n") + "\n"
-  }
-
-  public enum Failure: Error, CustomStringConvertible {
-    case cannotWrite(String, String)
-    case otherHeader(String)
-
-    public var description: String {
-      switch self {
-      case .cannotWrite(let p, let why): return "cannot write ledger \(p): \(why)"
-      case .otherHeader(let p): return "\(p) has other columns than a joule ledger; choose a new file"
-      }
-    }
-  }
-
-  /// Appends rows to a CSV file as CodeCarbon does with emissions.csv, writing the header
-  /// when the file is new or empty.
-  public static func append(_ entries: [LedgerEntry], to path: String) throws {
-    let existing = try? FileSystemPowercapReader().contents(of: path)
-    let isNew = (existing ?? "").isEmpty
-    if let existing, !isNew, !existing.hasPrefix(columns.joined(separator: ",")) {
-      throw Failure.otherHeader(path)
-    }
-    guard let f = fopen(path, "a") else { throw Failure.cannotWrite(path, String(cString: strerror(errno))) }
-    defer { fclose(f) }
-    let text = csv(entries, header: isNew)
-    if fputs(text, f) < 0 { throw Failure.cannotWrite(path, String(cString: strerror(errno))) }
   }
 
   /// "2026-11-27T10:04:36" in UTC, as CodeCarbon writes timestamps.

@@ -1,4 +1,5 @@
 import Energy
+import Foundation
 import Script
 
 #if canImport(Glibc)
@@ -81,14 +82,20 @@ enum EnergyBuiltins {
   static let co2 = Builtin(
     "co2",
     [Parameter("joules", .any, doc: "joules, or a record or run with a 'joules' or 'energy_j' field"),
-     Parameter("intensity", .number, default: .float(Carbon.worldAverageIntensity),
-               doc: "grid intensity in g CO2e/kWh; 475 is CodeCarbon's world-average fallback")],
+     Parameter("country", .optional(.string), default: Value.none,
+               doc: "ISO 3166-1 alpha-3 code of the grid (\"NLD\"); default $JOULE_COUNTRY, else the world average"),
+     Parameter("intensity", .optional(.number), default: Value.none,
+               doc: "grid intensity in g CO2e/kWh, overriding the country's; 475 is CodeCarbon's world average")],
     family: "energy",
-    doc: "Grams of CO2-equivalent for an amount of energy."
+    doc: "Grams of CO2-equivalent for an amount of energy on a country's grid (Our World in Data / Ember figures)."
   ) { args, _ in
-    let intensity = try args.double("intensity")
-    guard intensity >= 0, intensity.isFinite else {
-      throw ScriptError.runtime("co2: intensity must be a non-negative number of g/kWh, got \(intensity)")
+    let intensity: Double
+    do {
+      let country = try GridIntensity.resolve(country: try args.optionalString("country"),
+                                              environment: ProcessInfo.processInfo.environment)
+      intensity = try Carbon.intensity(explicit: try args.optionalDouble("intensity"), country: country)
+    } catch let e as CarbonError {
+      throw ScriptError.runtime("co2: \(e)")
     }
     return .float(Carbon.grams(joules: try joules(args["joules"], in: "co2"), intensity: intensity))
   }

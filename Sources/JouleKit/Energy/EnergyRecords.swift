@@ -45,7 +45,9 @@ extension EnergyLedger.Cell {
     switch self {
     case .text(let s): return s
     case .number(let d): return d.description
+    case .integer(let i): return String(i)
     case .flag(let b): return b ? "true" : "false"
+    case .empty: return ""
     }
   }
 
@@ -53,7 +55,9 @@ extension EnergyLedger.Cell {
     switch self {
     case .text(let s): return .string(s)
     case .number(let d): return .float(d)
+    case .integer(let i): return .int(i)
     case .flag(let b): return .bool(b)
+    case .empty: return .none
     }
   }
 }

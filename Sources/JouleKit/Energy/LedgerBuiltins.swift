@@ -1,11 +1,12 @@
 import Energy
+import Foundation
 import Script
 
-/// `ledger` and `write_ledger`: energy records as CodeCarbon-style emissions rows.
+/// `ledger` and `write_ledger`: energy records as rows of CodeCarbon's emissions.csv.
 ///
 ///     runs = [measure(fn() { train(m1, data) }), measure(fn() { train(m2, data) })]
 ///     write_csv(ledger(runs, project: "sweep"), "emissions.csv")
-///     write_ledger(runs, "emissions.csv")      # appends, header once, as CodeCarbon does
+///     write_ledger(runs, "emissions.csv", country: "NLD")   # appends, header once, as CodeCarbon does
 enum LedgerBuiltins {
   static func register(into registry: BuiltinRegistry) {
     registry.register(ledger)
@@ -14,35 +15,45 @@ enum LedgerBuiltins {
 
   static let common = [
     Parameter("project", .string, default: .string("joule"), doc: "CodeCarbon's project_name"),
-    Parameter("intensity", .number, default: .float(Carbon.worldAverageIntensity),
-              doc: "grid intensity in g CO2e/kWh (475: CodeCarbon's world average)"),
+    Parameter("country", .optional(.string), default: Value.none,
+              doc: "ISO 3166-1 alpha-3 code of the grid (\"NLD\"); default $JOULE_COUNTRY, else the world average"),
+    Parameter("intensity", .optional(.number), default: Value.none,
+              doc: "grid intensity in g CO2e/kWh, overriding the country's figure"),
+    Parameter("experiment", .optional(.string), default: Value.none,
+              doc: "experiment_id; default one UUID per joule process"),
   ]
 
   static let ledger = Builtin(
     "ledger", [Parameter("records", .any, doc: "a measure() record, a training run, or a list of them")] + common,
     family: "energy",
-    doc: "Rows with CodeCarbon's emissions.csv columns (kWh, kg CO2e) plus energy_source, estimated, estimate_model."
+    doc: "Rows with CodeCarbon's 38 emissions.csv columns (kWh, kg CO2e, W, s) plus energy_source, estimated, estimate_model, carbon_intensity."
   ) { args, _ in
-    let entries = try LedgerInput.entries(args["records"], project: try args.string("project"),
-                                          intensity: try args.double("intensity"), function: "ledger")
+    let entries = try LedgerInput.entries(args["records"], try LedgerInput.Options(args, function: "ledger"))
     return .table(entries.map { Record(EnergyLedger.row($0).map { ($0.0, $0.1.value) }) })
   }
 
   static let writeLedger = Builtin(
     "write_ledger",
     [Parameter("records", .any, doc: "a measure() record, a training run, or a list of them"),
-     Parameter("path", .string, doc: "CSV file; appended to, with a header when new")] + common,
+     Parameter("path", .string, doc: "CSV file; appended to (keeping its header, CodeCarbon's too), with a header when new")]
+      + common
+      + [Parameter("joule_columns", .bool, default: .bool(true),
+                   doc: "false: CodeCarbon's 38 columns only, so CodeCarbon can append to the file too")],
     family: "energy",
-    doc: "Appends energy records to a CodeCarbon-compatible CSV file and returns its path."
+    doc: "Appends energy records to a CodeCarbon emissions.csv (new or existing) and returns its path."
   ) { args, context in
-    let entries = try LedgerInput.entries(args["records"], project: try args.string("project"),
-                                          intensity: try args.double("intensity"), function: "write_ledger")
+    let entries = try LedgerInput.entries(args["records"], try LedgerInput.Options(args, function: "write_ledger"))
     var path = try args.string("path")
     if !path.hasPrefix("/") { path = (context.scriptDirectory ?? ".") + "/" + path }
+    let appended: EnergyLedger.Appended
     do {
-      try EnergyLedger.append(entries, to: path)
+      appended = try EnergyLedger.append(entries, to: path, jouleColumns: try args.bool("joule_columns"))
     } catch {
       throw ScriptError.runtime("write_ledger: \(error)")
+    }
+    if !appended.leftOut.isEmpty {
+      context.output.write("note: \((path as NSString).lastPathComponent) has no column for "
+                           + appended.leftOut.joined(separator: ", ") + "; those values were left out\n")
     }
     return .string(path)
   }

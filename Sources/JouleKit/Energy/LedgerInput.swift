@@ -1,30 +1,53 @@
 import Energy
+import Foundation
 import Script
 
 /// Reads ledger entries from language values: `measure` records, training runs (host objects
 /// with `energy_j`), or lists of them.
 ///
-///     LedgerInput.entries(.list([r1, r2]), project: "p", intensity: 475, function: "ledger")
+///     let options = try LedgerInput.Options(args, function: "ledger")
+///     LedgerInput.entries(.list([r1, r2]), options)
 enum LedgerInput {
-  static func entries(_ value: Value, project: String, intensity: Double, function: String) throws -> [LedgerEntry] {
-    guard intensity >= 0, intensity.isFinite else {
-      throw ScriptError.runtime("\(function): intensity must be a non-negative number of g/kWh, got \(intensity)")
+  /// What every row shares: project, experiment, grid.
+  struct Options {
+    var project: String
+    var experiment: String
+    var country: GridIntensity?
+    var intensity: Double
+    var function: String
+
+    /// From `ledger`/`write_ledger`'s arguments: country:, else JOULE_COUNTRY, else the world
+    /// average; intensity: overrides the country's figure.
+    init(_ args: BoundArguments, function: String) throws {
+      self.function = function
+      project = try args.string("project")
+      experiment = try args.optionalString("experiment") ?? LedgerEntry.processExperimentID
+      do {
+        country = try GridIntensity.resolve(country: try args.optionalString("country"),
+                                            environment: ProcessInfo.processInfo.environment)
+        intensity = try Carbon.intensity(explicit: try args.optionalDouble("intensity"), country: country)
+      } catch let e as CarbonError {
+        throw ScriptError.runtime("\(function): \(e)")
+      }
     }
-    let items: [Value]
-    if case .list(let l) = value { items = l } else { items = [value] }
-    return try items.enumerated().map { i, v in try entry(v, index: i, project: project, intensity: intensity, function: function) }
   }
 
-  static func entry(_ v: Value, index: Int, project: String, intensity: Double, function: String) throws -> LedgerEntry {
+  static func entries(_ value: Value, _ options: Options) throws -> [LedgerEntry] {
+    let items: [Value]
+    if case .list(let l) = value { items = l } else { items = [value] }
+    return try items.enumerated().map { i, v in try entry(v, index: i, options) }
+  }
+
+  static func entry(_ v: Value, index: Int, _ o: Options) throws -> LedgerEntry {
     let field: (String) -> Value?
     switch v {
     case .record(let r): field = { r[$0] }
     case .host(let h): field = { h.field($0) }
     default:
-      throw ScriptError.runtime("\(function): item \(index + 1) must be a measure() record or a training run, got \(v.typeName)")
+      throw ScriptError.runtime("\(o.function): item \(index + 1) must be a measure() record or a training run, got \(v.typeName)")
     }
     guard let joules = (field("joules") ?? field("energy_j"))?.number, joules >= 0 else {
-      throw ScriptError.runtime("\(function): item \(index + 1) has no 'joules' or 'energy_j' number")
+      throw ScriptError.runtime("\(o.function): item \(index + 1) has no 'joules' or 'energy_j' number")
     }
     let seconds = (field("seconds") ?? field("duration"))?.number ?? 0
     var source = "unknown"
@@ -33,12 +56,16 @@ enum LedgerInput {
     if case .bool(let b)? = field("estimated") ?? field("energy_estimated") { estimated = b }
     var model = ""
     if case .string(let s)? = field("model") ?? field("energy_model") { model = s }
-    var runID = String(index + 1)
-    if case .string(let s)? = field("run_id") ?? field("name") { runID = s }
+    var runID = LedgerEntry.newRunID()
+    if case .string(let s)? = field("run_id"), !s.isEmpty { runID = s }
     var timestamp = EnergyReading.unixNow()
     if case .string(let s)? = field("timestamp"), let t = EnergyLedger.unixTime(fromISO: s) { timestamp = t }
-    var entry = LedgerEntry(timestamp: timestamp, projectName: project, runID: runID, seconds: seconds, joules: joules,
-                            source: source, estimated: estimated, model: model, intensity: intensity)
+    var mode: String?
+    if case .string(let s)? = field("tracking_mode"), s == "process" || s == "machine" { mode = s }
+    var entry = LedgerEntry(timestamp: timestamp, projectName: o.project, runID: runID, experimentID: o.experiment,
+                            seconds: seconds, joules: joules, source: source, estimated: estimated, model: model,
+                            country: o.country, trackingMode: mode)
+    entry.intensity = o.intensity
     if case .record(let byDomain)? = field("by_domain") { split(byDomain, into: &entry) }
     return entry
   }
@@ -46,14 +73,16 @@ enum LedgerInput {
   /// CodeCarbon's cpu/gpu/ram columns from by_domain, counting what joule counts: RAPL
   /// package and dram, NVML GPUs, the estimate's cpu and ram (core, uncore, psys are nested).
   static func split(_ byDomain: Record, into e: inout LedgerEntry) {
+    var gpus = 0
     for (source, domains) in byDomain.pairs {
       guard case .record(let d) = domains else { continue }
       for (name, value) in d.pairs {
         guard let j = value.number else { continue }
-        if source == "nvml" { e.gpuJoules += j }
+        if source == "nvml" { e.gpuJoules += j; gpus += 1 }
         else if name.hasPrefix("package") || name == "cpu" { e.cpuJoules += j }
         else if name.hasPrefix("dram") || name == "ram" { e.ramJoules += j }
       }
     }
+    if gpus > 0 { e.gpuCount = gpus }
   }
 }

@@ -2,24 +2,25 @@ import Foundation
 import Learn
 import Script
 
-/// Datasets: Fashion-MNIST (or MNIST-format files), IDX files, and rows from `read_csv`.
+/// Datasets: Fashion-MNIST (or MNIST-format files), CIFAR-10, IDX files, and rows from `read_csv`.
 ///
 ///     d = dataset("fashion-mnist", train: 10000, test: 2000, seed: 1)
+///     d = dataset("cifar-10", train: 5000, path: "/srv/data")
 ///     d = dataset(read_csv("iris.csv"), label: "species")
 ///     d = load_idx(images: "train-images.gz", labels: "train-labels.gz")
 enum DataBuiltins {
   static var all: [Builtin] {
     [
       Builtin("dataset", [
-        Parameter("source", .oneOf([.string, .list]), doc: "\"fashion-mnist\", \"mnist\" (with path:), or rows (records)"),
+        Parameter("source", .oneOf([.string, .list]), doc: "\"fashion-mnist\", \"cifar-10\", \"mnist\" (with path:), or rows (records)"),
         Parameter("train", .optional(.int), default: Value.none, doc: "training samples (seeded random subset); default all"),
         Parameter("test", .optional(.int), default: Value.none, doc: "test samples; default all"),
         Parameter("seed", .int, default: .int(0)),
-        Parameter("path", .optional(.string), default: Value.none, doc: "folder of the IDX files; default $JOULE_DATA or Debian's"),
+        Parameter("path", .optional(.string), default: Value.none, doc: "folder of the files; default $JOULE_DATA (CIFAR-10: $JOULE_DATA/cifar-10-batches-bin) or Debian's"),
         Parameter("label", .optional(.string), default: Value.none, doc: "for rows: the class column"),
         Parameter("test_fraction", .number, default: .float(0.2), doc: "for rows: share held out for testing"),
         Parameter("validation", .optional(.number), default: Value.none, doc: "share of training samples held out for validation"),
-      ], family: "training", doc: "A dataset: Fashion-MNIST (pixels in [0, 1]) or a table of rows with a label column.") { a, ctx in
+      ], family: "training", doc: "A dataset: Fashion-MNIST or CIFAR-10 (pixels in [0, 1]) or a table of rows with a label column.") { a, ctx in
         let seed = UInt64(truncatingIfNeeded: try a.int("seed"))
         var data: Dataset
         switch a["source"] {
@@ -103,9 +104,12 @@ enum DataBuiltins {
       }
       return try Dataset.fashionMNIST(train: try a.optionalInt("train"), test: try a.optionalInt("test"), seed: seed,
                                       directory: dir)
+    case "cifar-10", "cifar10", "cifar_10":
+      return try CIFAR10.dataset(train: try a.optionalInt("train"), test: try a.optionalInt("test"), seed: seed,
+                                 directory: dir)
     default:
-      let hint = Suggestion.closest(to: name, among: ["fashion-mnist", "mnist"]).map { "; did you mean \"\($0)\"?" } ?? ""
-      throw ScriptError.runtime("dataset: unknown dataset \"\(name)\" (known: \"fashion-mnist\", \"mnist\" with path:)\(hint)")
+      let hint = Suggestion.closest(to: name, among: ["fashion-mnist", "mnist", "cifar-10"]).map { "; did you mean \"\($0)\"?" } ?? ""
+      throw ScriptError.runtime("dataset: unknown dataset \"\(name)\" (known: \"fashion-mnist\", \"cifar-10\", \"mnist\" with path:)\(hint)")
     }
   }
 

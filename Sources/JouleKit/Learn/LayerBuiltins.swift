@@ -61,21 +61,35 @@ enum LayerBuiltins {
       },
       Builtin("simple_cnn", [Parameter("conv", .int, default: .int(2), doc: "conv blocks"),
                              Parameter("linear", .int, default: .int(3), doc: "linear layers, the last one included"),
-                             Parameter("relu", .bool, default: .bool(true), doc: "ReLU in the conv blocks")],
+                             Parameter("relu", .bool, default: .bool(true), doc: "ReLU in the conv blocks"),
+                             inputParameter],
               family: "training",
               doc: "The paper's SimpleCNN: conv blocks (3·3^d channels, batchnorm, ReLU, maxpool 2) then halving linear layers.") { a, _ in
-        .host(ModelValue(try PaperNetworks.simpleCNN(conv: try a.int("conv"), linear: try a.int("linear"),
-                                                      relu: try a.bool("relu"))))
+        let input = try paperInput(a, "simple_cnn")
+        return .host(ModelValue(try PaperNetworks.simpleCNN(conv: try a.int("conv"), linear: try a.int("linear"),
+                                                             relu: try a.bool("relu"), input: input), input: input))
       },
-      Builtin("dense_linear", [Parameter("layers", .int, default: .int(3))], family: "training",
+      Builtin("dense_linear", [Parameter("layers", .int, default: .int(3)), inputParameter], family: "training",
               doc: "The paper's DenseLinearNN: linear layers whose widths fall linearly (522, 261, 10 for 3).") { a, _ in
-        .host(ModelValue(try PaperNetworks.denseLinear(try a.int("layers"))))
+        let input = try paperInput(a, "dense_linear")
+        return .host(ModelValue(try PaperNetworks.denseLinear(try a.int("layers"), input: input), input: input))
       },
-      Builtin("dense_poly", [Parameter("layers", .int, default: .int(3))], family: "training",
+      Builtin("dense_poly", [Parameter("layers", .int, default: .int(3)), inputParameter], family: "training",
               doc: "The paper's DensePolyNN: linear layers halving in width (392, 196, 10 for 3).") { a, _ in
-        .host(ModelValue(try PaperNetworks.densePoly(try a.int("layers"))))
+        let input = try paperInput(a, "dense_poly")
+        return .host(ModelValue(try PaperNetworks.densePoly(try a.int("layers"), input: input), input: input))
       },
     ]
+  }
+
+  /// The paper networks' widths follow their input (C·D²), so they take it up front.
+  static let inputParameter = Parameter(
+    "input", .oneOf([.list, .host("dataset")]), default: .list([.int(1), .int(28), .int(28)]),
+    doc: "the images they are for: [channels, height, width] or a dataset (CIFAR-10: [3, 32, 32])")
+
+  static func paperInput(_ a: BoundArguments, _ function: String) throws -> Shape {
+    if case .host(let h as DatasetValue) = a["input"] { return h.dataset.shape }
+    return try shape(try a.list("input"), function)
   }
 
   /// Layers from `model(...)`'s arguments; lists are spliced in.

@@ -10,10 +10,20 @@ final class ModelValue: HostObject {
   let model: Model
   /// Whether `train` has said that this model was already trained (it says so once).
   var toldTrained = false
-  init(_ model: Model) { self.model = model }
+  /// The images the model was made for (the paper networks' `input:`), until it is built.
+  let intendedInput: Shape?
+  /// Class names, when the model came from a file that kept them.
+  var classNames: [String]?
 
-  /// The input shape shown before training: the model's own once built, else Fashion-MNIST's.
-  var shownInput: Shape { model.inputShape ?? PaperNetworks.fashionMNIST }
+  init(_ model: Model, input: Shape? = nil, classNames: [String]? = nil) {
+    self.model = model
+    intendedInput = input
+    self.classNames = classNames
+  }
+
+  /// The input shape shown before training: the model's own once built, else the one it was
+  /// made for, else Fashion-MNIST's.
+  var shownInput: Shape { model.inputShape ?? intendedInput ?? PaperNetworks.fashionMNIST }
 
   var typeName: String { "model" }
   var fieldNames: [String] { ["layers", "parameters", "input", "output", "trained", "macs"] }

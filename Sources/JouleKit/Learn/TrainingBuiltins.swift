@@ -82,7 +82,9 @@ enum TrainingBuiltins {
     let line = ProgressLine(label: "train")
     var epochJoules: [Double] = []
     options.shouldStop = { Interrupt.requested }
+    var last: TrainingProgress?
     options.onProgress = { p in
+      last = p
       line.update(progressText(p, joules: window.joulesSoFar))
     }
     options.onEpoch = { _ in epochJoules.append(window.joulesSoFar) }
@@ -105,7 +107,7 @@ enum TrainingBuiltins {
                      ("accuracy", e.accuracy.map { .float($0) } ?? .none), ("seconds", .float(e.seconds)),
                      ("energy_j", .float(j - previous))])
     }
-    return .record(Record([
+    var record = Record([
       ("accuracy", .float(result.accuracy)), ("loss", .float(result.loss)), ("test_loss", .float(result.testLoss)),
       ("epochs", .table(epochs)), ("seconds", .float(result.seconds)), ("images_per_s", .float(result.imagesPerSecond)),
       ("state", .string(result.state.rawValue)), ("energy_j", .float(reading.joules)),
@@ -114,7 +116,13 @@ enum TrainingBuiltins {
       ("energy_model", reading.model.map { .string($0) } ?? .none),
       ("images", .int(result.images)), ("batch", .int(options.batchSize)), ("seed", .int(try a.int("seed"))),
       ("optimizer", OptimizerRecord.value(options.optimizer)),
-    ]))
+    ])
+    if result.state == .interrupted {
+      // Where Ctrl-C stopped it; the interpreter's "interrupted" line quotes this field.
+      record["stopped"] = .string(last.map { "after epoch \($0.epoch)/\($0.epochs), batch \($0.batch)/\($0.batches)" }
+        ?? "before its first batch")
+    }
+    return .record(record)
   }
 
   /// "epoch 1/2  batch 120/157  loss 0.612  2310 img/s  14.2 J  ETA 0:12"

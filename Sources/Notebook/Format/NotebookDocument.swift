@@ -68,7 +68,7 @@ public struct NotebookDocument: Equatable {
       case .markdown:
         let prose = cell.source.split(separator: "\n", omittingEmptySubsequences: false)
           .map { $0.isEmpty ? "#" : "# \($0)" }.joined(separator: "\n")
-        return "# %% [markdown]\n" + prose
+        return (cell.labelled ? "# %% \(cell.label) [markdown]\n" : "# %% [markdown]\n") + prose
       case .code:
         return (cell.labelled ? "# %% \(cell.label)\n" : "# %%\n") + cell.source
       }

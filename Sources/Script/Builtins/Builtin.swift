@@ -16,6 +16,11 @@ public final class Builtin: Callable {
   /// Keywords users bring from other tools' habits, with where the setting lives here:
   /// `train(..., lr: 0.01)` says "lr: the learning rate is the optimizer's: optimizer: adam(lr: 0.01)".
   public var keywordHints: [String: String] = [:]
+  /// How arguments bind, planned once here rather than on every call.
+  let plan: BindingPlan
+  /// For the core builtins of one number (`sqrt`, `exp`, `abs`): call sites with exactly one
+  /// positional argument compute them directly and skip binding altogether.
+  var math: UnaryMath?
 
   public init(_ name: String, _ parameters: [Parameter] = [], family: String = "core",
               doc: String, body: @escaping (BoundArguments, any CallContext) throws -> Value) {
@@ -24,10 +29,25 @@ public final class Builtin: Callable {
     self.doc = doc
     self.family = family
     self.body = body
+    self.plan = BindingPlan(parameters)
   }
 
   public func call(_ arguments: Arguments, context: any CallContext) throws -> Value {
     try body(try bind(arguments), context)
+  }
+
+  /// The fast path for a call site that passes positional arguments only: `argument(i)`
+  /// evaluates the i-th straight into its parameter's place. Returns nil, having evaluated
+  /// nothing, when the arguments need the general binding (more than the normal parameters).
+  @inline(__always)
+  func callPositional(_ count: Int, _ context: any CallContext, _ argument: (Int) throws -> Value) throws -> Value? {
+    let plan = self.plan
+    guard count <= plan.positionalLimit else { return nil }
+    var slots = ArgumentSlots(count: plan.names.count)
+    for i in 0..<count { slots[i] = try argument(i) }
+    try plan.complete(&slots, builtin: name)
+    let bound = BoundArguments(function: name, plan: plan, slots: slots, rest: [], extraKeywords: Record())
+    return try body(bound, context)
   }
 
   /// `name(a, b: 2, ...)`, as `help` shows it.
@@ -44,66 +64,45 @@ public final class Builtin: Callable {
     return "\(name)(\(ps.joined(separator: ", ")))"
   }
 
-  /// Matches call-site arguments to parameters, fills defaults and checks types.
+  /// Matches call-site arguments to parameters, fills defaults and checks types. The plan is
+  /// made at registration; a call with positional arguments only fills an array.
   public func bind(_ arguments: Arguments) throws -> BoundArguments {
-    var values: [String: Value] = [:]
+    let plan = self.plan
+    let positional = arguments.positional
+    var slots = ArgumentSlots(count: plan.names.count)
+    let byPosition = min(positional.count, plan.positionalLimit)
+    for i in 0..<byPosition { slots[i] = positional[i] }
     var rest: [Value] = []
-    var extra = Record()
-    let normal = parameters.filter { $0.kind == .normal }
-    let variadic = parameters.first { $0.kind == .variadic }
-    let takesKeywords = parameters.contains { $0.kind == .keywords }
-
-    var positional = arguments.positional[...]
-    for p in normal where !p.keywordOnly {
-      // Positional arguments fill normal parameters in order until a variadic one would take them.
-      if let variadic, let vi = parameters.firstIndex(where: { $0.name == variadic.name }),
-         let pi = parameters.firstIndex(where: { $0.name == p.name }), pi > vi { break }
-      guard let v = positional.first else { break }
-      values[p.name] = v
-      positional = positional.dropFirst()
-    }
-    if !positional.isEmpty {
-      if variadic != nil {
-        rest = Array(positional)
-      } else {
-        let byPosition = normal.filter { !$0.keywordOnly }
-        let keywordOnly = normal.filter(\.keywordOnly).map(\.name)
+    if positional.count > byPosition {
+      guard plan.variadic != nil else {
+        let n = plan.positionalLimit
+        let keywordOnly = plan.normal.filter(\.keywordOnly).map(\.name)
         let note = keywordOnly.isEmpty ? ""
-          : " (\(byPosition.map(\.name).joined(separator: ", ")); \(keywordOnly.joined(separator: ", ")) only by keyword, e.g. \(keywordOnly[0]): ...)"
+          : " (\(plan.names.prefix(n).joined(separator: ", ")); \(keywordOnly.joined(separator: ", ")) only by keyword, e.g. \(keywordOnly[0]): ...)"
         throw ScriptError.runtime(
-          "\(name): takes at most \(byPosition.count) positional argument\(byPosition.count == 1 ? "" : "s"), got \(arguments.positional.count)\(note)")
+          "\(name): takes at most \(n) positional argument\(n == 1 ? "" : "s"), got \(positional.count)\(note)")
       }
+      rest = Array(positional[byPosition...])
     }
+    var extra = Record()
     for (key, v) in arguments.keywords {
-      if let p = normal.first(where: { $0.name == key }) {
-        if values[p.name] != nil {
-          throw ScriptError.runtime("\(name): '\(key)' given twice")
-        }
-        values[key] = v
-      } else if takesKeywords {
+      if let i = plan.index(of: key) {
+        if slots[i] != nil { throw ScriptError.runtime("\(name): '\(key)' given twice") }
+        slots[i] = v
+      } else if plan.takesKeywords {
         extra[key] = v
       } else {
         if let habit = keywordHints[key] { throw ScriptError.runtime("\(name): unknown keyword '\(key)': \(habit)") }
-        let hint = Suggestion.closest(to: key, among: normal.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
+        let hint = Suggestion.closest(to: key, among: plan.names).map { "; did you mean '\($0)'?" } ?? ""
         throw ScriptError.runtime("\(name): unknown keyword '\(key)'\(hint)")
       }
     }
-    for p in normal {
-      if let v = values[p.name] {
-        guard p.type.accepts(v) else {
-          throw ScriptError.runtime("\(name): '\(p.name)' must be \(p.type), got \(v.typeName)")
-        }
-      } else if let d = p.defaultValue {
-        values[p.name] = d
-      } else {
-        throw ScriptError.runtime("\(name): missing argument '\(p.name)'")
-      }
-    }
-    if let variadic, variadic.type != .any {
+    try plan.complete(&slots, builtin: name)
+    if let variadic = plan.variadic, variadic.type != .any {
       for v in rest where !variadic.type.accepts(v) {
         throw ScriptError.runtime("\(name): each '\(variadic.name)' must be \(variadic.type), got \(v.typeName)")
       }
     }
-    return BoundArguments(function: name, values: values, rest: rest, extraKeywords: extra)
+    return BoundArguments(function: name, plan: plan, slots: slots, rest: rest, extraKeywords: extra)
   }
 }

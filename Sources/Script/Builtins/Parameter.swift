@@ -18,7 +18,7 @@ public struct Parameter {
   public var kind: Kind
   public var doc: String
   /// Only by keyword: arguments that could be misread by position (PyTorch's `Conv2d(in, out,
-  /// kernel)` typed as `conv2d(1, 8, 3)` would otherwise set the stride).
+  /// kernel)` typed as `conv2d(1, 8, 3)` would otherwise set the stride). They come last.
   public var keywordOnly: Bool
 
   public init(_ name: String, _ type: ValueType = .any, default defaultValue: Value? = nil,

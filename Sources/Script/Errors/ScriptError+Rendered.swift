@@ -9,7 +9,9 @@
 extension ScriptError {
   public var rendered: String {
     var lines: [String] = []
-    let label = kind == .interrupted ? "interrupted" : "error: \(message)"
+    let label = kind == .interrupted ? message : "error: \(message)"
+    // Ctrl-C is not a mistake in the program: one line says what stopped, and where.
+    if kind == .interrupted { return position.map { "\($0): \(label)" } ?? label }
     if let p = position {
       lines.append("\(p): \(label)")
       if let src = sourceLine {
@@ -19,7 +21,7 @@ extension ScriptError {
         lines.append("  " + lead.joined() + "^")
       }
     } else {
-      lines.append(kind == .interrupted ? "interrupted" : "error: \(message)")
+      lines.append(label)
     }
     var shown = 0
     var k = 0

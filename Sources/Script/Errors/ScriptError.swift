@@ -20,6 +20,9 @@ public struct ScriptError: Error, CustomStringConvertible {
   public var sourceLine: String?
   /// User functions that led here, innermost first: ("fib", position of the call).
   public var trace: [(function: String, position: SourcePosition)] = []
+  /// For `.interrupted`: what the interrupted builtin returned (a partial `train` record, a
+  /// study stopped early), which the REPL keeps in `_`.
+  public var partial: Value?
 
   public init(_ kind: Kind, _ message: String, at position: SourcePosition? = nil, sourceLine: String? = nil) {
     self.kind = kind

@@ -1,14 +1,37 @@
-/// A user function value: its declaration and the environment it was made in.
+/// A user function value: its declaration and the cells it captured from the calls around it.
 ///
 ///     fn scale(x, by: 2) { x * by }
 ///     scale(3, by: 10)   # 30
 public final class Closure: Callable {
   let proto: FunctionProto
-  let env: Environment
+  /// One cell per upvalue of `proto`, in the resolver's order.
+  let upvalues: UnsafeMutablePointer<Cell>?
+  private let upvalueCount: Int
 
-  init(_ proto: FunctionProto, _ env: Environment) {
+  /// Makes the closure inside `frame`, the call where its `fn` is written.
+  init(_ proto: FunctionProto, in frame: Frame) {
     self.proto = proto
-    self.env = env
+    let captures = proto.captures
+    upvalueCount = captures.count
+    if captures.isEmpty {
+      upvalues = nil
+    } else {
+      let u = UnsafeMutablePointer<Cell>.allocate(capacity: captures.count)
+      for (i, c) in captures.enumerated() {
+        switch c {
+        case .cell(let k): (u + i).initialize(to: frame.cell(k))
+        case .upvalue(let k): (u + i).initialize(to: frame.upvalue(k))
+        }
+      }
+      upvalues = u
+    }
+  }
+
+  deinit {
+    if let upvalues {
+      upvalues.deinitialize(count: upvalueCount)
+      upvalues.deallocate()
+    }
   }
 
   public var name: String { proto.name }
@@ -18,23 +41,30 @@ public final class Closure: Callable {
 
   /// Called from a builtin (`map`, `tune`, ...) through its `CallContext`.
   public func call(_ arguments: Arguments, context: any CallContext) throws -> Value {
-    guard let it = context as? Interpreter else {
+    // Nearly always the interpreter itself: a type check, not a dynamic cast.
+    guard ObjectIdentifier(type(of: context)) == ObjectIdentifier(Interpreter.self) else {
       throw ScriptError.runtime("\(name): a joule function can only run inside its interpreter")
     }
-    return try it.callClosure(self, arguments)
+    return try unsafeDowncast(context, to: Interpreter.self).callClosure(self, arguments)
   }
 
-  /// Matches arguments to parameters and fills defaults, in a fresh environment.
-  func bind(_ arguments: Arguments, _ it: Interpreter) throws -> Environment {
+  /// Matches arguments to parameters in `slots` (the new call's frame, all nil); returns the
+  /// parameters left to their defaults, which the call evaluates once its cells exist (a
+  /// default may use earlier parameters).
+  func bind(_ arguments: Arguments, into slots: UnsafeMutablePointer<Value>) throws -> [Int] {
+    if arguments.keywords.isEmpty && arguments.positional.count == proto.parameterCount {
+      // Every parameter given by position, as `map` and `sort` call: nothing to match.
+      for (i, v) in arguments.positional.enumerated() { slots[i] = v }
+      return []
+    }
     let ps = proto.parameters
     guard arguments.positional.count <= ps.count else {
       throw ScriptError.runtime(
         "\(name): takes \(ps.count) argument\(ps.count == 1 ? "" : "s"), got \(arguments.positional.count)")
     }
-    let env = Environment.make(count: proto.localCount, parent: self.env)
     var given = [Bool](repeating: false, count: ps.count)
     for (i, v) in arguments.positional.enumerated() {
-      env[i] = v
+      slots[i] = v
       given[i] = true
     }
     for (k, v) in arguments.keywords {
@@ -43,16 +73,16 @@ public final class Closure: Callable {
         throw ScriptError.runtime("\(name): unknown keyword '\(k)'\(hint)")
       }
       if given[i] { throw ScriptError.runtime("\(name): '\(k)' given twice") }
-      env[i] = v
+      slots[i] = v
       given[i] = true
     }
+    var defaulted: [Int] = []
     for i in ps.indices where !given[i] {
-      guard let d = proto.defaults[i] else {
+      guard proto.defaults[i] != nil else {
         throw ScriptError.runtime("\(name): missing argument '\(ps[i])'")
       }
-      // Defaults run inside the call, so they may use earlier parameters.
-      env[i] = try d.eval(env, it)
+      defaulted.append(i)
     }
-    return env
+    return defaulted
   }
 }

@@ -10,6 +10,12 @@ import Foundation
 /// so deep recursion ends in "recursion too deep" rather than a crash.
 public final class Interpreter: CallContext {
   public let registry: BuiltinRegistry
+  /// The dynamic types a call site tells apart, kept here: a static would be a lazy global,
+  /// checked on every call.
+  let closureType = ObjectIdentifier(Closure.self)
+  let builtinType = ObjectIdentifier(Builtin.self)
+  /// `Interrupt.generation`'s counter, read around every builtin call.
+  let interruptCount = Interrupt.count
   public var output: any OutputSink
   public var scriptDirectory: String?
 
@@ -21,6 +27,14 @@ public final class Interpreter: CallContext {
   /// Polled at safe points (loop back-edges, calls, `sleep`) instead of the Ctrl-C flag
   /// (`Interrupt`) when set: an embedder or a test may supply its own.
   public var isInterrupted: (() -> Bool)?
+
+  /// The embedder's own interrupt (`isInterrupted`), asked after each builtin returns: a
+  /// builtin may have stopped early because of it.
+  @inline(__always)
+  func embedderInterrupt() -> Bool {
+    guard let isInterrupted else { return false }
+    return isInterrupted()
+  }
 
   /// True when the run should stop; consumes a Ctrl-C request.
   private func interruptPending() -> Bool {
@@ -52,6 +66,8 @@ public final class Interpreter: CallContext {
     self.registry = registry
     self.output = output
     self.scriptDirectory = scriptDirectory
+    stackEnd = stackBase + Interpreter.stackCapacity
+    stackTop = stackBase
   }
 
   /// Parses and runs `source`; returns the value of its last expression statement (or nil).
@@ -64,7 +80,7 @@ public final class Interpreter: CallContext {
   func runNested(_ source: String, file: String) throws -> Value {
     let f = SourceFile(name: file, text: source)
     let program = try Parser.parse(f, globals: globals)
-    let top = Environment.make(count: 0, parent: nil)
+    let top = Frame.topLevel(stackTop)
     do {
       let v = try program.eval(top, self)
       flow = .normal
@@ -108,7 +124,29 @@ public final class Interpreter: CallContext {
     guard case .function(let f) = function else {
       throw ScriptError.runtime("cannot call \(function.typeName), not a function")
     }
-    return try session { try f.call(arguments, context: self) }
+    return try session {
+      let mark = interruptCount.pointee
+      let result = try f.call(arguments, context: self)
+      if interruptCount.pointee != mark || embedderInterrupt(), ObjectIdentifier(type(of: f)) == builtinType {
+        throw interrupted(in: f.name, returning: result, at: builtinCallSite)
+      }
+      return result
+    }
+  }
+
+  /// The error that stops a run after a builtin returned early because of Ctrl-C. Its message
+  /// says what stopped and where (`train stopped after epoch 2/3, batch 120/157`, from the
+  /// record's `stopped` field when it has one); `partial` carries what the builtin returned.
+  func interrupted(in name: String, returning value: Value, at node: Node?) -> ScriptError {
+    Interrupt.clear()
+    var message = "interrupted in \(name)"
+    if case .record(let r) = value, case .string(let when)? = r["stopped"] {
+      message = "interrupted: \(name) stopped \(when)"
+    }
+    var e = ScriptError(.interrupted, message)
+    if let node { e = node.file.error(.interrupted, message, line: node.line, column: node.column) }
+    e.partial = value.isNil ? nil : value
+    return e
   }
 
   public func checkInterrupt() throws {
@@ -117,56 +155,72 @@ public final class Interpreter: CallContext {
 
   // MARK: - Calls
 
-  /// Environments of finished calls, reused to spare an allocation per call: one free list
-  /// per slot count, linked through their `parent` field.
-  private let freeLists: UnsafeMutablePointer<Environment?> = {
-    let p = UnsafeMutablePointer<Environment?>.allocate(capacity: Interpreter.pooledSlots + 1)
-    p.initialize(repeating: nil, count: Interpreter.pooledSlots + 1)
-    return p
-  }()
-  private static let pooledSlots = 8
+  /// The value stack: each call's slots sit above its caller's (clox's frames), so a call that
+  /// no closure can outlive touches no heap. 256 Ki values (6 MiB of address space, touched as
+  /// it is used) hold 2,500 nested calls of 100 locals each.
+  static let stackCapacity = 1 << 18
+  let stackBase: UnsafeMutablePointer<Value> = .allocate(capacity: Interpreter.stackCapacity)
+  let stackEnd: UnsafeMutablePointer<Value>
+  @exclusivity(unchecked) var stackTop: UnsafeMutablePointer<Value>
 
-  deinit {
-    // Unlink one by one: releasing a long list at once would recurse once per element.
-    for i in 0...Interpreter.pooledSlots {
-      while let e = freeLists[i] {
-        freeLists[i] = e.relink(nil)
-      }
+  deinit { stackBase.deallocate() }
+
+  /// Reserves `count` nil slots for a new call; `release` gives them back.
+  @inline(__always)
+  func reserve(_ count: Int, at node: Node?) throws -> UnsafeMutablePointer<Value> {
+    let base = stackTop
+    guard stackEnd - base >= count else {
+      let message = "recursion too deep (the call stack's \(Interpreter.stackCapacity) slots are full)"
+      throw node.map { $0.error(message) } ?? ScriptError.runtime(message)
     }
-    freeLists.deinitialize(count: Interpreter.pooledSlots + 1)
-    freeLists.deallocate()
+    // Element by element: the generic bulk forms are calls into the runtime.
+    for i in 0..<count { (base + i).initialize(to: .none) }
+    stackTop = base + count
+    return base
   }
 
   @inline(__always)
-  func environment(count: Int, parent: Environment?) -> Environment {
-    if count <= Interpreter.pooledSlots, let env = freeLists[count] {
-      freeLists[count] = env.relink(parent)
-      return env
-    }
-    return Environment.make(count: count, parent: parent)
+  func release(_ base: UnsafeMutablePointer<Value>, _ count: Int) {
+    for i in 0..<count { (base + i).deinitialize(count: 1) }
+    stackTop = base
   }
 
-  @inline(__always)
-  func recycle(_ env: Environment) {
-    let count = env.count
-    guard count <= Interpreter.pooledSlots else { return }
-    env.clear()
-    _ = env.relink(freeLists[count])
-    freeLists[count] = env
-  }
-
-  /// Runs a closure's body in `env`, keeping the depth count and the function trace.
-  func invoke(_ closure: Closure, _ env: Environment, callSite: Node?) throws -> Value {
+  /// Runs a closure's body on the frame at `slots` (arguments bound), keeping the depth count
+  /// and the function trace. Makes the call's cells first, moving captured arguments into them,
+  /// then evaluates the defaults of the parameters in `defaulted` (a default may use earlier
+  /// parameters).
+  func invoke(_ closure: Closure, _ slots: UnsafeMutablePointer<Value>, defaulted: [Int] = [],
+              callSite: Node?) throws -> Value {
     depth += 1
     defer { depth -= 1 }
-    if depth > maxCallDepth {
-      let message = "recursion too deep (more than \(maxCallDepth) nested calls)"
-      throw callSite.map { $0.error(message) } ?? ScriptError.runtime(message)
-    }
+    if depth > maxCallDepth { throw tooDeep(at: callSite) }
     ticks &-= 1
     if ticks <= 0 { try checkpoint(at: callSite) }
+    unowned(unsafe) let proto = closure.proto
+    let cellCount = proto.cellCount
+    var cells: UnsafeMutablePointer<Cell>?
+    if cellCount > 0 {
+      let c = UnsafeMutablePointer<Cell>.allocate(capacity: cellCount)
+      for (i, s) in proto.cellSlots.enumerated() {
+        (c + i).initialize(to: Cell(slots[s]))
+        slots[s] = .none
+      }
+      cells = c
+    }
+    defer {
+      if let cells {
+        cells.deinitialize(count: cellCount)
+        cells.deallocate()
+      }
+    }
+    let frame = Frame(slots: slots, cells: cells, upvalues: closure.upvalues)
+    if !defaulted.isEmpty {
+      for i in defaulted {
+        proto.parameterRefs[i].store(try proto.defaults[i]!.eval(frame, self), frame, self)
+      }
+    }
     do {
-      let v = try closure.proto.body.eval(env, self)
+      let v = try proto.bodyRef._withUnsafeGuaranteedRef { try $0.eval(frame, self) }
       if flow == .returning {
         flow = .normal
         let r = returnValue
@@ -183,13 +237,40 @@ public final class Interpreter: CallContext {
     }
   }
 
+  private func tooDeep(at callSite: Node?) -> ScriptError {
+    let message = "recursion too deep (more than \(maxCallDepth) nested calls)"
+    return callSite.map { $0.error(message) } ?? ScriptError.runtime(message)
+  }
+
+  /// `function(x)` for the core builtins that call back once per element (`map`, `filter`,
+  /// `sort(by:)`): a closure taking one parameter gets `x` straight into its frame, with no
+  /// `Arguments` list made for it.
+  func call(_ function: Value, with x: Value) throws -> Value {
+    if case .function(let f) = function, ObjectIdentifier(type(of: f)) == closureType {
+      let closure = unsafeDowncast(f, to: Closure.self)
+      if closure.proto.parameterCount == 1 {
+        return try session {
+          let count = closure.proto.localCount
+          let slots = try reserve(count, at: builtinCallSite)
+          defer { release(slots, count) }
+          slots[0] = x
+          return try invoke(closure, slots, callSite: builtinCallSite)
+        }
+      }
+    }
+    return try call(function, Arguments([x]))
+  }
+
   /// A closure called from a builtin (or from the host) with raw arguments.
   func callClosure(_ closure: Closure, _ arguments: Arguments) throws -> Value {
     try session {
       let site = builtinCallSite
-      let env: Environment
-      do { env = try closure.bind(arguments, self) } catch { throw site?.located(error) ?? error }
-      return try invoke(closure, env, callSite: site)
+      let count = closure.proto.localCount
+      let slots = try reserve(count, at: site)
+      defer { release(slots, count) }
+      let defaulted: [Int]
+      do { defaulted = try closure.bind(arguments, into: slots) } catch { throw site?.located(error) ?? error }
+      return try invoke(closure, slots, defaulted: defaulted, callSite: site)
     }
   }
 

@@ -48,11 +48,11 @@ extension Parser {
   }
 
   func comparison() throws -> Node {
-    let e = try pipe()
+    let e = try coalesce()
     guard let op = comparisonOperator(peekKind) else { return e }
     let t = advance()
     skipNewlines()
-    let right = try pipe()
+    let right = try coalesce()
     if comparisonOperator(peekKind) != nil {
       throw syntaxError("comparisons do not chain; write 'a < b and b < c'")
     }
@@ -60,6 +60,16 @@ extension Parser {
       return ComparisonConstant(at(t), op, e, c)
     }
     return Comparison(at(t), op, e, right)
+  }
+
+  /// `a ?? b`: right-associative, looser than `|>` and arithmetic, tighter than comparison,
+  /// so `counts[k] ?? 0 + 1` adds to the default and `r.n ?? 0 > 2` compares the result.
+  func coalesce() throws -> Node {
+    let e = try pipe()
+    guard peekKind == .questionQuestion else { return e }
+    let t = advance()
+    skipNewlines()
+    return Coalesce(at(t), e, try nested { try coalesce() })
   }
 
   /// `x |> f(a)` is `f(x, a)`; `x |> f` is `f(x)`. A pipe may start the next line.
@@ -152,10 +162,7 @@ extension Parser {
       case .leftParen:
         e = try callArguments(e)
       case .leftBracket:
-        let t = advance()
-        let index = try expression()
-        try expect(.rightBracket, "']'")
-        e = Index(at(t), e, index)
+        e = try indexOrSlice(e)
       case .dot:
         let t = advance()
         let name = advance()
@@ -167,6 +174,33 @@ extension Parser {
         return e
       }
     }
+  }
+
+  /// `xs[i]`, or a slice `xs[start:stop]` / `xs[start:stop:step]` with any part left out.
+  func indexOrSlice(_ object: Node) throws -> Node {
+    let t = advance()
+    skipNewlines()
+    var start: Node?
+    if peekKind != .colon {
+      start = try expression()
+      skipNewlines()
+      if peekKind != .colon {
+        try expect(.rightBracket, "']'")
+        return Index(at(t), object, start!)
+      }
+    }
+    advance()  // the first ':'
+    skipNewlines()
+    var stop: Node?, step: Node?
+    if peekKind != .colon && peekKind != .rightBracket { stop = try expression() }
+    skipNewlines()
+    if match(.colon) {
+      skipNewlines()
+      if peekKind != .rightBracket { step = try expression() }
+    }
+    skipNewlines()
+    try expect(.rightBracket, "']' to end the slice")
+    return Slice(at(t), object, start: start, stop: stop, step: step)
   }
 
   func callArguments(_ callee: Node) throws -> Call {
@@ -238,7 +272,8 @@ extension Parser {
   func variable(_ name: String, at loc: Location) -> VariableGet {
     switch resolver.read(name) {
     case .local(let s): return LocalGet(loc, name, slot: s)
-    case .upvalue(let d, let s): return UpvalueGet(loc, name, depth: d, slot: s)
+    case .cell(let c): return CellGet(loc, name, index: c)
+    case .upvalue(let u): return UpvalueGet(loc, name, index: u)
     case .global(let g): return GlobalGet(loc, name, index: g, scope: resolver.scope)
     }
   }
@@ -249,14 +284,22 @@ extension Parser {
     for p in t.parts {
       switch p {
       case .text(let s): parts.append(.text(s))
-      case .code(let tokens):
+      case .code(let tokens, let format):
         let sub = Parser(tokens: tokens, file: file, resolver: resolver)
         sub.depth = depth
         sub.skipNewlines()
         let e = try sub.expression()
         sub.skipNewlines()
         guard sub.peekKind == .eof else { throw sub.syntaxError("expected '}' to end the interpolation, found \(sub.peek.quoted)") }
-        parts.append(.code(e))
+        var spec: FormatSpec?
+        if let format {
+          do {
+            spec = try FormatSpec(format.text)
+          } catch let e as ScriptError {
+            throw file.error(.syntax, e.message, line: format.line, column: format.column)
+          }
+        }
+        parts.append(.code(e, spec))
       }
     }
     return Interpolation(at(t), parts)

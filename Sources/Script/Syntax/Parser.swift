@@ -136,6 +136,7 @@ public final class Parser {
   func block(loop: Bool = false) throws -> Node {
     try nested {
       let open = try expect(.leftBrace, "'{'")
+      declareFunctions()
       if loop { resolver.enterLoop() }
       defer { if loop { resolver.exitLoop() } }
       var statements: [Node] = []
@@ -149,6 +150,31 @@ public final class Parser {
       if statements.count == 1 { return statements[0] }
       if statements.isEmpty { return Literal(at(open), .none) }
       return Block(at(open), statements)
+    }
+  }
+
+  /// Declares the functions named by `fn NAME` statements of the block about to be parsed,
+  /// before its first statement, so local functions may call each other in any order
+  /// (mutual recursion). At the top level names are globals, found when they run, already.
+  func declareFunctions() {
+    guard resolver.inFunction else { return }
+    var j = i, open = 0
+    var atStart = true
+    while j < tokens.count - 1 {
+      let t = tokens[j]
+      switch t.kind {
+      case .leftParen, .leftBracket, .leftBrace: open += 1
+      case .rightParen, .rightBracket: open -= 1
+      case .rightBrace:
+        if open == 0 { return }
+        open -= 1
+      case .eof: return
+      case .kwFn where open == 0 && atStart && tokens[j + 1].kind == .identifier:
+        _ = resolver.write(tokens[j + 1].text)
+      default: break
+      }
+      atStart = open == 0 && (t.kind == .newline || t.kind == .semicolon)
+      j += 1
     }
   }
 
@@ -245,7 +271,7 @@ public final class Parser {
   /// Parameters and body, after `fn` (and the name, if any).
   func function(named name: String, at fnToken: Token) throws -> FunctionLiteral {
     try expect(.leftParen, "'(' after fn")
-    resolver.beginFunction()
+    resolver.beginFunction(captured: namesUsedByNestedFunctions())
     var closed = false
     defer { if !closed { _ = resolver.endFunction() } }
     var params: [String] = []
@@ -268,9 +294,13 @@ public final class Parser {
     let proto = FunctionProto(name: name, parameters: params, defaults: defaults, location: at(fnToken),
                               doc: name == "<fn>" ? "" : docComment(above: fnToken.line))
     // Loops outside the function do not make `break` legal inside it.
+    proto.parameterRefs = params.map { resolver.read($0) }
     let body = try block()
     proto.body = body
-    proto.localCount = resolver.endFunction()
+    let layout = resolver.endFunction()
+    proto.localCount = layout.slotCount
+    proto.cellSlots = layout.cellSlots
+    proto.captures = layout.captures
     closed = true
     return FunctionLiteral(at(fnToken), proto)
   }

@@ -73,6 +73,9 @@ struct Scanner {
         let kind: Token.Kind = c == "(" ? .leftParen : c == "[" ? .leftBracket : .leftBrace
         open.append(kind)
         emit(kind, String(c), l, col)
+      case ":" where closingBrace && open.isEmpty:
+        // A top-level `:` in an interpolation starts its format specification.
+        return tokens
       case ")", "]", "}":
         if c == "}" && closingBrace && open.isEmpty { return tokens }
         _ = advance()
@@ -120,6 +123,9 @@ struct Scanner {
       throw error("unexpected '!'; use 'not' for negation", l, col)
     case "<": return next("=") ? (.lessEqual, "<=") : (.less, "<")
     case ">": return next("=") ? (.greaterEqual, ">=") : (.greater, ">")
+    case "?":
+      if next("?") { return (.questionQuestion, "??") }
+      throw error("unexpected '?'; the default operator is '??'", l, col)
     case "|":
       if next(">") { return (.pipe, "|>") }
       throw error("unexpected '|'; the pipe is '|>'", l, col)
@@ -196,15 +202,25 @@ struct Scanner {
         _ = advance()
         if nesting >= Scanner.maxNesting { throw error("too deeply nested interpolation", bl, bc) }
         nesting += 1
-        let code = try scanUntil(closingBrace: true)
+        var code = try scanUntil(closingBrace: true)
         nesting -= 1
+        let end = Token(kind: .eof, text: "}", line: line, column: column)
+        var format: Token.FormatText?
+        if peek == ":" {
+          _ = advance()
+          var spec = Token.FormatText(text: "", line: line, column: column)
+          while let d = peek, d != "}", d != "\"", d != "\n" {
+            if d == "{" { throw error("a format specification cannot hold '{'", line, column) }
+            spec.text.unicodeScalars.append(advance())
+          }
+          format = spec
+        }
         guard peek == "}" else { throw error("unterminated string", l, col) }
         _ = advance()
         if code.isEmpty { throw error("empty '{}' in string; write '\\{' for a brace", bl, bc) }
         if !text.isEmpty { parts.append(.text(text)); text = "" }
-        var code2 = code
-        code2.append(Token(kind: .eof, text: "}", line: line, column: column - 1))
-        parts.append(.code(code2))
+        code.append(end)
+        parts.append(.code(code, format: format))
       } else {
         text.unicodeScalars.append(advance())
       }

@@ -9,15 +9,23 @@ struct Token {
     case plus, minus, star, starStar, slash, slashSlash, percent
     case equal, equalEqual, bangEqual, less, lessEqual, greater, greaterEqual
     case plusEqual, minusEqual, starEqual, slashEqual
-    case pipe
+    case pipe, questionQuestion
     case kwFn, kwIf, kwElse, kwFor, kwIn, kwWhile, kwBreak, kwContinue, kwReturn
     case kwAnd, kwOr, kwNot, kwTrue, kwFalse, kwNil
   }
 
-  /// A piece of a string literal: plain text, or an interpolated `{expression}` as tokens.
+  /// A piece of a string literal: plain text, or an interpolated `{expression}` as tokens,
+  /// with the format specification after its top-level `:` when there is one (`{x:.3f}`).
   enum StringPart {
     case text(String)
-    case code([Token])
+    case code([Token], format: FormatText?)
+  }
+
+  /// A format specification as written, and where it starts, for error positions.
+  struct FormatText {
+    var text: String
+    var line: Int
+    var column: Int
   }
 
   var kind: Kind
@@ -41,7 +49,7 @@ struct Token {
     switch kind {
     case .plus, .minus, .star, .starStar, .slash, .slashSlash, .percent, .equal, .equalEqual,
          .bangEqual, .less, .lessEqual, .greater, .greaterEqual, .plusEqual, .minusEqual,
-         .starEqual, .slashEqual, .pipe, .comma, .dot, .kwAnd, .kwOr, .kwNot, .kwIn:
+         .starEqual, .slashEqual, .pipe, .questionQuestion, .comma, .dot, .kwAnd, .kwOr, .kwNot, .kwIn:
       return true
     default:
       return false

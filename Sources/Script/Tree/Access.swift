@@ -1,31 +1,64 @@
 /// `xs[i]`, `r["key"]`, `s[0]`: zero-based, negative indices count from the end.
+///
+/// A list held in a local variable is read in place: no copy of the list, not even a retain.
 final class Index: Node {
   let object: Node
   let index: Node
+  private let objectSlot: Int
   init(_ at: Location, _ object: Node, _ index: Node) {
     self.object = object
     self.index = index
+    objectSlot = (object as? LocalGet)?.slot ?? -1
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    let o = try object.eval(env, it)
-    let i = try index.eval(env, it)
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    if objectSlot >= 0 {
+      let i = try index.eval(frame, it)
+      if case .list(let l) = frame.slots[objectSlot], case .int(let n) = i, n >= 0, n < l.count { return l[n] }
+      do { return try Access.get(frame.slots[objectSlot], i) } catch { throw located(error) }
+    }
+    let o = try object.eval(frame, it)
+    let i = try index.eval(frame, it)
     do { return try Access.get(o, i) } catch { throw located(error) }
+  }
+  override func evalIfPresent(_ frame: Frame, _ it: Interpreter) throws -> Value? {
+    guard let o = try object.evalIfPresent(frame, it), !o.isNil else { return nil }
+    let i = try index.eval(frame, it)
+    do { return try Access.getIfPresent(o, i) } catch { throw located(error) }
   }
 }
 
 /// `r.key`, `model.parameters`.
+///
+/// Each site remembers the position where it last found its field, so reading records of one
+/// shape in a loop checks one key instead of searching.
 final class Field: Node {
   let object: Node
   let name: String
+  /// The slot when `object` is a local variable: the record is read in place, not copied out.
+  private let objectSlot: Int
+  @exclusivity(unchecked) private var hint = 0
   init(_ at: Location, _ object: Node, _ name: String) {
     self.object = object
     self.name = name
+    objectSlot = (object as? LocalGet)?.slot ?? -1
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    let o = try object.eval(env, it)
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    if objectSlot >= 0, case .record(let r) = frame.slots[objectSlot], let i = r.position(of: name, hint: hint) {
+      hint = i
+      return r.values[i]
+    }
+    let o = try object.eval(frame, it)
+    if case .record(let r) = o, let i = r.position(of: name, hint: hint) {
+      hint = i
+      return r.values[i]
+    }
     do { return try Access.field(o, name) } catch { throw located(error) }
+  }
+  override func evalIfPresent(_ frame: Frame, _ it: Interpreter) throws -> Value? {
+    guard let o = try object.evalIfPresent(frame, it), !o.isNil else { return nil }
+    do { return try Access.fieldIfPresent(o, name) } catch { throw located(error) }
   }
 }
 
@@ -51,24 +84,24 @@ final class PathAssign: Node {
     super.init(at)
   }
 
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
     var keys: [Value] = []
     keys.reserveCapacity(steps.count)
     for s in steps {
       switch s {
-      case .index(let n): keys.append(try n.eval(env, it))
+      case .index(let n): keys.append(try n.eval(frame, it))
       case .field(let f): keys.append(.string(f))
       }
     }
-    let v = try value.eval(env, it)
-    guard var current = root.take(env, it) else {
+    let v = try value.eval(frame, it)
+    guard var current = root.take(frame, it) else {
       throw error("undefined variable '\(rootName)'")
     }
     do {
       try Access.set(&current, keys[...], steps: steps[...], v, op: op)
-      root.store(current, env, it)
+      root.store(current, frame, it)
     } catch {
-      root.store(current, env, it)
+      root.store(current, frame, it)
       throw located(error)
     }
     return .none

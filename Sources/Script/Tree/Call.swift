@@ -11,12 +11,18 @@ final class Call: Node {
   /// array would retain and release each node on every call.
   private let fastArguments: UnsafeMutableBufferPointer<Unmanaged<Node>>
   private let positionalOnly: Bool
+  /// The global's index when the callee is a global variable, else -1.
+  private let calleeGlobal: Int
+  /// Set once this site (a global name, one positional argument) has called a one-number
+  /// builtin: later calls go straight to it while no global shadows the name.
+  @exclusivity(unchecked) private var cachedMath: UnaryMath?
 
   init(_ at: Location, _ callee: Node, _ arguments: [Node], _ keywords: [(String, Node)]) {
     self.callee = callee
     self.arguments = arguments
     self.keywords = keywords
     positionalOnly = keywords.isEmpty
+    calleeGlobal = (callee as? GlobalGet)?.index ?? -1
     fastArguments = .allocate(capacity: arguments.count)
     _ = fastArguments.initialize(from: arguments.map { Unmanaged.passUnretained($0) })
     super.init(at)
@@ -29,48 +35,90 @@ final class Call: Node {
     Call(location, callee, [first] + arguments, keywords)
   }
 
-  private func evalArguments(_ env: Environment, _ it: Interpreter) throws -> Arguments {
+  private func evalArguments(_ frame: Frame, _ it: Interpreter) throws -> Arguments {
     var a = Arguments()
     a.positional.reserveCapacity(arguments.count)
-    for n in arguments { a.positional.append(try n.eval(env, it)) }
-    for (k, n) in keywords { a.keywords.append((k, try n.eval(env, it))) }
+    for n in arguments { a.positional.append(try n.eval(frame, it)) }
+    for (k, n) in keywords { a.keywords.append((k, try n.eval(frame, it))) }
     return a
   }
 
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    let f = try callee.eval(env, it)
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    // A callee named by a global (a top-level `fn`) is read in place, without a node call.
+    let f: Value
+    if calleeGlobal >= 0, let v = it.globals.values[calleeGlobal] {
+      f = v
+    } else if let math = cachedMath {
+      // This site called a one-number builtin last time, and no global has taken its name.
+      let x = try fastArguments[0]._withUnsafeGuaranteedRef { try $0.eval(frame, it) }
+      if let r = math.apply(x) { return r }
+      guard case .function(let c) = try callee.eval(frame, it) else { throw error("not a function") }
+      do { return try unsafeDowncast(c, to: Builtin.self).callPositional(1, it) { _ in x }! } catch { throw located(error) }
+    } else {
+      f = try callee.eval(frame, it)
+    }
     guard case .function(let c) = f else {
       let what = (callee as? VariableGet).map { "'\($0.name)' is \(f.typeName)" } ?? "\(f.typeName) value is"
       throw error("\(what), not a function")
     }
-    if let closure = c as? Closure {
-      // `closure` holds its proto for the whole call: no need to retain it again.
+    // The value holds the callee for the whole call: no need to retain it again.
+    let kind = ObjectIdentifier(type(of: c))
+    if kind == it.closureType {
+      unowned(unsafe) let closure = unsafeDowncast(c, to: Closure.self)
       unowned(unsafe) let proto = closure.proto
-      var newEnv: Environment
+      let count = proto.localCount
+      let slots = try it.reserve(count, at: self)
+      defer { it.release(slots, count) }
       if positionalOnly && fastArguments.count == proto.parameterCount {
-        newEnv = it.environment(count: proto.localCount, parent: closure.env)
+        // Straight into the new frame's slots.
         for i in 0..<fastArguments.count {
-          newEnv[i] = try fastArguments[i]._withUnsafeGuaranteedRef { try $0.eval(env, it) }
+          slots[i] = try fastArguments[i]._withUnsafeGuaranteedRef { try $0.eval(frame, it) }
         }
-      } else {
-        let a = try evalArguments(env, it)
-        do { newEnv = try closure.bind(a, it) } catch { throw located(error) }
+        return try it.invoke(closure, slots, callSite: self)
       }
-      let result = try it.invoke(closure, newEnv, callSite: self)
-      // No closure kept the call's variables: its environment can serve the next call.
-      if isKnownUniquelyReferenced(&newEnv) { it.recycle(newEnv) }
-      return result
+      let a = try evalArguments(frame, it)
+      let defaulted: [Int]
+      do { defaulted = try closure.bind(a, into: slots) } catch { throw located(error) }
+      return try it.invoke(closure, slots, defaulted: defaulted, callSite: self)
     }
-    let a = try evalArguments(env, it)
+    if kind == it.builtinType, positionalOnly, fastArguments.count == 1 {
+      unowned(unsafe) let builtin = unsafeDowncast(c, to: Builtin.self)
+      if let math = builtin.math {
+        // A function of one number: no binding, no callbacks, nothing to interrupt.
+        if calleeGlobal >= 0 { cachedMath = math }
+        let x = try fastArguments[0]._withUnsafeGuaranteedRef { try $0.eval(frame, it) }
+        if let r = math.apply(x) { return r }
+        do { return try builtin.callPositional(1, it) { _ in x }! } catch { throw located(error) }
+      }
+    }
     let saved = it.builtinCallSite
     it.builtinCallSite = self
     defer { it.builtinCallSite = saved }
+    let mark = it.interruptCount.pointee
+    let result: Value
     do {
-      return try c.call(a, context: it)
+      if kind == it.builtinType, positionalOnly {
+        unowned(unsafe) let builtin = unsafeDowncast(c, to: Builtin.self)
+        if let r = try builtin.callPositional(fastArguments.count, it, { i in
+          try fastArguments[i]._withUnsafeGuaranteedRef { try $0.eval(frame, it) }
+        }) {
+          result = r
+        } else {
+          result = try c.call(try evalArguments(frame, it), context: it)
+        }
+      } else {
+        let a = try evalArguments(frame, it)
+        result = try c.call(a, context: it)
+      }
     } catch {
       throw located(error)
     }
+    // Ctrl-C came while the builtin ran and it returned early (a partial `train` record):
+    // the whole input stops here rather than carrying on with a half result.
+    if it.interruptCount.pointee != mark || it.embedderInterrupt() { throw it.interrupted(in: c.name, returning: result, at: self) }
+    return result
   }
+
 }
 
 /// What a `fn` declares: parameters with defaults, slot count, body.
@@ -81,7 +129,17 @@ final class FunctionProto {
   var defaults: [Node?]
   /// Parameters first, then every other local the resolver found.
   @exclusivity(unchecked) var localCount = 0
-  @exclusivity(unchecked) var body: Node!
+  /// The slot of each cell (captured local), and what each upvalue is in the enclosing call.
+  var cellSlots: [Int] = [] { didSet { cellCount = cellSlots.count } }
+  private(set) var cellCount = 0
+  var captures: [Capture] = []
+  /// Where each parameter lives (a slot, or a cell when closures capture it).
+  var parameterRefs: [VariableRef] = []
+  @exclusivity(unchecked) var body: Node! {
+    didSet { bodyRef = Unmanaged.passUnretained(body) }
+  }
+  /// The body again, unretained: the proto holds it, and a call should not pay a retain.
+  @exclusivity(unchecked) private(set) var bodyRef: Unmanaged<Node> = Unmanaged.passUnretained(Node.placeholder)
   let location: Location
   /// The `#` comment lines just above a named `fn`, shown by `help(f)`.
   var doc: String
@@ -116,7 +174,7 @@ final class FunctionLiteral: Node {
     self.proto = proto
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    .function(Closure(proto, env))
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    .function(Closure(proto, in: frame))
   }
 }

@@ -5,14 +5,17 @@ final class BinaryConstant: Node {
   let op: BinaryOperator
   let left: Node
   let constant: Int
+  /// The slot when `left` is a local variable (read in place, no node call), or -1.
+  private let leftSlot: Int
   init(_ at: Location, _ op: BinaryOperator, _ left: Node, _ constant: Int) {
     self.op = op
     self.left = left
     self.constant = constant
+    leftSlot = (left as? LocalGet)?.slot ?? -1
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    let a = try left.eval(env, it)
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    let a = leftSlot >= 0 ? frame.slots[leftSlot] : try left.eval(frame, it)
     do {
       if case .int(let x) = a {
         switch op {
@@ -37,25 +40,31 @@ final class ComparisonConstant: Node {
   let op: ComparisonOperator
   let left: Node
   let constant: Int
+  private let leftSlot: Int
   init(_ at: Location, _ op: ComparisonOperator, _ left: Node, _ constant: Int) {
     self.op = op
     self.left = left
     self.constant = constant
+    leftSlot = (left as? LocalGet)?.slot ?? -1
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    let a = try left.eval(env, it)
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    .bool(try test(frame, it))
+  }
+  override func test(_ frame: Frame, _ it: Interpreter) throws -> Bool {
+    let a = leftSlot >= 0 ? frame.slots[leftSlot] : try left.eval(frame, it)
     if case .int(let x) = a {
       switch op {
-      case .equal: return .bool(x == constant)
-      case .notEqual: return .bool(x != constant)
-      case .less: return .bool(x < constant)
-      case .lessEqual: return .bool(x <= constant)
-      case .greater: return .bool(x > constant)
-      case .greaterEqual: return .bool(x >= constant)
+      case .equal: return x == constant
+      case .notEqual: return x != constant
+      case .less: return x < constant
+      case .lessEqual: return x <= constant
+      case .greater: return x > constant
+      case .greaterEqual: return x >= constant
       case .isIn: break
       }
     }
-    return try Comparison.evaluate(op, a, .int(constant), at: self)
+    guard case .bool(let r) = try Comparison.evaluate(op, a, .int(constant), at: self) else { return false }
+    return r
   }
 }

@@ -6,10 +6,10 @@ final class Block: Node {
     self.statements = statements
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
     var last = Value.none
     for s in statements {
-      last = try s.eval(env, it)
+      last = try s.eval(frame, it)
       if it.flow != .normal { return last }
     }
     return last
@@ -27,9 +27,9 @@ final class If: Node {
     self.otherwise = otherwise
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    if try condition.eval(env, it).isTruthy { return try then.eval(env, it) }
-    return try otherwise?.eval(env, it) ?? .none
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    if try condition.test(frame, it) { return try then.eval(frame, it) }
+    return try otherwise?.eval(frame, it) ?? .none
   }
 }
 
@@ -41,9 +41,9 @@ final class While: Node {
     self.body = body
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    while try condition.eval(env, it).isTruthy {
-      _ = try body.eval(env, it)
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    while try condition.test(frame, it) {
+      _ = try body.eval(frame, it)
       if it.flow != .normal {
         if it.flow == .returning { return .none }
         let stop = it.flow == .breaking
@@ -81,13 +81,13 @@ final class ForIn: Node {
 
   /// Runs the body once; false when the loop must stop.
   @inline(__always)
-  private func step(_ v: Value, _ env: Environment, _ it: Interpreter) throws -> Bool {
+  private func step(_ v: Value, _ frame: Frame, _ it: Interpreter) throws -> Bool {
     switch target {
-    case .local(let s): env[s] = v
+    case .local(let s): frame.slots[s] = v
     case .global(let g): it.globals.values[g] = v
-    case .upvalue: target.store(v, env, it)
+    default: target.store(v, frame, it)
     }
-    _ = try body.eval(env, it)
+    _ = try body.eval(frame, it)
     if it.flow != .normal {
       if it.flow == .returning { return false }
       let stop = it.flow == .breaking
@@ -99,11 +99,11 @@ final class ForIn: Node {
     return true
   }
 
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    if let rc = rangeCall, case .function(let f) = try rc.callee.eval(env, it), f === CoreBuiltins.range {
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    if let rc = rangeCall, case .function(let f) = try rc.callee.eval(frame, it), f === CoreBuiltins.range {
       var bounds: [Int] = []
       for a in rc.arguments {
-        let v = try a.eval(env, it)
+        let v = try a.eval(frame, it)
         guard case .int(let i) = v else { throw rc.error("range: bounds must be integers, got \(v.typeName)") }
         bounds.append(i)
       }
@@ -112,21 +112,21 @@ final class ForIn: Node {
       if by == 0 { throw rc.error("range: step must not be zero") }
       var i = start
       while by > 0 ? i < end : i > end {
-        guard try step(.int(i), env, it) else { break }
+        guard try step(.int(i), frame, it) else { break }
         let (n, o) = i.addingReportingOverflow(by)
         if o { break }
         i = n
       }
       return .none
     }
-    let seq = try iterable.eval(env, it)
+    let seq = try iterable.eval(frame, it)
     switch seq {
     case .list(let l):
-      for v in l { guard try step(v, env, it) else { break } }
+      for v in l { guard try step(v, frame, it) else { break } }
     case .string(let s):
-      for c in s { guard try step(.string(String(c)), env, it) else { break } }
+      for c in s { guard try step(.string(String(c)), frame, it) else { break } }
     case .record(let r):
-      for k in r.keys { guard try step(.string(k), env, it) else { break } }
+      for k in r.keys { guard try step(.string(k), frame, it) else { break } }
     default:
       throw iterable.error("cannot loop over \(seq.typeName)")
     }
@@ -140,8 +140,8 @@ final class Return: Node {
     self.value = value
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    let v = try value?.eval(env, it) ?? .none
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    let v = try value?.eval(frame, it) ?? .none
     it.returnValue = v
     it.flow = .returning
     return v
@@ -149,14 +149,14 @@ final class Return: Node {
 }
 
 final class Break: Node {
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
     it.flow = .breaking
     return .none
   }
 }
 
 final class Continue: Node {
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
     it.flow = .continuing
     return .none
   }

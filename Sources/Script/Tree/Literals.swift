@@ -5,26 +5,30 @@ final class Literal: Node {
     self.value = value
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value { value }
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value { value }
 }
 
-/// `"acc {r.accuracy}"`: text pieces and expressions, each shown as `print` would.
+/// `"acc {r.accuracy}"`: text pieces and expressions, each shown as `print` would, or by its
+/// format specification: `"{r.accuracy:.3f}"` (see `FormatSpec`).
 final class Interpolation: Node {
   enum Part {
     case text(String)
-    case code(Node)
+    case code(Node, FormatSpec?)
   }
   let parts: [Part]
   init(_ at: Location, _ parts: [Part]) {
     self.parts = parts
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
     var s = ""
     for p in parts {
       switch p {
       case .text(let t): s += t
-      case .code(let n): s += try n.eval(env, it).printString
+      case .code(let n, nil): s += try n.eval(frame, it).printString
+      case .code(let n, let spec?):
+        let v = try n.eval(frame, it)
+        do { s += try spec.apply(v) } catch { throw n.located(error) }
       }
     }
     return .string(s)
@@ -38,10 +42,10 @@ final class ListLiteral: Node {
     self.elements = elements
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
     var l: [Value] = []
     l.reserveCapacity(elements.count)
-    for e in elements { l.append(try e.eval(env, it)) }
+    for e in elements { l.append(try e.eval(frame, it)) }
     return .list(l)
   }
 }
@@ -49,13 +53,20 @@ final class ListLiteral: Node {
 /// `{lr: 0.01, batch: 64}`: keys keep the order written.
 final class RecordLiteral: Node {
   let fields: [(String, Node)]
+  /// The keys, once: every record this literal makes shares the array (the parser has made
+  /// sure they are distinct).
+  private let keys: [String]
+  private let nodes: [Node]
   init(_ at: Location, _ fields: [(String, Node)]) {
     self.fields = fields
+    keys = fields.map(\.0)
+    nodes = fields.map(\.1)
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    var r = Record()
-    for (k, n) in fields { r[k] = try n.eval(env, it) }
-    return .record(r)
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    var values: [Value] = []
+    values.reserveCapacity(nodes.count)
+    for n in nodes { values.append(try n.eval(frame, it)) }
+    return .record(Record(uniqueKeys: keys, values: values))
   }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// A node of the executable syntax tree: it knows where it came from and how to evaluate.
 ///
-///     let v = try node.eval(env, interpreter)
+///     let v = try node.eval(frame, interpreter)
 ///
 /// Every construct is an expression (statements yield nil), so a block's value is its last
 /// statement's. Variables are resolved to slots while parsing (see `Resolver`), and each
@@ -19,10 +19,27 @@ class Node {
   }
 
   var location: Location { Location(file: file, line: line, column: column) }
+
+  /// Stands in where a node is required before the real one exists (a function's body while
+  /// it is being parsed).
+  static let placeholder = Node(Location(file: SourceFile(name: "", text: ""), line: 0, column: 0))
   var position: SourcePosition { file.position(line: line, column: column) }
 
-  func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+  func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
     fatalError("eval not implemented for \(type(of: self))")
+  }
+
+  /// The value as a condition (`if`, `while`, `and`, `or`, `not`): its truth. Comparisons
+  /// answer directly, without making a bool value first.
+  func test(_ frame: Frame, _ it: Interpreter) throws -> Bool {
+    try eval(frame, it).isTruthy
+  }
+
+  /// The value, or nil when it is absent: what `??` asks of its left side. Reads (`xs[i]`,
+  /// `r.key`) answer nil for a missing key, field or index, and for a nil part-way along
+  /// their path; everything else just evaluates.
+  func evalIfPresent(_ frame: Frame, _ it: Interpreter) throws -> Value? {
+    try eval(frame, it)
   }
 
   /// A runtime error at this node.

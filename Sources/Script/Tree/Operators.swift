@@ -3,15 +3,20 @@ final class Binary: Node {
   let op: BinaryOperator
   let left: Node
   let right: Node
+  /// The slot of an operand that is a local variable (read in place, no node call), or -1.
+  private let leftSlot: Int
+  private let rightSlot: Int
   init(_ at: Location, _ op: BinaryOperator, _ left: Node, _ right: Node) {
     self.op = op
     self.left = left
     self.right = right
+    leftSlot = (left as? LocalGet)?.slot ?? -1
+    rightSlot = (right as? LocalGet)?.slot ?? -1
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    let a = try left.eval(env, it)
-    let b = try right.eval(env, it)
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    let a = leftSlot >= 0 ? frame.slots[leftSlot] : try left.eval(frame, it)
+    let b = rightSlot >= 0 ? frame.slots[rightSlot] : try right.eval(frame, it)
     do {
       if case .int(let x) = a, case .int(let y) = b { return try op.ints(x, y) }
       return try op.apply(a, b)
@@ -31,27 +36,37 @@ final class Comparison: Node {
   let op: ComparisonOperator
   let left: Node
   let right: Node
+  /// The slot of an operand that is a local variable (read in place, no node call), or -1.
+  private let leftSlot: Int
+  private let rightSlot: Int
   init(_ at: Location, _ op: ComparisonOperator, _ left: Node, _ right: Node) {
     self.op = op
     self.left = left
     self.right = right
+    leftSlot = (left as? LocalGet)?.slot ?? -1
+    rightSlot = (right as? LocalGet)?.slot ?? -1
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    let a = try left.eval(env, it)
-    let b = try right.eval(env, it)
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    .bool(try test(frame, it))
+  }
+
+  override func test(_ frame: Frame, _ it: Interpreter) throws -> Bool {
+    let a = leftSlot >= 0 ? frame.slots[leftSlot] : try left.eval(frame, it)
+    let b = rightSlot >= 0 ? frame.slots[rightSlot] : try right.eval(frame, it)
     if case .int(let x) = a, case .int(let y) = b {
       switch op {
-      case .equal: return .bool(x == y)
-      case .notEqual: return .bool(x != y)
-      case .less: return .bool(x < y)
-      case .lessEqual: return .bool(x <= y)
-      case .greater: return .bool(x > y)
-      case .greaterEqual: return .bool(x >= y)
+      case .equal: return x == y
+      case .notEqual: return x != y
+      case .less: return x < y
+      case .lessEqual: return x <= y
+      case .greater: return x > y
+      case .greaterEqual: return x >= y
       case .isIn: break
       }
     }
-    return try Comparison.evaluate(op, a, b, at: self)
+    guard case .bool(let r) = try Comparison.evaluate(op, a, b, at: self) else { return false }
+    return r
   }
 
   static func evaluate(_ op: ComparisonOperator, _ a: Value, _ b: Value, at node: Node) throws -> Value {
@@ -91,9 +106,12 @@ final class And: Node {
     self.right = right
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    let a = try left.eval(env, it)
-    return a.isTruthy ? try right.eval(env, it) : a
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    let a = try left.eval(frame, it)
+    return a.isTruthy ? try right.eval(frame, it) : a
+  }
+  override func test(_ frame: Frame, _ it: Interpreter) throws -> Bool {
+    try left.test(frame, it) && right.test(frame, it)
   }
 }
 
@@ -106,9 +124,12 @@ final class Or: Node {
     self.right = right
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    let a = try left.eval(env, it)
-    return a.isTruthy ? a : try right.eval(env, it)
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    let a = try left.eval(frame, it)
+    return a.isTruthy ? a : try right.eval(frame, it)
+  }
+  override func test(_ frame: Frame, _ it: Interpreter) throws -> Bool {
+    try left.test(frame, it) || right.test(frame, it)
   }
 }
 
@@ -118,8 +139,11 @@ final class Not: Node {
     self.operand = operand
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    .bool(!(try operand.eval(env, it)).isTruthy)
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    .bool(!(try operand.test(frame, it)))
+  }
+  override func test(_ frame: Frame, _ it: Interpreter) throws -> Bool {
+    !(try operand.test(frame, it))
   }
 }
 
@@ -129,8 +153,8 @@ final class Negate: Node {
     self.operand = operand
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    switch try operand.eval(env, it) {
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    switch try operand.eval(frame, it) {
     case .int(let i): return i == .min ? .float(-Double(i)) : .int(-i)
     case .float(let d): return .float(-d)
     case let v: throw error("cannot negate \(v.typeName)")

@@ -1,29 +1,48 @@
-/// Where a resolved name lives: a slot of the current call, a slot `depth` calls out, or a global.
+/// Where a resolved name lives: a slot of the current call's frame, one of its cells (a local
+/// that closures capture), an upvalue of the running closure, or a global.
 enum VariableRef {
   case local(Int)
-  case upvalue(depth: Int, slot: Int)
+  case cell(Int)
+  case upvalue(Int)
   case global(Int)
 
-  func store(_ v: Value, _ env: Environment, _ it: Interpreter) {
+  @inline(__always)
+  func store(_ v: Value, _ frame: Frame, _ it: Interpreter) {
     switch self {
-    case .local(let s): env[s] = v
-    case .upvalue(let d, let s): env.ancestor(d)[s] = v
+    case .local(let s): frame.slots[s] = v
+    case .cell(let c): frame.cell(c).value = v
+    case .upvalue(let u): frame.upvalue(u).value = v
     case .global(let g): it.globals.values[g] = v
     }
   }
 
   /// Moves the value out (leaving nil behind) so that in-place edits of lists and records
   /// find their storage uniquely referenced and do not copy it.
-  func take(_ env: Environment, _ it: Interpreter) -> Value? {
+  func take(_ frame: Frame, _ it: Interpreter) -> Value? {
     switch self {
     case .local(let s):
-      return env.take(s)
-    case .upvalue(let d, let s):
-      return env.ancestor(d).take(s)
+      let v = (frame.slots + s).move()
+      (frame.slots + s).initialize(to: .none)
+      return v
+    case .cell(let c):
+      let cell = frame.cell(c)
+      defer { cell.value = .none }
+      return cell.value
+    case .upvalue(let u):
+      let cell = frame.upvalue(u)
+      defer { cell.value = .none }
+      return cell.value
     case .global(let g):
       let v = it.globals.values[g]
       it.globals.values[g] = nil
       return v
+    }
+  }
+
+  var isLocal: Bool {
+    switch self {
+    case .local, .cell: return true
+    default: return false
     }
   }
 }
@@ -45,21 +64,29 @@ final class LocalGet: VariableGet {
     super.init(at, name)
   }
   override var ref: VariableRef { .local(slot) }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value { env[slot] }
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value { frame.slots[slot] }
 }
 
-final class UpvalueGet: VariableGet {
-  let depth: Int
-  let slot: Int
-  init(_ at: Location, _ name: String, depth: Int, slot: Int) {
-    self.depth = depth
-    self.slot = slot
+/// A local of this call that closures capture: it lives in a cell.
+final class CellGet: VariableGet {
+  let index: Int
+  init(_ at: Location, _ name: String, index: Int) {
+    self.index = index
     super.init(at, name)
   }
-  override var ref: VariableRef { .upvalue(depth: depth, slot: slot) }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    env.ancestor(depth)[slot]
+  override var ref: VariableRef { .cell(index) }
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value { frame.cell(index).value }
+}
+
+/// A variable of an enclosing call, reached through the running closure's upvalues.
+final class UpvalueGet: VariableGet {
+  let index: Int
+  init(_ at: Location, _ name: String, index: Int) {
+    self.index = index
+    super.init(at, name)
   }
+  override var ref: VariableRef { .upvalue(index) }
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value { frame.upvalue(index).value }
 }
 
 /// A global read; falls back to the builtin of that name, then to "did you mean".
@@ -67,7 +94,8 @@ final class GlobalGet: VariableGet {
   let index: Int
   /// The function scope where the name was written: its locals feed suggestions.
   let scope: Resolver.Scope?
-  @exclusivity(unchecked) private var builtin: Builtin?
+  /// The builtin this name found last time, as a value ready to return.
+  @exclusivity(unchecked) private var builtin: Value?
 
   init(_ at: Location, _ name: String, index: Int, scope: Resolver.Scope?) {
     self.index = index
@@ -76,10 +104,11 @@ final class GlobalGet: VariableGet {
   }
   override var ref: VariableRef { .global(index) }
 
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
     if let v = it.globals.values[index] { return v }
-    if let b = builtin ?? it.registry[name] {
-      builtin = b
+    if let b = builtin { return b }
+    if let b = it.registry[name] {
+      builtin = .function(b)
       return .function(b)
     }
     let known = Resolver.names(visibleFrom: scope) + it.globals.definedNames + it.registry.names
@@ -97,12 +126,12 @@ final class Assign: Node {
     self.value = value
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    let v = try value.eval(env, it)
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    let v = try value.eval(frame, it)
     switch target {
-    case .local(let s): env[s] = v
+    case .local(let s): frame.slots[s] = v
     case .global(let g): it.globals.values[g] = v
-    case .upvalue: target.store(v, env, it)
+    default: target.store(v, frame, it)
     }
     return .none
   }
@@ -121,13 +150,13 @@ final class CompoundAssign: Node {
     self.value = value
     super.init(at)
   }
-  override func eval(_ env: Environment, _ it: Interpreter) throws -> Value {
-    let rhs = try value.eval(env, it)
-    guard var current = target.take(env, it) else {
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    let rhs = try value.eval(frame, it)
+    guard var current = target.take(frame, it) else {
       throw error("undefined variable '\(name)'")
     }
-    if case .local = target, current.isNil, let g = it.globals.index(of: name), it.globals.values[g] != nil {
-      target.store(current, env, it)
+    if target.isLocal, current.isNil, let g = it.globals.index(of: name), it.globals.values[g] != nil {
+      target.store(current, frame, it)
       throw error("'\(name)' is a global, and a function cannot rebind globals; return the new value instead")
     }
     if op == .add {
@@ -135,20 +164,20 @@ final class CompoundAssign: Node {
       if case .list(var a) = current, case .list(let b) = rhs {
         current = .none
         a.append(contentsOf: b)
-        target.store(.list(a), env, it)
+        target.store(.list(a), frame, it)
         return .none
       }
       if case .string(var a) = current, case .string(let b) = rhs {
         current = .none
         a += b
-        target.store(.string(a), env, it)
+        target.store(.string(a), frame, it)
         return .none
       }
     }
     do {
-      target.store(try op.apply(current, rhs), env, it)
+      target.store(try op.apply(current, rhs), frame, it)
     } catch {
-      target.store(current, env, it)
+      target.store(current, frame, it)
       throw located(error)
     }
     return .none

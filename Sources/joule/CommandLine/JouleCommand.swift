@@ -16,6 +16,6 @@ struct JouleCommand: ParsableCommand {
       65 syntax error, 70 runtime error.
       """,
     version: JouleVersion.current,
-    subcommands: [ReplCommand.self, RunCommand.self, CheckCommand.self, ExportCommand.self],
+    subcommands: [ReplCommand.self, RunCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, KernelCommand.self],
     defaultSubcommand: ReplCommand.self)
 }

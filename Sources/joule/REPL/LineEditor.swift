@@ -54,7 +54,8 @@ final class LineEditor {
     return .line(line)
   }
 
-  /// Records an entered line in memory and on disk.
+  /// Records an entered input (one line, or all the lines of a multi-line one) in memory and
+  /// on disk: the up arrow brings it back whole.
   func remember(_ line: String) {
     guard !line.allSatisfy(\.isWhitespace) else { return }
     joule_history_enter(history, line)

@@ -45,8 +45,8 @@ final class Repl {
         pending = ""
         output.write("^C\n")
       case .line(let line):
-        editor.remember(line)
         if pending.isEmpty && line.hasPrefix(":") {
+          editor.remember(line)
           if !meta(line) { return ExitStatus.ok }
           continue
         }
@@ -56,6 +56,8 @@ final class Repl {
         } else if ScriptBridge.isComplete(pending) {
           let source = pending
           pending = ""
+          // The whole input is one history entry, however many lines it took.
+          editor.remember(source)
           if evaluate(source, file: "<stdin>") { accepted.append(source) }
         }
       }
@@ -70,10 +72,17 @@ final class Repl {
     do {
       let value = try interpreter.run(source, file: file)
       if showValue { output.display(value) }
+      // The last value stays reachable as `_`, as in IPython.
+      if showValue && !value.isNil { interpreter.setGlobal("_", value) }
       return true
     } catch let error as ScriptError {
       output.flush()
-      fputs(ScriptBridge.render(error) + "\n", stderr)
+      var text = ScriptBridge.render(error)
+      if error.kind == .interrupted, let partial = error.partial {
+        interpreter.setGlobal("_", partial)
+        text += "; its partial result is in _"
+      }
+      fputs(text + "\n", stderr)
     } catch {
       output.flush()
       fputs("error: \(error)\n", stderr)
@@ -98,7 +107,8 @@ final class Repl {
     case .vars:
       output.write(variablesTable())
     case .load(let path):
-      guard let source = ScriptRunner.readSource(path) else { break }
+      var status = ExitStatus.ok
+      guard let source = ScriptRunner.readSource(path, status: &status) else { break }
       // Paths inside the file are relative to its folder, as under `joule run`.
       interpreter.scriptDirectory = URL(fileURLWithPath: path).deletingLastPathComponent().path
       defer { interpreter.scriptDirectory = nil }

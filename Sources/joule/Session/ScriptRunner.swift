@@ -8,7 +8,8 @@ import Script
 enum ScriptRunner {
   /// Runs a script file in a fresh session whose `scriptDirectory` is the file's folder.
   static func runFile(_ path: String) -> Int32 {
-    guard let source = readSource(path) else { return ExitStatus.usage }
+    var status = ExitStatus.ok
+    guard let source = readSource(path, status: &status) else { return status }
     let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
     return runSource(source, file: path, scriptDirectory: directory)
   }
@@ -35,7 +36,8 @@ enum ScriptRunner {
 
   /// Parses a file without running it (`joule check`).
   static func checkFile(_ path: String) -> Int32 {
-    guard let source = readSource(path) else { return ExitStatus.usage }
+    var status = ExitStatus.ok
+    guard let source = readSource(path, status: &status) else { return status }
     do {
       try ScriptBridge.check(source, file: path)
       return ExitStatus.ok
@@ -48,19 +50,19 @@ enum ScriptRunner {
     }
   }
 
-  /// The file's text, or nil after telling the user why it cannot be read.
-  static func readSource(_ path: String) -> String? {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      fputs("joule: no such file: \(path)\n", stderr)
-      return nil
+  /// The file's text, or nil after telling the user why it cannot be read; `status` is then
+  /// 64 for a file that is missing or unreadable, 65 for one that is not UTF-8 text.
+  static func readSource(_ path: String, status: inout Int32) -> String? {
+    do {
+      return try SourceText.read(contentsOf: path)
+    } catch let e as ScriptError {
+      fputs("joule: \(e.message)\n", stderr)
+      status = e.kind == .syntax ? ExitStatus.syntaxError : ExitStatus.usage
+    } catch {
+      fputs("joule: \(path): \(error)\n", stderr)
+      status = ExitStatus.usage
     }
-    guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
-      fputs("joule: cannot read \(path)\n", stderr)
-      return nil
-    }
-    // Invalid UTF-8 becomes U+FFFD: the lexer then reports it instead of joule refusing the file.
-    return String(decoding: data, as: UTF8.self)
+    return nil
   }
 
   /// Everything on standard input, read to the end.

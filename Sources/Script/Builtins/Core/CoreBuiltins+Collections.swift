@@ -2,6 +2,26 @@ import Foundation
 
 /// Collection builtins. The collection comes first, so they pipe: `xs |> map(f) |> sum()`.
 extension CoreBuiltins {
+  /// The payloads of `keys` when `extract` finds one in every key, else nil.
+  static func plain<T>(_ keys: [Value], _ extract: (Value) -> T?) -> [T]? {
+    var out: [T] = []
+    out.reserveCapacity(keys.count)
+    for k in keys {
+      guard let x = extract(k) else { return nil }
+      out.append(x)
+    }
+    return out
+  }
+
+  /// `f(x)`, by the interpreter's one-argument fast path when the context is the interpreter.
+  @inline(__always)
+  static func call(_ ctx: any CallContext, _ f: Value, _ x: Value) throws -> Value {
+    if ObjectIdentifier(type(of: ctx)) == ObjectIdentifier(Interpreter.self) {
+      return try unsafeDowncast(ctx, to: Interpreter.self).call(f, with: x)
+    }
+    return try ctx.call(f, Arguments([x]))
+  }
+
   static var collections: [Builtin] {
     [
       Builtin("len", [Parameter("x", doc: "a list, string, record or host object")],
@@ -19,13 +39,15 @@ extension CoreBuiltins {
               doc: "A new list of f(x) for each x in xs.") { args, ctx in
         let f = args["f"]
         var out: [Value] = []
-        for x in try args.list("xs") { out.append(try ctx.call(f, Arguments([x]))) }
+        let xs = try args.list("xs")
+        out.reserveCapacity(xs.count)
+        for x in xs { out.append(try call(ctx, f, x)) }
         return .list(out)
       },
       Builtin("filter", [Parameter("xs", .list), Parameter("f", .function, doc: "true keeps the element")],
               doc: "The elements x of xs for which f(x) is true.") { args, ctx in
         let f = args["f"]
-        return .list(try args.list("xs").filter { try ctx.call(f, Arguments([$0])).isTruthy })
+        return .list(try args.list("xs").filter { try call(ctx, f, $0).isTruthy })
       },
       Builtin("reduce", [Parameter("xs", .list), Parameter("f", .function, doc: "called as f(acc, x)"),
                          Parameter("init", doc: "the starting accumulator")],
@@ -44,12 +66,21 @@ extension CoreBuiltins {
         var keys: [Value]
         switch args["by"] {
         case .string(let field): keys = try xs.map { try Access.field($0, field) }
-        case .function: keys = try xs.map { try ctx.call(args["by"], Arguments([$0])) }
+        case .function(let f): keys = try xs.map { try call(ctx, .function(f), $0) }
         default: keys = xs
         }
         var order = Array(xs.indices)
         var failure: Error?
         let reverse = try args.bool("reverse")
+        // Keys all of one plain kind sort without going through `Value.compare` (same order).
+        if let ints = plain(keys, { if case .int(let i) = $0 { return i } else { return nil } }) {
+          order.sort { a, b in ints[a] == ints[b] ? a < b : (reverse ? ints[a] > ints[b] : ints[a] < ints[b]) }
+          return .list(order.map { xs[$0] })
+        }
+        if let strings = plain(keys, { if case .string(let s) = $0 { return s } else { return nil } }) {
+          order.sort { a, b in strings[a] == strings[b] ? a < b : (reverse ? strings[a] > strings[b] : strings[a] < strings[b]) }
+          return .list(order.map { xs[$0] })
+        }
         order.sort { a, b in
           do {
             let c = try keys[a].compare(to: keys[b])

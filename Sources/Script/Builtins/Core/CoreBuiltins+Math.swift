@@ -15,13 +15,15 @@ extension CoreBuiltins {
     return l
   }
 
-  private static func unary(_ name: String, _ doc: String, _ f: @escaping (Double) -> Double,
+  private static func unary(_ name: String, _ math: UnaryMath, _ doc: String, _ f: @escaping (Double) -> Double,
                             domain: ((Double) -> Bool)? = nil) -> Builtin {
-    Builtin(name, [Parameter("x", .number)], doc: doc) { args, _ in
+    let b = Builtin(name, [Parameter("x", .number)], doc: doc) { args, _ in
       let x = try args.double("x")
       if let domain, !domain(x) { throw ScriptError.runtime("\(name): \(Value.format(x)) is outside its domain") }
       return .float(f(x))
     }
+    b.math = math
+    return b
   }
 
   /// The smallest or largest of numbers (or of any comparable values); with `by:`, the element
@@ -43,6 +45,15 @@ extension CoreBuiltins {
       for i in keys.indices.dropFirst() where try keys[i].compare(to: keys[best]) * pick > 0 { best = i }
       return items[best]
     }
+  }
+
+  static var absolute: Builtin {
+    let b = Builtin("abs", [Parameter("x", .number)], doc: "The absolute value.") { args, _ in
+      if case .int(let i) = args["x"] { return i == .min ? .float(-Double(i)) : .int(Swift.abs(i)) }
+      return .float(Swift.abs(try args.double("x")))
+    }
+    b.math = .abs
+    return b
   }
 
   static var math: [Builtin] {
@@ -81,15 +92,12 @@ extension CoreBuiltins {
         let r = ((Double(text) ?? x) * p).rounded(.toNearestOrAwayFromZero) / p
         return .float(Double(String(format: "%.\(digits)f", r)) ?? r)
       },
-      Builtin("abs", [Parameter("x", .number)], doc: "The absolute value.") { args, _ in
-        if case .int(let i) = args["x"] { return i == .min ? .float(-Double(i)) : .int(Swift.abs(i)) }
-        return .float(Swift.abs(try args.double("x")))
-      },
-      unary("sqrt", "The square root.", Foundation.sqrt, domain: { $0 >= 0 }),
-      unary("log", "The natural logarithm.", Foundation.log, domain: { $0 > 0 }),
-      unary("exp", "e raised to x.", Foundation.exp),
-      unary("sin", "The sine of x radians.", Foundation.sin),
-      unary("cos", "The cosine of x radians.", Foundation.cos),
+      absolute,
+      unary("sqrt", .sqrt, "The square root.", Foundation.sqrt, domain: { $0 >= 0 }),
+      unary("log", .log, "The natural logarithm.", Foundation.log, domain: { $0 > 0 }),
+      unary("exp", .exp, "e raised to x.", Foundation.exp),
+      unary("sin", .sin, "The sine of x radians.", Foundation.sin),
+      unary("cos", .cos, "The cosine of x radians.", Foundation.cos),
       Builtin("pow", [Parameter("x", .number), Parameter("y", .number)], doc: "x raised to y (as x ** y).") { args, _ in
         try BinaryOperator.power.apply(args["x"], args["y"])
       },

@@ -52,14 +52,17 @@ extension CoreBuiltins {
       Builtin("source", [Parameter("path", .string, doc: "a .joule file, relative to this script")],
               doc: "Runs a file in this session, so its functions and variables become available.") { args, ctx in
         guard let it = ctx as? Interpreter else { throw ScriptError.runtime("source: needs an interpreter") }
-        let path = resolve(try args.string("path"), ctx)
-        guard let data = FileManager.default.contents(atPath: path) else {
-          throw ScriptError.runtime("source: cannot read \(path)")
+        let shown = try args.string("path"), path = resolve(shown, ctx)
+        let text: String
+        do {
+          text = try SourceText.read(contentsOf: path, name: shown)
+        } catch let e as ScriptError {
+          throw ScriptError.runtime("source: \(e.message)")
         }
         let saved = it.scriptDirectory
         it.scriptDirectory = (path as NSString).deletingLastPathComponent
         defer { it.scriptDirectory = saved }
-        return try it.runNested(String(decoding: data, as: UTF8.self), file: args["path"].printString)
+        return try it.runNested(text, file: shown)
       },
     ]
   }

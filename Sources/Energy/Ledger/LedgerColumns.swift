@@ -1,0 +1,22 @@
+/// The columns of a ledger: CodeCarbon 3.x's emissions.csv, in its order, then joule's own.
+///
+///     LedgerColumns.codeCarbon.count     // 38
+///     LedgerColumns.all.last             // "carbon_intensity"
+public enum LedgerColumns {
+  /// CodeCarbon's `EmissionsData` fields in declaration order, which is the order its
+  /// emissions.csv header has (codecarbon 3.3.2, output_methods/emissions_data.py).
+  public static let codeCarbon = [
+    "timestamp", "project_name", "run_id", "experiment_id", "duration", "emissions", "emissions_rate",
+    "cpu_power", "gpu_power", "ram_power", "cpu_energy", "gpu_energy", "ram_energy", "energy_consumed",
+    "water_consumed", "country_name", "country_iso_code", "region", "cloud_provider", "cloud_region",
+    "os", "python_version", "codecarbon_version", "cpu_count", "cpu_model", "gpu_count", "gpu_model",
+    "longitude", "latitude", "ram_total_size", "tracking_mode", "cpu_utilization_percent",
+    "gpu_utilization_percent", "ram_utilization_percent", "ram_used_gb", "on_cloud", "pue", "wue",
+  ]
+
+  /// What joule adds: which meter, whether the figure is an estimate and by which model, and
+  /// the grid intensity (g CO2e/kWh) the emissions used.
+  public static let joule = ["energy_source", "estimated", "estimate_model", "carbon_intensity"]
+
+  public static let all = codeCarbon + joule
+}
