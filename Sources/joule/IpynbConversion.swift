@@ -9,7 +9,7 @@ import Notebook
 ///
 /// Return the exit status: 0, 64 (cannot read or convert), 73 (cannot write).
 func exportIpynb(path: String, to directory: String?) -> Int32 {
-  var status = ExitStatus.ok
+  var status = ExitStatus.usage
   guard ScriptRunner.readSource(path, status: &status) != nil else { return status }
   let url = URL(fileURLWithPath: path)
   let folder = directory.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? url.deletingLastPathComponent()

@@ -90,7 +90,9 @@ private let spaceSource = """
 @Test func badTuneInputGivesClearErrors() throws {
   let cases: [(String, String)] = [
     ("tune(objective, sp, strategy: \"baye\")", "did you mean 'bayes'"),
-    ("tune(objective, sp, maximize: \"accuracy\", minimize: \"loss\")", "not both"),
+    ("tune(objective, sp, strategy: \"nsga2\", trials: 2)", "needs two objectives"),
+    ("tune(objective, sp, prune: \"sometimes\")", "unknown prune 'sometimes'"),
+    ("tune(objective, sp, maximize: \"accuracy\", minimize: \"loss\", reference: [1])", "'reference' is two numbers"),
     ("tune(objective, sp, maximize: \"f1\", trials: 2)", "without 'f1'"),
     ("tune(fn(p) { \"text\" }, sp, trials: 2)", "number or a record"),
     ("tune(objective, sp, acquisition: \"xx\")", "unknown acquisition"),

@@ -81,13 +81,23 @@ enum TrainingBuiltins {
     let window = EnergyWindow.begin()
     let line = ProgressLine(label: "train")
     var epochJoules: [Double] = []
-    options.shouldStop = { Interrupt.requested }
+    // Inside a tune trial each epoch's held-out accuracy and loss go to the study's pruner.
+    let report = TrialReportHook.current
+    var stoppedByTrial = false
+    options.shouldStop = { Interrupt.requested || stoppedByTrial }
     var last: TrainingProgress?
     options.onProgress = { p in
       last = p
       line.update(progressText(p, joules: window.joulesSoFar))
     }
-    options.onEpoch = { _ in epochJoules.append(window.joulesSoFar) }
+    options.onEpoch = { e in
+      epochJoules.append(window.joulesSoFar)
+      if let report {
+        var values = ["loss": e.loss]
+        if let acc = e.accuracy { values["accuracy"] = acc }
+        if report(e.epoch, values) { stoppedByTrial = true }
+      }
+    }
     let result: TrainingResult
     do {
       result = try Trainer.train(m, on: data, options: options)
@@ -98,7 +108,7 @@ enum TrainingBuiltins {
     }
     line.clear()
     let reading = window.finish()
-    if result.state == .interrupted { Interrupt.clear() }
+    if result.state == .interrupted && !stoppedByTrial { Interrupt.clear() }
     var previous = 0.0
     let epochs = result.epochs.enumerated().map { i, e -> Record in
       let j = i < epochJoules.count ? epochJoules[i] : reading.joules
@@ -110,7 +120,8 @@ enum TrainingBuiltins {
     var record = Record([
       ("accuracy", .float(result.accuracy)), ("loss", .float(result.loss)), ("test_loss", .float(result.testLoss)),
       ("epochs", .table(epochs)), ("seconds", .float(result.seconds)), ("images_per_s", .float(result.imagesPerSecond)),
-      ("state", .string(result.state.rawValue)), ("energy_j", .float(reading.joules)),
+      ("state", .string(stoppedByTrial && result.state != .diverged ? "stopped" : result.state.rawValue)),
+      ("energy_j", .float(reading.joules)),
       ("energy_source", .string(reading.source)), ("energy_estimated", .bool(reading.estimated)),
       // An estimate always travels with its model and parameters.
       ("energy_model", reading.model.map { .string($0) } ?? .none),

@@ -36,6 +36,26 @@ enum StudyBuiltins {
       return .table(rows.sorted { key($0) < key($1) })
     })
     registry.register(Builtin(
+      "hypervolume", [Parameter("study", .host("study")),
+                      Parameter("reference", .optional(.list), default: .some(.none),
+                                doc: "[maximised, minimised] in the objectives' units (default: the study's)"),
+                      Parameter("upto", .optional(.int), default: .some(.none), doc: "only trials numbered up to this")],
+      family: "tuning",
+      doc: "Hypervolume of a two-objective study's complete trials against a reference point: hypervolume(s, reference: [0, 500]).") { a, _ in
+      let s = try a.host("study", as: StudyValue.self).study
+      var reference: [Double]?
+      if case .list(let items) = a["reference"] {
+        reference = items.compactMap(\.number)
+        guard reference!.count == 2, items.count == 2 else {
+          throw ScriptError.runtime("hypervolume: 'reference' must be two numbers, got \(items.count) values")
+        }
+      }
+      guard let v = s.hypervolume(reference: reference, upTo: try a.optionalInt("upto")) else {
+        throw ScriptError.runtime("hypervolume: study '\(s.name)' has one objective; tune with maximize: and minimize:")
+      }
+      return .float(v)
+    })
+    registry.register(Builtin(
       "rounds_to", [Parameter("study", .host("study")), Parameter("target", .number)], family: "tuning",
       doc: "The first trial number whose best-so-far reaches target (the paper's rounds to the optimum), or nil.") { a, _ in
       try a.host("study", as: StudyValue.self).study.roundsTo(try a.double("target")).map { .int($0) } ?? Value.none

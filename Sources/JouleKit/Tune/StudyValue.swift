@@ -21,7 +21,8 @@ final class StudyValue: HostObject {
   var typeName: String { "study" }
   var fieldNames: [String] {
     ["name", "strategy", "direction", "metric", "trials", "best", "finished", "budget_j", "spent_j",
-     "energy_estimated", "stop_reason", "seed", "space", "store"]
+     "energy_estimated", "stop_reason", "seed", "space", "store", "prune", "pruned", "joules_pruned", "joules_saved",
+     "objectives", "pareto", "hypervolume"]
   }
 
   func field(_ name: String) -> Value? {
@@ -41,6 +42,15 @@ final class StudyValue: HostObject {
     case "seed": return .int(s.seed)
     case "space": return .host(SpaceValue(s.space))
     case "store": return storePath.map { .string($0) } ?? Value.none
+    case "prune": return .string((s.prune ?? .none).rawValue)
+    case "pruned": return .int(study.prunedCount)
+    case "joules_pruned": return .float(study.joulesPruned)
+    case "joules_saved": return .float(study.joulesSaved)
+    case "objectives": return .list(study.objectives.map { .string("\($0.direction.rawValue) \($0.metric)") })
+    case "pareto":
+      let front = Set(study.paretoTrials.map(\.number))
+      return .table(study.rows.filter { front.contains($0.trial.number) }.map(row))
+    case "hypervolume": return study.hypervolume().map { .float($0) } ?? Value.none
     default: return nil
     }
   }
@@ -74,6 +84,10 @@ final class StudyValue: HostObject {
     if metric != "value", metric != "accuracy", !names.contains(metric), !StudyValue.fixedColumns.contains(metric) {
       rec[metric] = num(t.metrics[metric] ?? t.value)
     }
+    if let second = study.settings.secondObjective, !names.contains(second.metric),
+       !StudyValue.fixedColumns.contains(second.metric) {
+      rec[second.metric] = num(study.field(second.metric, of: t))
+    }
     rec["energy_j"] = num(t.energyJ)
     rec["energy_estimated"] = t.energyEstimated.map { .bool($0) } ?? Value.none
     rec["seconds"] = num(t.seconds)
@@ -94,6 +108,9 @@ final class StudyValue: HostObject {
     }
     let joules = "\(StudyValue.short(study.spentJ)) J\(estimated ? " (estimated)" : "")"
     parts.append(s.budgetJ.map { "\(joules) of \(StudyValue.short($0)) J budget" } ?? joules)
+    if study.prunedCount > 0 {
+      parts.append("\(study.prunedCount) pruned, ~\(StudyValue.short(study.joulesSaved)) J saved")
+    }
     if let r = study.stopReason, r != "done" { parts.append("stopped: \(r)") }
     return "<study \(s.name): \(parts.joined(separator: ", "))>"
   }

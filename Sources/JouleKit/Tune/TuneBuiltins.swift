@@ -12,9 +12,12 @@ enum TuneBuiltins {
     SpaceBuiltins.register(into: registry)
     registry.register(Builtin("tune", TuneCall.parameters, family: "tuning", doc: """
       Tunes hyperparameters: calls objective(params) per trial, measures each trial's joules, stores every \
-      finished trial, and returns a study. Strategies: grid, random, bayes (GP, Matérn-5/2).
+      finished trial, and returns a study. Strategies: grid, random, bayes (GP, Matérn-5/2), tpe (Optuna's default TPE), \
+      nsga2 (two objectives). prune: "median", "halving" or "hyperband" stops poor trials from train's epochs or report(); \
+      maximize: and minimize: together search a trade-off (s.pareto, s.hypervolume, tradeoff(s)).
       """, body: TuneCall.run))
     StudyBuiltins.register(into: registry)
     registry.register(SampleBuiltin.builtin)
+    registry.register(ReportBuiltin.builtin)
   }
 }

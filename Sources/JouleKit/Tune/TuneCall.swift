@@ -11,11 +11,11 @@ enum TuneCall {
   static let parameters: [Parameter] = [
     Parameter("objective", .function, doc: "fn(params) returning a number or a record such as a train run"),
     Parameter("space", .any, doc: "space(...) or a record of dimensions"),
-    Parameter("strategy", .string, default: .string("bayes"), doc: "\"grid\", \"random\" or \"bayes\""),
+    Parameter("strategy", .string, default: .string("bayes"), doc: "\"grid\", \"random\", \"bayes\", \"tpe\" or \"nsga2\" (two objectives)"),
     Parameter("trials", .int, default: .int(20), doc: "finished trials wanted"),
     Parameter("seed", .int, default: .int(1)),
     Parameter("maximize", .optional(.string), default: .some(.none), doc: "field to maximise (default accuracy, or the number)"),
-    Parameter("minimize", .optional(.string), default: .some(.none), doc: "field to minimise instead"),
+    Parameter("minimize", .optional(.string), default: .some(.none), doc: "field to minimise instead; with maximize: too, both (a Pareto front)"),
     Parameter("budget_j", .optional(.number), default: .some(.none), doc: "stop before the next trial would likely exceed these joules"),
     Parameter("study", .optional(.string), default: .some(.none), doc: "name: stores the study and resumes it if it exists"),
     Parameter("store", .optional(.string), default: .some(.none), doc: "SQLite file (default studies.sqlite beside the script)"),
@@ -23,8 +23,12 @@ enum TuneCall {
     Parameter("grid", .int, default: .int(5), doc: "grid values per continuous range (the paper: 5)"),
     Parameter("grid_upper", .bool, default: .bool(false), doc: "grid includes the upper bound (the paper's rule does not)"),
     Parameter("shuffle", .bool, default: .bool(true), doc: "grid visits points in seeded random order"),
-    Parameter("initial", .optional(.int), default: .some(.none), doc: "bayes: random trials first (default dimensions + 1)"),
-    Parameter("candidates", .int, default: .int(10_000), doc: "bayes: random candidates per suggestion (the paper: 10,000)"),
+    Parameter("initial", .optional(.int), default: .some(.none), doc: "bayes/tpe: random trials first (default dimensions + 1; tpe 10)"),
+    Parameter("candidates", .int, default: .int(2048), doc: "bayes: random candidates per suggestion before the L-BFGS ascents (the paper: 10,000, no ascent)"),
+    Parameter("reference", .optional(.list), default: .some(.none),
+              doc: "two objectives: hypervolume reference point [maximised, minimised] in their units"),
+    Parameter("prune", .optional(.string), default: .some(.none),
+              doc: "stop poor trials early from their epochs/report()s: \"median\", \"halving\", \"hyperband\" or \"none\" (nil)"),
   ]
 
   static func run(_ a: BoundArguments, _ ctx: any CallContext) throws -> Value {
@@ -64,6 +68,11 @@ enum TuneCall {
   static func evaluate(_ fn: Value, _ request: StudyRunner.Request, settings: StudySettings,
                        _ ctx: any CallContext) -> Result<TrialOutcome, ScriptError> {
     let params = ParameterConversion.record(request.params.map { ($0.name, $0.value) })
+    // Intermediate reports (train's epochs, report(), JOULE_REPORT lines) reach this trial's monitor.
+    let monitor = request.monitor
+    let outer = TrialReportHook.current
+    TrialReportHook.current = { step, values in monitor.report(step: step, values: values) }
+    defer { TrialReportHook.current = outer }
     let window = EnergyWindow.begin()
     let started = Date()
     let result: Value
@@ -107,7 +116,7 @@ enum TuneCall {
         if case .bool(let b)? = field("energy_estimated") { outcome.energyEstimated = b }
       }
       guard let v = field(settings.metric) else {
-        if outcome.state != .complete { return .success(outcome) }
+        if outcome.state != .complete || monitor.verdict != .running { return .success(outcome) }
         let hint = settings.metric == "accuracy" ? "; say which field with maximize: or minimize:" : ""
         return .failure(.runtime("tune: the objective returned a \(result.typeName) without '\(settings.metric)'\(hint)"))
       }
@@ -138,7 +147,7 @@ enum TuneCall {
     let strategyName = try a.string("strategy")
     guard let strategy = Strategy(rawValue: strategyName.lowercased()) else {
       let hint = Suggestion.closest(to: strategyName, among: Strategy.allCases.map(\.rawValue)).map { "; did you mean '\($0)'?" } ?? ""
-      throw ScriptError.runtime("tune: unknown strategy '\(strategyName)' (grid, random or bayes)\(hint)")
+      throw ScriptError.runtime("tune: unknown strategy '\(strategyName)' (grid, random, bayes, tpe or nsga2)\(hint)")
     }
     let acqName = try a.string("acquisition")
     guard let acquisition = Acquisition(name: acqName) else {
@@ -150,7 +159,10 @@ enum TuneCall {
     s.trials = try a.int("trials")
     guard s.trials >= 1 else { throw ScriptError.runtime("tune: 'trials' must be at least 1, got \(s.trials)") }
     switch (try a.optionalString("maximize"), try a.optionalString("minimize")) {
-    case (.some, .some): throw ScriptError.runtime("tune: give maximize: or minimize:, not both")
+    case (let m?, let n?):
+      // Both: a two-objective study (accuracy against energy); the maximised one is the value.
+      s.metric = m; s.direction = .maximize
+      s.secondObjective = Objective(metric: n, direction: .minimize)
     case (let m?, nil): s.metric = m; s.direction = .maximize
     case (nil, let m?): s.metric = m; s.direction = .minimize
     case (nil, nil): s.metric = "accuracy"; s.direction = .maximize
@@ -164,6 +176,19 @@ enum TuneCall {
     s.shuffle = try a.bool("shuffle")
     s.initial = try a.optionalInt("initial")
     if let i = s.initial, i < 1 { throw ScriptError.runtime("tune: 'initial' must be at least 1, got \(i)") }
+    if case .list(let items) = a["reference"] {
+      let r = items.compactMap(\.number)
+      guard r.count == 2, items.count == 2, s.secondObjective != nil else {
+        throw ScriptError.runtime("tune: 'reference' is two numbers, one per objective, for a study with maximize: and minimize:")
+      }
+      s.reference = r
+    }
+    if let p = try a.optionalString("prune") {
+      guard let kind = PrunerKind(rawValue: p.lowercased()) else {
+        throw ScriptError.runtime("tune: unknown prune '\(p)' (median, halving, hyperband or none)")
+      }
+      s.prune = kind
+    }
     s.candidates = try a.int("candidates")
     guard s.candidates >= 1 else { throw ScriptError.runtime("tune: 'candidates' must be at least 1, got \(s.candidates)") }
     return s

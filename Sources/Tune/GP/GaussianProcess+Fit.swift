@@ -10,9 +10,15 @@ extension GaussianProcess {
   ///
   /// Bounds are kept by optimising z with θ = lower + (upper − lower)·sigmoid(z).
   /// If every start fails, falls back to the prior centre with the largest noise.
+  ///
+  /// `warmStart` (the θ of the previous fit, as Optuna's GPSampler keeps its kernel parameters
+  /// from one suggestion to the next) replaces the random restarts: one more trial rarely moves
+  /// the optimum far, so the fit starts there and at the prior centre (`restarts` > 1) or there
+  /// alone (`restarts` = 1), cold only if that fails.
   public static func fit(x: [[Double]], y: [Double], kernel: MaternKernel,
                          prior: HyperparameterPrior = .standard, restarts: Int = 3,
-                         maxIterations: Int = 50, using rng: inout SeededGenerator) throws -> GaussianProcess {
+                         maxIterations: Int = 50, warmStart: [Double]? = nil,
+                         using rng: inout SeededGenerator) throws -> GaussianProcess {
     let d = x.first?.count ?? 0
     let ml = MarginalLikelihood(x: x, y: y, kernel: kernel, prior: prior)
     let bounds = (0..<(d + 2)).map { prior.component($0, d: d) }
@@ -36,11 +42,18 @@ extension GaussianProcess {
       return (v, gz)
     }
     var starts = [prior.centre(d: d)]
-    for _ in 1..<max(restarts, 1) { starts.append(prior.draw(d: d, using: &rng)) }
+    let warm = warmStart.flatMap { w in w.count == d + 2 && w.allSatisfy(\.isFinite) ? w : nil }
+    if warm == nil {
+      for _ in 1..<max(restarts, 1) { starts.append(prior.draw(d: d, using: &rng)) }
+    }
     // Hyperparameters matter to about 1e-6 of the log posterior; finer convergence only costs time.
     let optimizer = LBFGS(maxIterations: maxIterations, gradientTolerance: 1e-4, functionTolerance: 1e-6)
     var best: (value: Double, theta: [Double])?
-    for s in starts {
+    // From the previous optimum; with `restarts` > 1 also from the prior centre (with few points
+    // the posterior has several modes and the previous one can be the wrong one); with 1, from
+    // the previous optimum alone as Optuna does, cold only if it fails.
+    if let warm, let r = optimizer.minimize(zOf(warm), objective) { best = (r.value, theta(r.x)) }
+    for s in starts where best == nil || warm == nil || restarts > 1 {
       guard let r = optimizer.minimize(zOf(s), objective) else { continue }
       if best == nil || r.value < best!.value { best = (r.value, theta(r.x)) }
     }

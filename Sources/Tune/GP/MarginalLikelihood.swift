@@ -96,13 +96,12 @@ public struct MarginalLikelihood {
     grad[d] = signalGrad
     grad[d + 1] = noiseGrad
 
-    // Negative log posterior: flip signs and add the Gaussian priors on θ.
+    // Negative log posterior: flip signs and add the priors on θ.
     var value = -lml
     for i in 0..<(d + 2) {
-      let c = prior.component(i, d: d)
-      let z = (theta[i] - c.mean) / c.sd
-      value += 0.5 * z * z
-      grad[i] = -grad[i] + z / c.sd
+      let (p, dp) = prior.penalty(theta[i], component: i, d: d)
+      value += p
+      grad[i] = -grad[i] + dp
     }
     return (value, grad)
   }

@@ -3,18 +3,24 @@ import Foundation
 /// Maximises an acquisition function over the unit cube of a search space.
 ///
 ///     let opt = AcquisitionOptimizer(space: s, gp: gp, energy: nil, acquisition: .expectedImprovement, best: 1.3)
-///     let u = opt.maximise(candidates: 10_000, around: bestPoints, avoiding: seen, using: &rng)
+///     let u = opt.maximise(candidates: 2048, around: bestPoints, avoiding: seen, using: &rng)
 ///
-/// Scores `candidates` points, four in five uniform (the paper's 10,000 random candidates) and the
-/// rest Gaussian steps (sd 0.1 and 0.02) from the best trials, snapped to runnable values; then runs a
-/// compass search (step 0.1 halving to 1e-3) from the best five. Points already run are skipped,
-/// so duplicates are never suggested while any other point scores; non-finite scores never win.
+/// Follows Optuna's `optimize_acqf_mixed` (optuna/_gp/optim_mixed.py): score `candidates` uniform
+/// points, then run `localSearches` gradient ascents: from the best candidate, from the best
+/// observed points, and from candidates drawn by roulette with weight e^{score − max} (so starts
+/// spread over several basins instead of crowding the best one). Each ascent is a box-bounded
+/// L-BFGS on the ordered dimensions with analytic gradients, preconditioned by the length scales
+/// (z = u/ℓ, as Optuna does, so every direction is equally curved), then one exhaustive sweep of
+/// each choice dimension. Integers are relaxed to reals and snapped at the end. Points already run
+/// are never returned while any other point scores; non-finite scores never win.
 struct AcquisitionOptimizer {
   let space: SearchSpace
   let gp: GaussianProcess
   let energy: (gp: GaussianProcess, mean: Double, sd: Double)?
   let acquisition: Acquisition
   let best: Double
+  /// Gradient ascents per suggestion (Optuna's `n_local_search`).
+  var localSearches = 10
 
   init(space: SearchSpace, gp: GaussianProcess, energy: (GaussianProcess, Double, Double)?,
        acquisition: Acquisition, best: Double) {
@@ -46,88 +52,121 @@ struct AcquisitionOptimizer {
     }
   }
 
+  /// The acquisition at one point and its gradient in unit-cube coordinates.
+  func valueAndGradient(_ u: [Double]) -> (Double, [Double]) {
+    let p = gp.predictWithGradient(u)
+    let sd = p.variance.squareRoot()
+    var logJ = 0.0
+    var dLogJ = [Double](repeating: 0, count: u.count)
+    if let energy {
+      let e = energy.gp.predictWithGradient(u)
+      logJ = e.mean * energy.sd + energy.mean
+      dLogJ = e.meanGradient.map { $0 * energy.sd }
+    }
+    let a = acquisition.scoreAndDerivatives(mean: p.mean, sd: sd, best: best, logJoules: logJ)
+    // ∂σ/∂x = ∂σ²/∂x / 2σ.
+    let dSdScale = sd > 1e-12 ? a.dSd / (2 * sd) : 0
+    var g = [Double](repeating: 0, count: u.count)
+    for k in 0..<u.count {
+      let fromMean: Double = a.dMean * p.meanGradient[k]
+      let fromSd: Double = dSdScale * p.varianceGradient[k]
+      g[k] = fromMean + fromSd - dLogJ[k]
+    }
+    return (a.value, g)
+  }
+
   func maximise(candidates m: Int, around top: [[Double]], avoiding seen: Set<[Int64]>,
                 using rng: inout SeededGenerator) -> [Double]? {
     let d = space.count
-    let local = top.isEmpty ? 0 : m / 5
     var batch = [Double]()
     batch.reserveCapacity(m * d)
     var points: [[Double]] = []
-    for c in 0..<m {
-      var u: [Double]
-      if c < m - local {
-        u = (0..<d).map { _ in rng.unit() }
-      } else {
-        let centre = top[c % top.count]
-        u = (0..<d).map { k in
-          if space.dimensions[k].isChoice { return rng.unit() < 0.8 ? centre[k] : rng.unit() }
-          // Half the local points explore the neighbourhood, half polish it.
-          return min(max(centre[k] + (c % 2 == 0 ? 0.1 : 0.02) * rng.normal(), 0), 1)
-        }
-      }
-      u = snap(u)
+    for _ in 0..<m {
+      let u = snap((0..<d).map { _ in rng.unit() })
       points.append(u)
       batch.append(contentsOf: u)
     }
     let s = scores(batch, count: m)
-    let ranked = (0..<m).filter { s[$0] > -.infinity || acquisition == .upperConfidenceBound }
-      .sorted { s[$0] > s[$1] }
-    var starts: [([Double], Double)] = []
-    var taken = Set<[Int64]>()
-    for i in ranked {
-      let k = AcquisitionOptimizer.key(points[i])
-      if seen.contains(k) || taken.contains(k) { continue }
-      taken.insert(k)
-      starts.append((points[i], s[i]))
-      if starts.count == 5 { break }
+    let valid = (0..<m).filter { s[$0] > -.infinity || acquisition == .upperConfidenceBound }
+
+    // Starts: the best candidate, the best observed points nudged off their zero-variance spot,
+    // then roulette draws without replacement.
+    var starts: [[Double]] = []
+    if let b = valid.max(by: { s[$0] < s[$1] }) { starts.append(points[b]) }
+    for t in top.prefix(max(localSearches / 5, 1)) {
+      starts.append(snap(t.enumerated().map { k, v in
+        space.dimensions[k].isChoice ? v : min(max(v + 1e-3 * rng.normal(), 0), 1)
+      }))
     }
-    var best: ([Double], Double)?
-    for (u, f) in starts {
-      let r = compass(from: u, value: f, avoiding: seen)
-      if best == nil || r.1 > best!.1 { best = r }
+    if let sMax = valid.map({ s[$0] }).max(), sMax.isFinite {
+      var weights = valid.map { exp(s[$0] - sMax) }
+      for (j, i) in valid.enumerated() where points[i] == starts.first { weights[j] = 0 }
+      while starts.count < localSearches {
+        let total = weights.reduce(0, +)
+        guard total > 0 else { break }
+        var r = rng.unit() * total
+        var pick = weights.count - 1
+        for (j, w) in weights.enumerated() {
+          r -= w
+          if r <= 0 && w > 0 { pick = j; break }
+        }
+        weights[pick] = 0
+        starts.append(points[valid[pick]])
+      }
     }
-    guard let found = best, found.0.allSatisfy(\.isFinite) else { return nil }
-    return found.0
+
+    var results: [([Double], Double)] = []
+    for start in starts {
+      results.append(localSearch(from: start))
+    }
+    // Candidates too, so a point is found even if every ascent lands on a trial already run.
+    results += valid.sorted { s[$0] > s[$1] }.prefix(50).map { (points[$0], s[$0]) }
+    let fresh = results.filter { $0.1.isFinite || acquisition == .upperConfidenceBound }
+      .filter { !seen.contains(AcquisitionOptimizer.key($0.0)) && $0.0.allSatisfy(\.isFinite) }
+    return fresh.max { $0.1 < $1.1 }?.0
   }
 
-  /// Coordinate pattern search: try ±step along each dimension, keep any improvement,
-  /// halve the step when none helps. Choice dimensions try every other value.
-  private func compass(from start: [Double], value: Double, avoiding seen: Set<[Int64]>) -> ([Double], Double) {
-    var x = start, fx = value
-    var step = 0.1
-    var evaluations = 0
-    func score(_ u: [Double]) -> Double {
-      evaluations += 1
-      if seen.contains(AcquisitionOptimizer.key(u)) { return -.infinity }
-      return scores(u, count: 1)[0]
-    }
-    var choicesTried = false
-    while step >= 1e-3 && evaluations < 400 {
-      var improved = false
-      for k in 0..<space.count {
-        let dim = space.dimensions[k]
-        var moves: [Double] = []
-        if dim.isChoice {
-          if choicesTried { continue }
-          moves = (0..<dim.choices.count).map { (Double($0) + 0.5) / Double(dim.choices.count) }
-        } else {
-          moves = [x[k] + step, x[k] - step]
-        }
-        for v in moves {
-          var y = x
-          y[k] = dim.snap(min(max(v, 0), 1))
-          if y[k] == x[k] { continue }
-          let fy = score(y)
-          if fy > fx {
-            x = y
-            fx = fy
-            improved = true
-          }
-        }
+  /// Gradient ascent on the ordered dimensions, then a sweep of each choice dimension; the result
+  /// snapped to runnable values and rescored.
+  func localSearch(from start: [Double]) -> ([Double], Double) {
+    let dims = space.dimensions
+    let ordered = (0..<dims.count).filter { !dims[$0].isChoice }
+    var u = start
+    if !ordered.isEmpty {
+      let scale = ordered.map { gp.hyperparameters.lengthScales[$0] }
+      let lower = [Double](repeating: 0, count: ordered.count)
+      let upper = scale.map { 1 / $0 }
+      let z0 = ordered.enumerated().map { j, k in start[k] / scale[j] }
+      let base = start
+      let objective: ([Double]) -> (Double, [Double])? = { z in
+        var x = base
+        for (j, k) in ordered.enumerated() { x[k] = min(max(z[j] * scale[j], 0), 1) }
+        let (v, g) = valueAndGradient(x)
+        guard v.isFinite else { return nil }
+        return (-v, ordered.enumerated().map { j, k in -g[k] * scale[j] })
       }
-      choicesTried = true
-      if !improved { step /= 2 }
+      // pgtol √1e-4 as Optuna's `_gradient_ascent_batched`.
+      let optimizer = BoundedLBFGS(maxIterations: 200, projectedGradientTolerance: 1e-2, functionTolerance: 1e-9)
+      if let r = optimizer.minimize(z0, lower: lower, upper: upper, objective) {
+        for (j, k) in ordered.enumerated() { u[k] = min(max(r.x[j] * scale[j], 0), 1) }
+      }
     }
-    return (x, fx)
+    u = snap(u)
+    var value = scores(u, count: 1)[0]
+    for k in 0..<dims.count where dims[k].isChoice && dims[k].choices.count > 1 {
+      let n = dims[k].choices.count
+      var batch = [Double]()
+      for c in 0..<n {
+        var v = u
+        v[k] = (Double(c) + 0.5) / Double(n)
+        batch += v
+      }
+      let s = scores(batch, count: n)
+      if let c = (0..<n).max(by: { s[$0] < s[$1] }), s[c] > value {
+        u[k] = (Double(c) + 0.5) / Double(n)
+        value = s[c]
+      }
+    }
+    return (u, value)
   }
 }

@@ -8,11 +8,14 @@ public struct Observation: Sendable {
   public var point: [ParameterValue]
   public var score: Double?
   public var joules: Double?
+  /// Every objective of a multi-objective study, each oriented larger-is-better; nil when failed.
+  public var objectives: [Double]?
 
-  public init(point: [ParameterValue], score: Double?, joules: Double? = nil) {
+  public init(point: [ParameterValue], score: Double?, joules: Double? = nil, objectives: [Double]? = nil) {
     self.point = point
     self.score = score
     self.joules = joules
+    self.objectives = objectives
   }
 }
 

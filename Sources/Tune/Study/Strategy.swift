@@ -3,6 +3,10 @@
 ///     Strategy(rawValue: "bayes")   // .bayes
 public enum Strategy: String, Codable, CaseIterable, Sendable {
   case grid, random, bayes
+  /// The tree-structured Parzen estimator (Optuna's default sampler).
+  case tpe
+  /// NSGA-II for two objectives (Optuna's `NSGAIISampler` defaults).
+  case nsga2
   /// A designed experiment: every combination of the factors, repeated, in seeded random order
   /// (`FactorialSampler`).
   case factorial

@@ -9,7 +9,7 @@ import Foundation
 ///
 /// Each trial is stored as "running" before the objective starts and again when it finishes, each
 /// in its own transaction. The loop ends when `settings.trials` trials have finished (complete,
-/// failed or diverged), when the grid is exhausted, when the next trial would likely overshoot the
+/// failed, diverged or pruned), when the grid is exhausted, when the next trial would likely overshoot the
 /// energy budget, or when `shouldStop` says so or a trial comes back interrupted. Resuming a stored
 /// study first re-runs the suggestions of its interrupted trials, with the same parameters.
 public final class StudyRunner {
@@ -20,6 +20,8 @@ public final class StudyRunner {
   public struct Request: Sendable {
     public var number: Int
     public var params: [(name: String, value: ParameterValue)]
+    /// Takes the trial's intermediate reports; says when to stop (pruned or diverged).
+    public var monitor: TrialMonitor
     /// The sampler's suggestion index this trial runs (a factorial design's run position).
     public var suggestion: Int = 0
   }
@@ -67,8 +69,9 @@ public final class StudyRunner {
         etaSeconds: finishedHere > 0 ? elapsed / Double(finishedHere) * Double(settings.trials - finished) : nil))
 
       let t0 = Date()
+      let monitor = makeMonitor(number: number, study: study)
       let outcome = objective(Request(number: number, params: settings.space.record(point).map { ($0.0, $0.1) },
-                                        suggestion: index))
+                                      monitor: monitor, suggestion: index))
       trial.state = outcome.state == .running ? .complete : outcome.state
       trial.value = outcome.value.flatMap { $0.isFinite ? $0 : nil }
       if trial.state == .complete && trial.value == nil {
@@ -83,6 +86,7 @@ public final class StudyRunner {
       trial.energyEstimated = outcome.energyEstimated
       trial.seconds = outcome.seconds ?? Date().timeIntervalSince(t0)
       trial.finishedAt = Date()
+      if trial.state != .interrupted { monitor.apply(to: &trial) }
       study.trials[study.trials.count - 1] = trial
       try store?.save(trial, in: settings.name)
       if trial.state == .interrupted { study.stopReason = "interrupted"; break }
@@ -93,6 +97,15 @@ public final class StudyRunner {
     return study
   }
 
+  /// A monitor for trial `number` with the study's pruner and the curves of the trials so far.
+  private func makeMonitor(number: Int, study: Study) -> TrialMonitor {
+    let curves = study.trials.filter { $0.number != number }.sorted { $0.number < $1.number }
+      .map { TrialMonitor.curve(of: $0, metric: settings.metric, direction: settings.direction) }
+      .filter { !$0.scores.isEmpty }
+    return TrialMonitor(number: number, metric: settings.metric, direction: settings.direction,
+                        pruner: (settings.prune ?? .none).make(), others: curves)
+  }
+
   /// The next suggestion: an interrupted one to re-run first, else the sampler's next index.
   private func next(study: Study, sampler: any Sampler) throws -> (Int, [ParameterValue], Double?)? {
     let done = Set(study.trials.filter { $0.state.isFinished || $0.state == .running }.map(\.suggestion))
@@ -101,8 +114,11 @@ public final class StudyRunner {
       return (again.suggestion, again.params, nil)
     }
     let index = (study.trials.map(\.suggestion).max() ?? -1) + 1
-    let history = study.trials.filter { $0.state.isFinished }.sorted { $0.number < $1.number }.map {
-      Observation(point: $0.params, score: $0.value.map(settings.direction.score), joules: $0.energyJ)
+    let history = study.trials.filter { $0.state.isFinished }.sorted { $0.number < $1.number }.map { t in
+      // Only complete trials carry a score: a diverged, failed or pruned one enters as the worst seen.
+      let score = t.state == .complete ? t.value.map(settings.direction.score) : nil
+      return Observation(point: t.params, score: score, joules: t.energyJ,
+                         objectives: study.objectiveScores(of: t))
     }
     guard let s = try sampler.suggest(index: index, history: history) else { return nil }
     return (index, s.point, s.predictedJoules)

@@ -20,10 +20,19 @@ public struct StudySettings: Codable, Sendable {
   /// Grid rule: false = the paper's lower + i·(upper − lower)/grid (upper never used); true = inclusive.
   public var gridIncludeUpper: Bool = false
   public var shuffle: Bool = true
-  /// Random trials before the GP takes over (nil: dimensions + 1).
+  /// Random trials before the model takes over (nil: dimensions + 1 for bayes, 10 for tpe as Optuna).
   public var initial: Int?
-  /// Random candidates scored per Bayesian suggestion (the paper: 10,000).
-  public var candidates: Int = 10_000
+  /// Random candidates scored per Bayesian suggestion before the gradient ascents (Optuna's 2048;
+  /// the paper scored 10,000 with no ascent).
+  public var candidates: Int = 2048
+  /// A second objective (`minimize: "energy_j"` beside `maximize: "accuracy"`): the study then
+  /// searches the trade-off, and its result is a Pareto front.
+  public var secondObjective: Objective?
+  /// Where hypervolume is measured from, one value per objective in their own units (nil: 0 for
+  /// a maximised objective, 1.1 × the largest value seen for a minimised one).
+  public var reference: [Double]?
+  /// Stops unpromising trials early from their intermediate reports (nil: none).
+  public var prune: PrunerKind?
   /// Factorial: runs of each combination (the paper: 30). Optional so settings stored before
   /// it existed still decode.
   public var repeats: Int?
@@ -44,9 +53,21 @@ public struct StudySettings: Codable, Sendable {
       return RandomSampler(space: space, seed: seed)
     case .factorial:
       return try FactorialSampler(space: space, repeats: repeats ?? 1, seed: seed, shuffle: shuffle)
+    case .bayes where secondObjective != nil:
+      return ParEGOSampler(space: space, seed: seed, initial: initial, candidates: min(candidates, 2048))
+    case .nsga2:
+      guard secondObjective != nil else {
+        throw TuneError.invalidSettings("nsga2 needs two objectives: give both maximize: and minimize:")
+      }
+      return NSGA2Sampler(space: space, seed: seed)
+    case .tpe where secondObjective != nil:
+      throw TuneError.invalidSettings("tpe here optimises one objective; use bayes (ParEGO), nsga2 or random for two")
     case .bayes:
       if let i = initial, i < 1 { throw TuneError.invalidSettings("initial must be >= 1, got \(i)") }
       return BayesSampler(space: space, seed: seed, acquisition: acquisition, initial: initial, candidates: candidates)
+    case .tpe:
+      if let i = initial, i < 1 { throw TuneError.invalidSettings("initial must be >= 1, got \(i)") }
+      return TPESampler(space: space, seed: seed, initial: initial)
     }
   }
 
@@ -65,6 +86,7 @@ public struct StudySettings: Codable, Sendable {
     if strategy == .factorial && ((stored.repeats ?? 1) != (repeats ?? 1) || stored.shuffle != shuffle) {
       out.append("design (stored \(stored.repeats ?? 1) repeats, shuffle \(stored.shuffle))")
     }
+    if stored.secondObjective != secondObjective { out.append("objectives") }
     if strategy == .bayes && stored.acquisition != acquisition {
       out.append("acquisition (stored \(stored.acquisition.rawValue))")
     }

@@ -11,8 +11,10 @@ public enum TrialState: String, Codable, CaseIterable, Sendable {
   case failed
   /// Training diverged (a non-finite loss); a value may still be recorded.
   case diverged
+  /// Stopped early by the study's pruner; keeps its intermediate values and joules.
+  case pruned
   /// Stopped by Ctrl-C or a killed process; its suggestion is run again on resume.
   case interrupted
 
-  public var isFinished: Bool { self == .complete || self == .failed || self == .diverged }
+  public var isFinished: Bool { self == .complete || self == .failed || self == .diverged || self == .pruned }
 }

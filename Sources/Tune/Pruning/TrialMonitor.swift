@@ -1,0 +1,96 @@
+import Foundation
+
+/// Watches one running trial's intermediate reports: records them, stops the trial when it
+/// diverges or when the study's pruner says so.
+///
+///     let m = TrialMonitor(number: 7, metric: "accuracy", direction: .maximize, pruner: MedianPruner(), others: curves)
+///     if m.report(step: 1, values: ["accuracy": 0.61, "loss": 0.9]) { /* stop now */ }
+///     m.verdict          // .running, .pruned or .diverged
+///
+/// The study's metric is taken from `values[metric]`, else `values["value"]`, else the only value.
+/// Every value is kept as a metric named "name@step" ("accuracy@2"), which is how intermediate
+/// values travel in the store's `metrics_json` without a schema change. After the first stop every
+/// later report answers true again, so nested callers (a `train` inside a `report`ing loop) all stop.
+public final class TrialMonitor: @unchecked Sendable {
+  public enum Verdict: String, Sendable { case running, pruned, diverged }
+
+  public let number: Int
+  public let metric: String
+  public let direction: Direction
+  public let pruner: (any Pruner)?
+  public let divergence: DivergenceRule
+  /// The other trials' curves when this trial started.
+  public let others: [IntermediateCurve]
+  public private(set) var verdict: Verdict = .running
+  /// "name@step" → value for every report so far.
+  public private(set) var metrics: [String: Double] = [:]
+  public private(set) var curve: IntermediateCurve
+  /// The step at which the trial was stopped.
+  public private(set) var stoppedAt: Int?
+  private var firstLoss: Double?
+  private let lock = NSLock()
+
+  public init(number: Int, metric: String, direction: Direction, pruner: (any Pruner)?,
+              divergence: DivergenceRule = DivergenceRule(), others: [IntermediateCurve]) {
+    self.number = number
+    self.metric = metric
+    self.direction = direction
+    self.pruner = pruner
+    self.divergence = divergence
+    self.others = others
+    curve = IntermediateCurve(number: number, scores: [:], complete: false)
+  }
+
+  /// Records a report; true when the trial should stop now. `step` nil means the one after the last.
+  public func report(step: Int?, values: [String: Double]) -> Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    if verdict != .running { return true }
+    let s = step ?? ((curve.lastStep ?? 0) + 1)
+    for (k, v) in values { metrics["\(k)@\(s)"] = v }
+    let loss = values["loss"]
+    let value = values[metric] ?? values["value"] ?? (values.count == 1 ? values.first?.value : nil)
+    if let value { curve.scores[s] = value.isFinite ? direction.score(value) : .nan }
+    if divergence.diverged(loss: loss, firstLoss: firstLoss) || value.map({ !$0.isFinite }) == true {
+      verdict = .diverged
+      stoppedAt = s
+      return true
+    }
+    if firstLoss == nil, let loss { firstLoss = loss }
+    if value != nil, let pruner, pruner.shouldPrune(curve, others: others) {
+      verdict = .pruned
+      stoppedAt = s
+      return true
+    }
+    return false
+  }
+
+  /// The curve of a stored trial, rebuilt from its "metric@step" entries.
+  public static func curve(of trial: Trial, metric: String, direction: Direction) -> IntermediateCurve {
+    var scores: [Int: Double] = [:]
+    let prefix = metric + "@"
+    for (k, v) in trial.metrics where k.hasPrefix(prefix) {
+      if let s = Int(k.dropFirst(prefix.count)) { scores[s] = v.isFinite ? direction.score(v) : .nan }
+    }
+    return IntermediateCurve(number: trial.number, scores: scores, complete: trial.state == .complete)
+  }
+
+  /// Writes what the monitor saw into a finished trial: the intermediate values among its
+  /// metrics, and the state `pruned` or `diverged` when the monitor stopped it (an error the
+  /// stop itself raised is dropped).
+  public func apply(to trial: inout Trial) {
+    lock.lock()
+    defer { lock.unlock() }
+    trial.metrics.merge(metrics) { _, new in new }
+    switch verdict {
+    case .running: break
+    case .pruned:
+      trial.state = .pruned
+      trial.error = nil
+    case .diverged:
+      trial.state = .diverged
+      trial.error = nil
+    }
+    if let stoppedAt { trial.metrics["stopped_at_step"] = Double(stoppedAt) }
+  }
+}
