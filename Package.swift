@@ -24,6 +24,8 @@ let package = Package(
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    // PostgreSQL's C client for shared study stores: synchronous like the rest of joule.
+    .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
     .systemLibrary(name: "CZMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
     .target(name: "EditLineShim", dependencies: ["CEditLine"]),
 
@@ -33,7 +35,7 @@ let package = Package(
     // Domains know nothing of the language.
     .target(name: "Learn", dependencies: ["CBLAS", "CZlib"], swiftSettings: numeric),
     .target(name: "Energy"),
-    .target(name: "Tune", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: numeric),
+    .target(name: "Tune", dependencies: ["CLibPQ", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: numeric),
     .target(
       name: "GnuplotBridge",
       cxxSettings: [.unsafeFlags(["-std=c++17"])],
@@ -64,7 +66,7 @@ let package = Package(
     .testTarget(name: "ScriptTests", dependencies: ["Script", "TestSupport"], resources: [.copy("scripts")]),
     .testTarget(name: "LearnTests", dependencies: ["Learn", "TestSupport"]),
     .testTarget(name: "EnergyTests", dependencies: ["Energy", "TestSupport"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "TuneTests", dependencies: ["Tune", "TestSupport"]),
+    .testTarget(name: "TuneTests", dependencies: ["Tune", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "StatsTests", dependencies: ["Stats"], resources: [.copy("Fixtures")]),
     .testTarget(name: "PlotTests", dependencies: ["Plot", "TestSupport"]),
     .testTarget(name: "JupyterTests", dependencies: ["Jupyter", "TestSupport"]),

@@ -52,14 +52,14 @@ func aStudyKilledMidTrialResumesWithEveryTrialOnce() throws {
   try #require(killed, "the study finished or stalled before it could be killed")
   #expect(p.terminationReason == .uncaughtSignal)
 
-  // Second run resumes: the running trial becomes interrupted and is run again.
+  // Second run resumes: the running trial's worker is gone, so it is stale and is run again.
   let second = try JouleBinary.run(["run", script.path])
   #expect(second.status == 0, "\(second.stderr)")
   #expect(second.stdout.contains("finished 8"))
 
   let states = strings(try stored(store, "map(s.trials, fn(t) { t.state })"))
   #expect(states.filter { $0 == "\"complete\"" }.count == 8)
-  #expect(states.filter { $0 == "\"interrupted\"" }.count == 1)
+  #expect(states.filter { $0 == "\"stale\"" }.count == 1)
   #expect(!states.contains("\"running\""))
   // Every finished trial once: the complete trials' parameters are exactly those of an uninterrupted run.
   let resumed = strings(try stored(store, "map(filter(s.trials, fn(t) { t.state == \"complete\" }), fn(t) { t.params })"))

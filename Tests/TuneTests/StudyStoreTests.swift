@@ -51,12 +51,13 @@ private func objective(_ r: StudyRunner.Request) -> TrialOutcome {
   }
 }
 
-@Test func aTrialLeftRunningIsMarkedInterruptedAndRunAgain() throws {
+@Test func aTrialWhoseProcessEndedIsMarkedStaleAndRunAgain() throws {
   let (store, path) = try temporaryStore()
-  // Simulate a killed process: two finished trials, then one stored as running by a dead worker.
+  // A killed worker: two finished trials, then one left running by a process that has ended.
   var calls = 0
   _ = try StudyRunner(settings: settings(.random, trials: 2), store: store).run(objective: objective, shouldStop: { false })
-  var stuck = Trial(number: 3, suggestion: 2, params: [.double(0.01), .double(0.6), .int(64)], worker: "nohost:1")
+  var stuck = Trial(number: 3, suggestion: 2, params: [.double(0.01), .double(0.6), .int(64)],
+                    worker: "\(ProcessInfo.processInfo.hostName):\(try endedProcessID())")
   stuck.state = .running
   try store.save(stuck, in: "s")
 
@@ -65,11 +66,20 @@ private func objective(_ r: StudyRunner.Request) -> TrialOutcome {
     return objective(r)
   }, shouldStop: { false })
   #expect(calls == 2)
-  #expect(study.trials.map(\.state) == [.complete, .complete, .interrupted, .complete, .complete])
-  // The re-run keeps the interrupted trial's suggestion and parameters.
+  #expect(study.trials.map(\.state) == [.complete, .complete, .stale, .complete, .complete])
+  // The re-run keeps the stale trial's suggestion and parameters.
   #expect(study.trials[3].suggestion == 2)
   #expect(study.trials[3].params == stuck.params)
   #expect(study.finishedCount == 4)
+}
+
+/// The pid of a child that has exited and been reaped.
+func endedProcessID() throws -> Int32 {
+  let p = Process()
+  p.executableURL = URL(fileURLWithPath: "/bin/true")
+  try p.run()
+  p.waitUntilExit()
+  return p.processIdentifier
 }
 
 @Test func aDifferentExperimentUnderTheSameNameIsRefused() throws {
@@ -82,4 +92,14 @@ private func objective(_ r: StudyRunner.Request) -> TrialOutcome {
 
 @Test func anUnwritableStoreIsAClearError() {
   #expect(throws: TuneError.self) { _ = try StudyStore(path: "/proc/no/such/dir/studies.sqlite") }
+}
+
+@Test func trialTimesComeBackToTheMillisecond() throws {
+  let (store, path) = try temporaryStore()
+  let study = try StudyRunner(settings: settings(.random, trials: 2), store: store).run(objective: objective, shouldStop: { false })
+  let back = try #require(try StudyStore(path: path).load("s"))
+  for (a, b) in zip(study.trials, back.trials) {
+    #expect(abs(a.startedAt.timeIntervalSince(b.startedAt)) < 0.001)
+    #expect(abs(a.finishedAt!.timeIntervalSince(b.finishedAt!)) < 0.001)
+  }
 }

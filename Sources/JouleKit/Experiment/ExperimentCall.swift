@@ -38,8 +38,9 @@ enum ExperimentCall {
     let settings = try self.settings(a)
     let sampler = try SpaceBuiltins.wrap { try FactorialSampler(space: settings.space, repeats: settings.repeats ?? 1,
                                                                  seed: settings.seed, shuffle: settings.shuffle) }
-    let storePath = try TuneCall.storePath(a, ctx)
-    let store = try storePath.map { p in try SpaceBuiltins.wrap { try StudyStore(path: p) } }
+    let location = try TuneCall.storeLocation(a, ctx, workers: 1)
+    let store = try location.map { l in try SpaceBuiltins.wrap { try StudyStore(location: l) } }
+    let storePath = location?.display
     let fn = a["fn"]
     let warmupSeconds = try a.double("warmup"), restSeconds = try a.double("rest")
     guard warmupSeconds >= 0, restSeconds >= 0 else {

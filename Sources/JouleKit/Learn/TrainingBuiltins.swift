@@ -32,7 +32,8 @@ enum TrainingBuiltins {
         Parameter("epochs", .int, default: .int(1)), Parameter("batch", .int, default: .int(64)),
         Parameter("optimizer", .oneOf([.record, .string]), default: defaultAdam),
         Parameter("seed", .int, default: .int(0)),
-        Parameter("threads", .int, default: .int(2), doc: "worker threads sharing each batch"),
+        Parameter("threads", .int, default: .int(WorkerMode.threads ?? 2),
+                  doc: "worker threads sharing each batch (default 2, or a tune worker's share of the cores)"),
       ], family: "training",
       doc: "Trains the model in place; returns the run: test accuracy, loss, per-epoch table, seconds, joules, state.") { a, ctx in
         try run(a, ctx)

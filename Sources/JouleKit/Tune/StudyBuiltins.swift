@@ -62,11 +62,12 @@ enum StudyBuiltins {
     })
     registry.register(Builtin(
       "load_study", [Parameter("name", .string),
-                     Parameter("store", .string, default: .string("studies.sqlite"), doc: "relative to the script's folder")],
+                     Parameter("store", .optional(.string), default: .some(.none),
+                               doc: "file relative to the script's folder or postgresql:// URL (default JOULE_STORE, else studies.sqlite)")],
       family: "tuning", doc: "Reads a stored study back: load_study(\"adam\").") { a, ctx in
-      let path = TuneCall.resolve(try a.string("store"), ctx)
+      let store = try openExisting(try a.optionalString("store"), ctx, function: "load_study")
+      let path = store.path
       let name = try a.string("name")
-      let store = try openExisting(path, function: "load_study")
       guard let study = try SpaceBuiltins.wrap({ try store.load(name) }) else {
         let names = (try? store.list().map(\.name)) ?? []
         let hint = Suggestion.closest(to: name, among: names).map { "; did you mean '\($0)'?" } ?? ""
@@ -75,25 +76,33 @@ enum StudyBuiltins {
       return .host(StudyValue(study, storePath: path))
     })
     registry.register(Builtin(
-      "studies", [Parameter("store", .string, default: .string("studies.sqlite"))], family: "tuning",
-      doc: "A table of the studies in a store: name, strategy, trials, best, spent_j.") { a, ctx in
-      let path = TuneCall.resolve(try a.string("store"), ctx)
-      let store = try openExisting(path, function: "studies")
+      "studies", [Parameter("store", .optional(.string), default: .some(.none))], family: "tuning",
+      doc: "A table of the studies in a store: name, strategy, trials wanted, finished, complete, running, failed, stale (and interrupted), best, spent_j.") { a, ctx in
+      let store = try openExisting(try a.optionalString("store"), ctx, function: "studies")
       return .table(try SpaceBuiltins.wrap { try store.list() }.map { s in
-        Record([("name", .string(s.name)), ("strategy", .string(s.settings.strategy.rawValue)),
+        let count = { (state: TrialState) in s.trials.filter { $0.state == state }.count }
+        return Record([("name", .string(s.name)), ("strategy", .string(s.settings.strategy.rawValue)),
                 ("metric", .string(s.settings.metric)), ("direction", .string(s.settings.direction.rawValue)),
-                ("finished", .int(s.finishedCount)), ("trials", .int(s.settings.trials)),
+                ("trials", .int(s.settings.trials)), ("finished", .int(s.finishedCount)),
+                ("complete", .int(count(.complete))), ("running", .int(count(.running))),
+                ("failed", .int(count(.failed) + count(.diverged))), ("stale", .int(count(.stale) + count(.interrupted))),
                 ("best", s.best?.value.map { .float($0) } ?? Value.none), ("spent_j", .float(s.spentJ)),
                 ("budget_j", s.settings.budgetJ.map { .float($0) } ?? Value.none)])
       })
     })
   }
 
-  /// Opens a store that must already exist (reading never creates an empty file).
-  static func openExisting(_ path: String, function: String) throws -> StudyStore {
-    guard FileManager.default.fileExists(atPath: path) else {
-      throw ScriptError.runtime("\(function): no study store at \(path)")
+  /// Opens a store that must already exist (reading never creates an empty file): `store:`,
+  /// else `JOULE_STORE`, else studies.sqlite beside the script.
+  static func openExisting(_ given: String?, _ ctx: any CallContext, function: String) throws -> StudyStore {
+    let text = given ?? ProcessInfo.processInfo.environment["JOULE_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? "studies.sqlite"
+    var location = StoreLocation(text)
+    if case .sqlite(let path) = location {
+      location = .sqlite(path: TuneCall.resolve(path, ctx))
+      guard FileManager.default.fileExists(atPath: TuneCall.resolve(path, ctx)) else {
+        throw ScriptError.runtime("\(function): no study store at \(TuneCall.resolve(path, ctx))")
+      }
     }
-    return try SpaceBuiltins.wrap { try StudyStore(path: path) }
+    return try SpaceBuiltins.wrap { try StudyStore(location: location) }
   }
 }

@@ -60,7 +60,8 @@ final class StudyValue: HostObject {
 
   /// Column names the table always has, so a parameter of the same name stays only in `params`.
   static let fixedColumns: Set<String> = ["number", "params", "value", "accuracy", "energy_j", "energy_estimated", "seconds",
-                                          "state", "cumulative_energy_j", "best_so_far", "error"]
+                                          "state", "cumulative_energy_j", "best_so_far", "error", "machine_energy_j",
+                                          "energy_source", "suggestion", "worker"]
 
   var rows: [Record] { study.rows.map(row) }
 
@@ -90,11 +91,15 @@ final class StudyValue: HostObject {
     }
     rec["energy_j"] = num(t.energyJ)
     rec["energy_estimated"] = t.energyEstimated.map { .bool($0) } ?? Value.none
+    rec["machine_energy_j"] = num(t.machineEnergyJ)
+    rec["energy_source"] = t.energySource.map { .string($0) } ?? Value.none
     rec["seconds"] = num(t.seconds)
     rec["state"] = .string(t.state.rawValue)
     rec["cumulative_energy_j"] = .float(r.cumulativeJ)
     rec["best_so_far"] = num(r.bestSoFar)
     rec["error"] = t.error.map { .string($0) } ?? Value.none
+    rec["suggestion"] = .int(t.suggestion)
+    rec["worker"] = t.worker.map { .string($0) } ?? Value.none
     return rec
   }
 

@@ -1,3 +1,4 @@
+import Energy
 import Foundation
 import Script
 import Tune
@@ -18,7 +19,11 @@ enum TuneCall {
     Parameter("minimize", .optional(.string), default: .some(.none), doc: "field to minimise instead; with maximize: too, both (a Pareto front)"),
     Parameter("budget_j", .optional(.number), default: .some(.none), doc: "stop before the next trial would likely exceed these joules"),
     Parameter("study", .optional(.string), default: .some(.none), doc: "name: stores the study and resumes it if it exists"),
-    Parameter("store", .optional(.string), default: .some(.none), doc: "SQLite file (default studies.sqlite beside the script)"),
+    Parameter("store", .optional(.string), default: .some(.none),
+              doc: "SQLite file or postgresql://user:password@host:port/db (default JOULE_STORE, else studies.sqlite beside the script)"),
+    Parameter("workers", .int, default: .int(1), doc: "trials at once on this machine, each in a worker process of this script"),
+    Parameter("stale_after", .number, default: .float(Liveness.defaultGrace),
+              doc: "seconds without a heartbeat before another worker takes a running trial over"),
     Parameter("acquisition", .string, default: .string("ei"), doc: "bayes: \"ei\", \"pi\" (the paper's), \"ucb\" or \"ei_per_joule\""),
     Parameter("grid", .int, default: .int(5), doc: "grid values per continuous range (the paper: 5)"),
     Parameter("grid_upper", .bool, default: .bool(false), doc: "grid includes the upper bound (the paper's rule does not)"),
@@ -33,16 +38,44 @@ enum TuneCall {
 
   static func run(_ a: BoundArguments, _ ctx: any CallContext) throws -> Value {
     let settings = try self.settings(a, ctx)
-    let storePath = try self.storePath(a, ctx)
-    let store = try storePath.map { p in try SpaceBuiltins.wrap { try StudyStore(path: p) } }
+    let workers = try a.int("workers")
+    guard (1...256).contains(workers) else { throw ScriptError.runtime("tune: 'workers' must be 1 to 256, got \(workers)") }
+    let grace = try a.double("stale_after")
+    guard grace > 0, grace.isFinite else { throw ScriptError.runtime("tune: 'stale_after' must be positive seconds, got \(grace)") }
+    let liveness = Liveness(grace: grace)
+    let location = try storeLocation(a, ctx, workers: workers)
+    let store = try location.map { l in try SpaceBuiltins.wrap { try StudyStore(location: l) } }
     let objective = a["objective"]
+
+    if let store, WorkerMode.study == settings.name {
+      WorkerMode.work(settings, store: store, liveness: liveness, objective: objective, ctx)
+    }
+    let study: Study
+    if workers > 1, let store {
+      study = try ParallelTune.run(settings, store: store, workers: workers, liveness: liveness, ctx)
+    } else {
+      study = try runHere(settings, store: store, liveness: liveness, objective: objective, ctx)
+    }
+    let value = StudyValue(study, storePath: location?.display)
+    if let reason = study.stopReason, reason != "done" {
+      if reason == "interrupted" { Interrupt.clear() }
+      let resume = reason == "interrupted" && location != nil ? "; run again to resume" : ""
+      ctx.output.write("tune: \(settings.name) stopped (\(reason)) after \(study.finishedCount) trials\(resume)\n")
+    }
+    return .host(value)
+  }
+
+  /// One trial at a time in this process (other processes may work on the same study).
+  static func runHere(_ settings: StudySettings, store: StudyStore?, liveness: Liveness, objective: Value,
+                      _ ctx: any CallContext) throws -> Study {
     var fatal: ScriptError?
     let line = ProgressLine(label: "tune")
-
+    let runner = StudyRunner(settings: settings, store: store)
+    runner.liveness = liveness
     let study: Study
     do {
       study = try SpaceBuiltins.wrap {
-        try StudyRunner(settings: settings, store: store).run(objective: { request in
+        try runner.run(objective: { request in
           let outcome = evaluate(objective, request, settings: settings, ctx)
           if case .failure(let e) = outcome { fatal = e; return TrialOutcome(state: .failed, error: e.message) }
           return try! outcome.get()
@@ -54,19 +87,32 @@ enum TuneCall {
     }
     line.clear()
     if let fatal { throw fatal }
-    let value = StudyValue(study, storePath: storePath)
-    if let reason = study.stopReason, reason != "done" {
-      if reason == "interrupted" { Interrupt.clear() }
-      let resume = reason == "interrupted" && storePath != nil ? "; run again to resume" : ""
-      ctx.output.write("tune: \(settings.name) stopped (\(reason)) after \(study.finishedCount) trials\(resume)\n")
-    }
-    return .host(value)
+    return study
   }
 
   /// Calls the objective once. A configuration mistake (no usable value at all) comes back as a
   /// failure that ends the study; a trial's own error is a failed trial.
   static func evaluate(_ fn: Value, _ request: StudyRunner.Request, settings: StudySettings,
                        _ ctx: any CallContext) -> Result<TrialOutcome, ScriptError> {
+    // Trials that share this machine get their share of its joules (TrialEnergy).
+    let share = WorkerMode.study != nil || ProcessInfo.processInfo.environment["JOULE_ATTRIBUTE"] == CPUShare.method
+      ? TrialEnergy.begin() : nil
+    return call(fn, request, settings: settings, ctx).map { outcome in
+      var o = outcome
+      // Meters (RAPL, NVML) see the whole machine; the estimate models this process alone
+      // (its own CPU time), so it is neither the machine's joules nor shared out again.
+      guard o.energyEstimated == false else { return o }
+      o.machineEnergyJ = o.energyJ
+      if let share, let machine = o.energyJ {
+        o.energyJ = share.attributed(machine)
+        o.energySource = (o.energySource ?? "unknown") + "; " + CPUShare.method
+      }
+      return o
+    }
+  }
+
+  private static func call(_ fn: Value, _ request: StudyRunner.Request, settings: StudySettings,
+                           _ ctx: any CallContext) -> Result<TrialOutcome, ScriptError> {
     let params = ParameterConversion.record(request.params.map { ($0.name, $0.value) })
     // Intermediate reports (train's epochs, report(), JOULE_REPORT lines) reach this trial's monitor.
     let monitor = request.monitor
@@ -153,7 +199,9 @@ enum TuneCall {
     guard let acquisition = Acquisition(name: acqName) else {
       throw ScriptError.runtime("tune: unknown acquisition '\(acqName)' (\(Acquisition.allCases.map(\.rawValue).joined(separator: ", ")))")
     }
-    let name = try a.optionalString("study") ?? "\(strategy.rawValue)-\(Int(Date().timeIntervalSince1970))"
+    // An unnamed study with workers gets its name from the lead, so every worker finds it.
+    let generated = try a.int("workers") > 1 ? WorkerMode.study : nil
+    let name = try a.optionalString("study") ?? generated ?? "\(strategy.rawValue)-\(Int(Date().timeIntervalSince1970))"
     var s = StudySettings(name: name, space: space, strategy: strategy)
     s.seed = try a.int("seed")
     s.trials = try a.int("trials")
@@ -194,12 +242,17 @@ enum TuneCall {
     return s
   }
 
-  /// The store file: `store:` (relative to the script's folder), or studies.sqlite there when
-  /// the study is named; nil keeps an unnamed study in memory.
-  static func storePath(_ a: BoundArguments, _ ctx: any CallContext) throws -> String? {
+  /// Where the study is stored: `store:`, else `JOULE_STORE`, else studies.sqlite; a file path is
+  /// relative to the script's folder. nil keeps an unnamed study in memory (`workers:` above 1
+  /// needs a store, so it gets the default one).
+  static func storeLocation(_ a: BoundArguments, _ ctx: any CallContext, workers: Int) throws -> StoreLocation? {
     let given = try a.optionalString("store")
-    guard given != nil || a.has("study") else { return nil }
-    return resolve(given ?? "studies.sqlite", ctx)
+    guard given != nil || a.has("study") || workers > 1 else { return nil }
+    let text = given ?? ProcessInfo.processInfo.environment["JOULE_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? "studies.sqlite"
+    switch StoreLocation(text) {
+    case .postgres(let url): return .postgres(url: url)
+    case .sqlite(let path): return .sqlite(path: resolve(path, ctx))
+    }
   }
 
   static func resolve(_ path: String, _ ctx: any CallContext) -> String {

@@ -21,7 +21,8 @@ public struct StudyProgress: Sendable {
     return parts.joined(separator: " · ")
   }
 
-  static func short(_ x: Double) -> String {
+  /// A value with four significant digits, as the progress line shows it.
+  public static func short(_ x: Double) -> String {
     let a = abs(x)
     if a != 0 && (a < 1e-3 || a >= 1e6) { return String(format: "%.3g", x) }
     return String(format: "%.4g", x)

@@ -1,20 +1,29 @@
 import Foundation
 
-/// Runs a study: asks the sampler for points, runs the objective, records every trial.
+/// Runs a study as one worker: claims the next trial, runs the objective, records it; any
+/// number of workers (processes, machines) may run the same study on one store at once.
 ///
 ///     let runner = StudyRunner(settings: settings, store: try StudyStore(path: "studies.sqlite"))
 ///     let study = try runner.run(objective: { request in
 ///       TrialOutcome(state: .complete, value: f(request.params))
 ///     }, shouldStop: { Interrupt.requested })
 ///
-/// Each trial is stored as "running" before the objective starts and again when it finishes, each
-/// in its own transaction. The loop ends when `settings.trials` trials have finished (complete,
-/// failed, diverged or pruned), when the grid is exhausted, when the next trial would likely overshoot the
-/// energy budget, or when `shouldStop` says so or a trial comes back interrupted. Resuming a stored
-/// study first re-runs the suggestions of its interrupted trials, with the same parameters.
+/// Each claim is atomic (`StudyStore.claim`): the trial is decided and stored as `running` in one
+/// exclusive transaction, so every trial number and every suggestion is handed out once. A
+/// worker stops when the study has `settings.trials` finished trials (complete, failed,
+/// diverged or pruned), when the grid is exhausted, when the next trial would likely overshoot the energy
+/// budget, or when `shouldStop` says so or its trial comes back interrupted. When every
+/// remaining trial is running elsewhere it waits, and takes over any that turn stale, so the
+/// study ends with exactly `trials` finished trials however many workers join. Interrupted and
+/// stale suggestions are run again first, with the same parameters.
 public final class StudyRunner {
   public let settings: StudySettings
   public let store: StudyStore?
+  public var liveness = Liveness()
+  /// Stored in each trial's `worker` column.
+  public var worker = Trial.currentWorker
+  /// How often a worker with nothing to claim looks again.
+  public var pollInterval: TimeInterval = 0.5
 
   /// What the objective is asked to evaluate.
   public struct Request: Sendable {
@@ -31,67 +40,66 @@ public final class StudyRunner {
     self.store = store
   }
 
+  /// What a claim decided.
+  enum Decision {
+    case run(Trial)
+    case wait
+    case stop(String)
+  }
+
   public func run(objective: (Request) -> TrialOutcome, shouldStop: () -> Bool,
                   progress: ((StudyProgress) -> Void)? = nil) throws -> Study {
     let sampler = try settings.makeSampler()
-    var study = try store?.open(settings) ?? Study(settings: settings)
-    let budget = settings.budgetJ.map { EnergyBudget(limitJ: $0) }
+    var local = try store?.open(settings, grace: liveness.grace) ?? Study(settings: settings)
     let started = Date()
     var finishedHere = 0
+    var stopReason = "done"
 
     while true {
+      if shouldStop() { stopReason = "interrupted"; break }
+      let (decision, study) = try claim(&local) { study in
+        let d = try self.decide(study, sampler: sampler)
+        if case .run(let t) = d { return (t, (d, study)) }
+        return (nil, (d, study))
+      }
+      guard case .run(var trial) = decision else {
+        if case .stop(let reason) = decision { stopReason = reason; break }
+        // Every remaining trial runs elsewhere: look again soon, in case one turns stale.
+        let until = Date().addingTimeInterval(pollInterval)
+        while Date() < until && !shouldStop() { usleep(50_000) }
+        continue
+      }
       let finished = study.finishedCount
-      if finished >= settings.trials { study.stopReason = "done"; break }
-      if shouldStop() { study.stopReason = "interrupted"; break }
-
-      guard let (index, point, predicted) = try next(study: study, sampler: sampler) else {
-        study.stopReason = "grid exhausted after \(finished) trials"
-        break
-      }
-      if let budget {
-        let recent = study.trials.filter { $0.state.isFinished }.compactMap(\.energyJ)
-        let p = predicted ?? budget.predict(recent: recent)
-        if !budget.allows(spentJ: study.spentJ, predictedJ: p) {
-          let guess = p.map { ", next trial predicted \(Int($0.rounded())) J" } ?? ""
-          study.stopReason = "budget: \(Int(study.spentJ.rounded())) of \(Int(budget.limitJ.rounded())) J spent\(guess)"
-          break
-        }
-      }
-
-      let number = (study.trials.map(\.number).max() ?? 0) + 1
-      var trial = Trial(number: number, suggestion: index, params: point, worker: Trial.currentWorker)
-      study.trials.append(trial)
-      try store?.save(trial, in: settings.name)
       let elapsed = Date().timeIntervalSince(started)
       progress?(StudyProgress(
         current: finished + 1, total: settings.trials, best: study.best?.value, spentJ: study.spentJ,
         budgetJ: settings.budgetJ,
         etaSeconds: finishedHere > 0 ? elapsed / Double(finishedHere) * Double(settings.trials - finished) : nil))
 
+      let beat = store.map { Heartbeat(store: $0, study: settings.name, number: trial.number, worker: worker,
+                                       every: liveness.interval) }
       let t0 = Date()
-      let monitor = makeMonitor(number: number, study: study)
-      let outcome = objective(Request(number: number, params: settings.space.record(point).map { ($0.0, $0.1) },
-                                      monitor: monitor, suggestion: index))
-      trial.state = outcome.state == .running ? .complete : outcome.state
-      trial.value = outcome.value.flatMap { $0.isFinite ? $0 : nil }
-      if trial.state == .complete && trial.value == nil {
-        trial.state = .failed
-        trial.error = outcome.error ?? "objective returned no finite value"
-      } else {
-        trial.error = outcome.error
-      }
-      trial.metrics = outcome.metrics
-      trial.energyJ = outcome.energyJ
-      trial.energySource = outcome.energySource
-      trial.energyEstimated = outcome.energyEstimated
-      trial.seconds = outcome.seconds ?? Date().timeIntervalSince(t0)
-      trial.finishedAt = Date()
+      let monitor = makeMonitor(number: trial.number, study: study)
+      let outcome = objective(Request(number: trial.number, params: settings.space.record(trial.params).map { ($0.0, $0.1) },
+                                      monitor: monitor, suggestion: trial.suggestion))
+      beat?.stop()
+      record(outcome, in: &trial, since: t0)
       if trial.state != .interrupted { monitor.apply(to: &trial) }
-      study.trials[study.trials.count - 1] = trial
-      try store?.save(trial, in: settings.name)
-      if trial.state == .interrupted { study.stopReason = "interrupted"; break }
+      if let store {
+        if try !store.finish(trial, in: settings.name) {
+          // Another worker found this trial stale and re-ran its suggestion: keep the study's
+          // count exact by not adding this late result.
+          stopReason = "trial \(trial.number) was marked stale while it ran; its result was not counted"
+        }
+      } else if let i = local.trials.firstIndex(where: { $0.number == trial.number }) {
+        local.trials[i] = trial
+      }
+      if trial.state == .interrupted { stopReason = "interrupted"; break }
       finishedHere += 1
     }
+    var study = try store?.load(settings.name) ?? local
+    study.settings = settings
+    study.stopReason = study.finishedCount >= settings.trials && stopReason != "interrupted" ? "done" : stopReason
     progress?(StudyProgress(current: study.finishedCount, total: settings.trials, best: study.best?.value,
                             spentJ: study.spentJ, budgetJ: settings.budgetJ, etaSeconds: 0))
     return study
@@ -106,21 +114,81 @@ public final class StudyRunner {
                         pruner: (settings.prune ?? .none).make(), others: curves)
   }
 
-  /// The next suggestion: an interrupted one to re-run first, else the sampler's next index.
+  /// The store's atomic claim, or the same rule on an in-memory study.
+  private func claim<R>(_ local: inout Study, _ decide: (Study) throws -> (Trial?, R)) throws -> R {
+    if let store { return try store.claim(settings.name, grace: liveness.grace, decide: decide) }
+    let (trial, r) = try decide(local)
+    if let trial { local.trials.append(trial) }
+    return r
+  }
+
+  /// Why a worker would stop now ("done", "budget: ...", "grid exhausted ..."), or nil when
+  /// trials remain to run: what a lead that ran no trial itself reports.
+  public func stopReason(_ study: Study) throws -> String? {
+    if case .stop(let reason) = try decide(study, sampler: settings.makeSampler()) { return reason }
+    return nil
+  }
+
+  /// What this worker should do next, given every trial of the study (other workers' included).
+  func decide(_ study: Study, sampler: any Sampler) throws -> Decision {
+    let finished = study.finishedCount
+    let running = study.trials.filter { $0.state == .running }.count
+    if finished >= settings.trials { return .stop("done") }
+    // Running trials will finish: starting more would overshoot `trials`.
+    if finished + running >= settings.trials { return .wait }
+    guard let (index, point, predicted) = try next(study: study, sampler: sampler) else {
+      return running > 0 ? .wait : .stop("grid exhausted after \(finished) trials")
+    }
+    if let limit = settings.budgetJ {
+      let budget = EnergyBudget(limitJ: limit)
+      let recent = study.trials.filter { $0.state.isFinished }.compactMap(\.energyJ)
+      let p = predicted ?? budget.predict(recent: recent)
+      if !budget.allows(spentJ: study.spentJ, predictedJ: p) {
+        let guess = p.map { ", next trial predicted \(Int($0.rounded())) J" } ?? ""
+        return .stop("budget: \(Int(study.spentJ.rounded())) of \(Int(budget.limitJ.rounded())) J spent\(guess)")
+      }
+    }
+    let number = (study.trials.map(\.number).max() ?? 0) + 1
+    return .run(Trial(number: number, suggestion: index, params: point, worker: worker))
+  }
+
+  /// The next suggestion: an interrupted or stale one to re-run first, else the sampler's next
+  /// index. Bayes sees running trials as failed ones (the worst score so far: Optuna's "constant
+  /// liar"), so concurrent workers spread out instead of proposing the same point.
   private func next(study: Study, sampler: any Sampler) throws -> (Int, [ParameterValue], Double?)? {
-    let done = Set(study.trials.filter { $0.state.isFinished || $0.state == .running }.map(\.suggestion))
-    if let again = study.trials.filter({ $0.state == .interrupted && !done.contains($0.suggestion) })
+    let taken = Set(study.trials.filter { $0.state.isFinished || $0.state == .running }.map(\.suggestion))
+    if let again = study.trials.filter({ $0.state.isRequeued && !taken.contains($0.suggestion) })
       .min(by: { $0.suggestion < $1.suggestion }) {
       return (again.suggestion, again.params, nil)
     }
     let index = (study.trials.map(\.suggestion).max() ?? -1) + 1
-    let history = study.trials.filter { $0.state.isFinished }.sorted { $0.number < $1.number }.map { t in
-      // Only complete trials carry a score: a diverged, failed or pruned one enters as the worst seen.
+    let history = study.trials.filter { $0.state.isFinished || $0.state == .running }.sorted { $0.number < $1.number }.map { t in
+      // Only complete trials carry a score: a diverged, failed or pruned one enters as the worst
+      // seen, and so does a running one (the constant liar).
       let score = t.state == .complete ? t.value.map(settings.direction.score) : nil
       return Observation(point: t.params, score: score, joules: t.energyJ,
-                         objectives: study.objectiveScores(of: t))
+                         objectives: t.state == .running ? nil : study.objectiveScores(of: t))
     }
     guard let s = try sampler.suggest(index: index, history: history) else { return nil }
     return (index, s.point, s.predictedJoules)
+  }
+
+  /// Copies the objective's outcome into the trial: a complete trial without a finite value failed.
+  private func record(_ outcome: TrialOutcome, in trial: inout Trial, since t0: Date) {
+    trial.state = outcome.state == .running ? .complete : outcome.state
+    trial.value = outcome.value.flatMap { $0.isFinite ? $0 : nil }
+    if trial.state == .complete && trial.value == nil {
+      trial.state = .failed
+      trial.error = outcome.error ?? "objective returned no finite value"
+    } else {
+      trial.error = outcome.error
+    }
+    trial.metrics = outcome.metrics
+    trial.energyJ = outcome.energyJ
+    trial.machineEnergyJ = outcome.machineEnergyJ
+    trial.energySource = outcome.energySource
+    trial.energyEstimated = outcome.energyEstimated
+    trial.seconds = outcome.seconds ?? Date().timeIntervalSince(t0)
+    trial.finishedAt = Date()
   }
 }

@@ -14,20 +14,23 @@ public struct Trial: Codable, Sendable {
   public var value: Double?
   /// Every numeric field the objective returned (accuracy, loss, ...).
   public var metrics: [String: Double]
+  /// The trial's joules: its share of the machine's when trials ran side by side.
   public var energyJ: Double?
-  /// Where the joules came from, e.g. "rapl" or "estimate(linear-tdp)".
+  /// The whole machine's joules over the trial's window (nil when not measured apart).
+  public var machineEnergyJ: Double?
+  /// Where the joules came from, e.g. "rapl", "estimate(linear-tdp)", "rapl × cpu-share".
   public var energySource: String?
   public var energyEstimated: Bool?
   public var seconds: Double?
   public var error: String?
-  /// "host:pid" of the process that ran it.
+  /// "host:pid" of the process that ran it, or "name@host:pid" with `JOULE_WORKER=name`.
   public var worker: String?
   public var startedAt: Date
   public var finishedAt: Date?
 
   public init(number: Int, suggestion: Int, params: [ParameterValue], state: TrialState = .running,
               value: Double? = nil, metrics: [String: Double] = [:], energyJ: Double? = nil,
-              energySource: String? = nil, energyEstimated: Bool? = nil, seconds: Double? = nil,
+              machineEnergyJ: Double? = nil, energySource: String? = nil, energyEstimated: Bool? = nil, seconds: Double? = nil,
               error: String? = nil, worker: String? = nil, startedAt: Date = Date(), finishedAt: Date? = nil) {
     self.number = number
     self.suggestion = suggestion
@@ -36,6 +39,7 @@ public struct Trial: Codable, Sendable {
     self.value = value
     self.metrics = metrics
     self.energyJ = energyJ
+    self.machineEnergyJ = machineEnergyJ
     self.energySource = energySource
     self.energyEstimated = energyEstimated
     self.seconds = seconds
@@ -45,8 +49,11 @@ public struct Trial: Codable, Sendable {
     self.finishedAt = finishedAt
   }
 
-  /// This process, as stored in `worker`.
+  /// This process, as stored in `worker`: "host:pid", prefixed by `JOULE_WORKER` when set
+  /// ("gpu-node-3@host:pid"), so a scheduler's names show in `joule study`.
   public static var currentWorker: String {
-    "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+    let me = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+    guard let name = ProcessInfo.processInfo.environment["JOULE_WORKER"], !name.isEmpty else { return me }
+    return "\(name)@\(me)"
   }
 }

@@ -7,17 +7,20 @@ public struct TrialOutcome: Sendable {
   public var value: Double?
   public var metrics: [String: Double]
   public var energyJ: Double?
+  /// The whole machine's joules over the window, when `energyJ` is an attributed share of them.
+  public var machineEnergyJ: Double?
   public var energySource: String?
   public var energyEstimated: Bool?
   public var seconds: Double?
   public var error: String?
 
   public init(state: TrialState, value: Double? = nil, metrics: [String: Double] = [:], energyJ: Double? = nil,
-              energySource: String? = nil, energyEstimated: Bool? = nil, seconds: Double? = nil, error: String? = nil) {
+              machineEnergyJ: Double? = nil, energySource: String? = nil, energyEstimated: Bool? = nil, seconds: Double? = nil, error: String? = nil) {
     self.state = state
     self.value = value
     self.metrics = metrics
     self.energyJ = energyJ
+    self.machineEnergyJ = machineEnergyJ
     self.energySource = energySource
     self.energyEstimated = energyEstimated
     self.seconds = seconds

@@ -13,8 +13,14 @@ public enum TrialState: String, Codable, CaseIterable, Sendable {
   case diverged
   /// Stopped early by the study's pruner; keeps its intermediate values and joules.
   case pruned
-  /// Stopped by Ctrl-C or a killed process; its suggestion is run again on resume.
+  /// Stopped by Ctrl-C; its suggestion is run again by the next free worker.
   case interrupted
+  /// Its worker vanished: no heartbeat for the grace period, or its process ended on this
+  /// host without saying so. Its suggestion is run again by the next free worker.
+  case stale
 
   public var isFinished: Bool { self == .complete || self == .failed || self == .diverged || self == .pruned }
+
+  /// Ended without a result: the suggestion is handed out again.
+  public var isRequeued: Bool { self == .interrupted || self == .stale }
 }

@@ -16,6 +16,7 @@ struct JouleCommand: ParsableCommand {
       65 syntax error, 70 runtime error.
       """,
     version: JouleVersion.current,
-    subcommands: [ReplCommand.self, RunCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, KernelCommand.self],
+    subcommands: [ReplCommand.self, RunCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, KernelCommand.self,
+                  StudiesCommand.self, StudyCommand.self],
     defaultSubcommand: ReplCommand.self)
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `joule run FILE...`: runs scripts, and notebooks (`.jnb`) through the notebook runner.
 ///
@@ -15,6 +16,8 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     for file in files {
+      // tune(..., workers: k) re-runs this file in its worker processes.
+      setenv("JOULE_SCRIPT", URL(fileURLWithPath: file).path, 1)
       let status = file.hasSuffix(".jnb") ? runNotebook(path: file) : ScriptRunner.runFile(file)
       if status != ExitStatus.ok { throw ExitCode(status) }
     }
