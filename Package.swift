@@ -51,6 +51,7 @@ let package = Package(
         .linkedLibrary("boost_filesystem"),
       ]),
     .target(name: "Plot", dependencies: ["GnuplotBridge"]),
+    .target(name: "Stats"),
     // The Jupyter messaging protocol over ZeroMQ: knows no language; a kernel plugs one in.
     .target(name: "Jupyter", dependencies: ["CZMQ", .product(name: "Crypto", package: "swift-crypto")]),
     // External programs: spawning, output, process trees and their share of the energy.
@@ -60,7 +61,7 @@ let package = Package(
     .target(name: "Notebook", dependencies: ["Script"]),
 
     // The one place that knows both the language and the domains.
-    .target(name: "JouleKit", dependencies: ["Script", "Learn", "Energy", "Tune", "Plot", "Workload"]),
+    .target(name: "JouleKit", dependencies: ["Script", "Learn", "Energy", "Tune", "Plot", "Workload", "Stats"]),
 
     .executableTarget(
       name: "joule",
@@ -76,6 +77,7 @@ let package = Package(
     .testTarget(name: "EnergyTests", dependencies: ["Energy", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "WorkloadTests", dependencies: ["Workload", "Energy", "TestSupport"]),
     .testTarget(name: "TuneTests", dependencies: ["Tune", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+    .testTarget(name: "StatsTests", dependencies: ["Stats"], resources: [.copy("Fixtures")]),
     .testTarget(name: "PlotTests", dependencies: ["Plot", "TestSupport"]),
     .testTarget(name: "JupyterTests", dependencies: ["Jupyter", "TestSupport"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Script", "TestSupport"]),

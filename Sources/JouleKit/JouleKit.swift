@@ -11,5 +11,7 @@ public enum JouleKit {
     TuneBuiltins.register(into: registry)
     PlotBuiltins.register(into: registry)
     WorkloadBuiltins.register(into: registry)
+    TableBuiltins.register(into: registry)
+    StatsBuiltins.register(into: registry)
   }
 }

@@ -125,3 +125,48 @@ import Testing
     #expect(Self.errorMessage("evaluate(simple_cnn(), dataset(\"fashion-mnist\", train: 10, test: 10))").contains("train it first"))
   }
 }
+
+/// The API does not mislead: a second training says it continues, a habit's keyword gets a hint.
+@Suite struct LearnAPIHintTests {
+  func run(_ source: String) throws -> (Value, String) {
+    let registry = BuiltinRegistry.core()
+    JouleKit.install(into: registry)
+    let out = BufferOutput()
+    let v = try Interpreter(registry: registry, output: out).run(source, file: "hints.joule")
+    return (v, out.text)
+  }
+
+  @Test func trainingATrainedModelSaysSoOnceAndCloneStartsFresh() throws {
+    let (v, printed) = try run("""
+      d = dataset("fashion-mnist", train: 128, test: 64, seed: 1)
+      m = simple_cnn(conv: 1, linear: 1)
+      train(m, d, batch: 64)
+      train(m, d, batch: 64)
+      train(m, d, batch: 64)
+      c = clone(m)
+      [m.trained, c.trained, reset(m).trained]
+      """)
+    #expect(printed.components(separatedBy: "already trained").count - 1 == 1)
+    #expect(v.shortDescription == "[true, false, false]")
+  }
+
+  @Test func convArgumentsThatCouldBeMisreadAreKeywordOnly() throws {
+    do {
+      _ = try run("conv2d(1, 8, 3)")
+      Issue.record("conv2d(1, 8, 3) was accepted")
+    } catch let e as ScriptError {
+      #expect(e.message.contains("conv2d: takes at most 2 positional arguments, got 3 (channels, kernel; stride, pad only by keyword"))
+    }
+    let (v, _) = try run("conv2d(8, 3, stride: 2, pad: 1)")
+    #expect(v.shortDescription.contains("conv2d(8, 3"))
+  }
+
+  @Test func aKeywordFromAnotherToolsHabitGetsAHint() throws {
+    do {
+      _ = try run("d = dataset(\"fashion-mnist\", train: 64, test: 64)\ntrain(simple_cnn(), d, lr: 0.01)")
+      Issue.record("lr: was accepted")
+    } catch let e as ScriptError {
+      #expect(e.message.contains("unknown keyword 'lr': the learning rate is the optimizer's: optimizer: adam(lr: 0.01)"))
+    }
+  }
+}

@@ -54,6 +54,42 @@ private struct Session {
 }
 
 @Suite(.serialized) struct PlotBuiltinsTests {
+  @Test func boxplotDrawsABoxPerCategoryAndSeriesWithJitteredPointsWhenFew() throws {
+    let s = Session("box")
+    _ = try s.run("""
+      rows = []
+      for i in range(24) { rows += [{conv: [4, 1][i % 2], relu: ["on", "off"][i % 3 % 2], energy_j: 2.5 + i * 0.01}] }
+      save(boxplot(rows, x: "conv", y: "energy_j", by: "relu"), "box.png")
+      save(boxplot(rows, x: "conv", y: "energy_j", jitter: false), "plain.txt")
+      """)
+    let gp = try s.text("box.gp")
+    // conv 1 comes first although the rows start with 4: numbers sort.
+    #expect(gp.contains("set xtics ('1' 0, '4' 1)"))
+    #expect(gp.components(separatedBy: "with boxplot").count - 1 == 4)
+    #expect(gp.components(separatedBy: "with points").count - 1 == 4)
+    #expect(gp.contains("nooutliers"))
+    #expect(FileManager.default.fileExists(atPath: s.folder.appendingPathComponent("box.png").path))
+    let plain = try s.text("plain.gp")
+    #expect(!plain.contains("with points"))
+    #expect(try s.text("plain.txt").contains("conv"))
+  }
+
+  @Test func tradeoffGroupsByLabelWhenTheRowsHaveOne() throws {
+    let s = Session("label")
+    _ = try s.run("""
+      runs = [{label: "1 conv", energy_j: 10, accuracy: 0.7}, {label: "4 conv", energy_j: 20, accuracy: 0.75}]
+      save(tradeoff(runs), "t.png")
+      """)
+    let gp = try s.text("t.gp")
+    #expect(gp.contains("title '1 conv'"))
+    #expect(gp.contains("title '4 conv'"))
+  }
+
+  @Test func boxplotNamesAMissingColumn() throws {
+    let s = Session("box-error")
+    #expect(throws: ScriptError.self) { try s.run("boxplot([{conv: 1, energy_j: 2}], x: \"cnov\")") }
+  }
+
   @Test func plotOfATableSavesBesideTheScriptWithItsGnuplotScript() throws {
     let s = Session("table")
     let written = try s.run("""

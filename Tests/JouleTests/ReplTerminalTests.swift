@@ -97,6 +97,24 @@ import TestSupport
     #expect(second.waitForExit() == 0)
   }
 
+  @Test func aWideTableIsTrimmedToTheWindowInsteadOfWrapping() throws {
+    let home = try TemporaryFolder()
+    let tty = try startRepl(home: home)  // an 80-column window
+    try tty.expectPrompt()
+    tty.type("r = {}\r")
+    try tty.expectPrompt()
+    tty.type("for i in range(20) { r[\"column_{i}\"] = i / 3 }\r")
+    try tty.expectPrompt()
+    tty.type("[r, r]\r")
+    let shown = try tty.expect("more columns")
+    try tty.expectPrompt()
+    let lines = shown.components(separatedBy: "\r\n").filter { $0.contains("column_0") || $0.contains("0.3333") }
+    #expect(!lines.isEmpty)
+    for line in lines { #expect(line.count <= 80, "wrapped: \(line)") }
+    tty.type("\u{04}")
+    #expect(tty.waitForExit() == 0)
+  }
+
   @Test func utf8InputSurvivesTheLineEditor() throws {
     let home = try TemporaryFolder()
     // No LANG or LC_* in the environment: joule must still read UTF-8 as characters.

@@ -11,8 +11,8 @@ import Testing
   #expect(table.markdown == """
     | model | accuracy | epochs | note |
     | --- | ---: | ---: | --- |
-    | small | 0.812346 | 2 |   |
-    | a\\|b c | 0.9 |   | new |
+    | small | 0.8123 | 2 |   |
+    | a\\|b\\\\nc | 0.9000 |   | new |
     """)
 }
 

@@ -26,7 +26,7 @@ import TestSupport
     let r = try JouleBinary.run(["run", "notebooks/x.jnb"], directory: root)
     #expect(r.status == 0, "\(r.stderr)")
     let md = try String(contentsOf: root.appendingPathComponent("notebooks/x.md"), encoding: .utf8)
-    #expect(md.contains("| small | 100 | 0.8 |"))
+    #expect(md.contains("| small | 100 | 0.80 |"))
     #expect(md.contains("![tradeoff-1](../plots/x/tradeoff-1.png)"))
     #expect(md.contains("| joule | "))
     #expect(md.contains("| energy sources | "))
@@ -85,6 +85,6 @@ import TestSupport
     let md = try String(contentsOf: root.appendingPathComponent("notebooks/x.md"), encoding: .utf8)
     #expect(md.contains("gnuplot-nox"))
     // The cell before the figure still shows its result.
-    #expect(md.contains("| small | 100 | 0.8 |"))
+    #expect(md.contains("| small | 100 | 0.80 |"))
   }
 }

@@ -17,10 +17,24 @@ final class StubFigure: Figure {
   }
 }
 
+/// A table with a note under it, as `compare` gives.
+final class NotedTable: Tabular {
+  let tableRows: [Record]
+  init(rows: [Record]) { tableRows = rows }
+  var typeName: String { "table" }
+  var tableColumns: [String]? { nil }
+  var tableDigits: Int { 4 }
+  var tableNotes: [String] { ["a note"] }
+  var displayText: String { "table" }
+}
+
 enum NotebookFixtures {
   static func registry() -> BuiltinRegistry {
     let r = BuiltinRegistry.core()
     r.register(Builtin("stub_plot", family: "plots", doc: "A stub figure.") { _, _ in .host(StubFigure()) })
+    r.register(Builtin("table_of_two", family: "tables", doc: "A table-like host value.") { _, _ in
+      .host(NotedTable(rows: [Record([("x", .int(1)), ("y", .float(1.0 / 3))]), Record([("x", .int(2)), ("y", .float(0.5))])]))
+    })
     r.register(Builtin("show", [Parameter("value")], family: "plots", doc: "Shows a value.") { args, ctx in
       ctx.output.display(args["value"])
       return .none
@@ -130,8 +144,36 @@ enum NotebookFixtures {
   #expect(md.contains("| machine | "))
 }
 
-@Test func floatsInsideValuesShowSixSignificantDigits() throws {
-  let (run, md) = try NotebookFixtures.run("# %% r\n{energy_j: 28.50667866833401, n: 3, tags: [\"a\", 0.1]}\n")
-  #expect(run.results[0].outputs == [.value("{energy_j: 28.5067, n: 3, tags: [\"a\", 0.1]}")])
-  #expect(md.contains("{energy_j: 28.5067, n: 3"))
+@Test func floatsInsideValuesShowFourSignificantDigitsAsInTheRepl() throws {
+  let (run, md) = try NotebookFixtures.run("# %% r\n{energy_j: 28.50667866833401, n: 3, tags: [\"a\", 0.1]}\n# %% x\n1 / 3\n")
+  #expect(run.results[0].outputs == [.value("{energy_j: 28.51, n: 3, tags: [\"a\", 0.1]}")])
+  #expect(run.results[1].outputs == [.value("0.3333")])
+  #expect(md.contains("{energy_j: 28.51, n: 3"))
+}
+
+@Test func aSyntaxErrorInTheLastCellStopsTheRunBeforeAnyCellRuns() throws {
+  let marker = FileManager.default.temporaryDirectory.appendingPathComponent("joule-failfast-\(getpid()).txt").path
+  try? FileManager.default.removeItem(atPath: marker)
+  let (run, md) = try NotebookFixtures.run("""
+    # %% slow
+    write_json("\(marker)", {ran: true})
+    # %% middle
+    print("no")
+    # %% last
+    x = (1 +
+    """)
+  #expect(run.exitCode == 65)
+  #expect(!FileManager.default.fileExists(atPath: marker))
+  #expect(run.results[0].status == .notRun)
+  #expect(run.results[1].status == .notRun)
+  guard case .failed(let message) = run.results[2].status else { Issue.record("last cell did not fail"); return }
+  #expect(message.contains("nb.jnb:6:"))
+  #expect(md.contains("**Error:**"))
+}
+
+@Test func tableLikeHostValuesBecomeMarkdownTablesWithTheirNotes() throws {
+  let (run, _) = try NotebookFixtures.run("# %% t\ntable_of_two()\n")
+  #expect(run.results[0].outputs.count == 2)
+  #expect(run.results[0].outputs.first == .table(headers: ["x", "y"], rows: [["1", "0.3333"], ["2", "0.5000"]]))
+  #expect(run.results[0].outputs.last == .value("a note"))
 }

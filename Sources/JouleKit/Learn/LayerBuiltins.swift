@@ -15,7 +15,9 @@ enum LayerBuiltins {
     [
       Builtin("conv2d", [Parameter("channels", .int, doc: "output channels"),
                          Parameter("kernel", .int, doc: "square kernel size"),
-                         Parameter("stride", .int, default: .int(1)), Parameter("pad", .int, default: .int(0))],
+                         // Keyword-only: PyTorch's order (in, out, kernel) would land on stride.
+                         Parameter("stride", .int, default: .int(1), keywordOnly: true),
+                         Parameter("pad", .int, default: .int(0), keywordOnly: true)],
               family: "training",
               doc: "A 2-D convolution; input channels are inferred on first use.") { a, _ in
         try layer(.conv2d(channels: try a.int("channels"), kernel: try a.int("kernel"),

@@ -8,6 +8,8 @@ import Script
 ///     m.layers         # ["conv2d(32, 3)", "relu()", ...]
 final class ModelValue: HostObject {
   let model: Model
+  /// Whether `train` has said that this model was already trained (it says so once).
+  var toldTrained = false
   /// The images the model was made for (the paper networks' `input:`), until it is built.
   let intendedInput: Shape?
   /// Class names, when the model came from a file that kept them.

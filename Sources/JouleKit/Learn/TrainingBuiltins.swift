@@ -58,8 +58,23 @@ enum TrainingBuiltins {
     ]
   }
 
+  /// Where settings that other tools pass to their fit functions live in joule.
+  static let keywordHints = [
+    "lr": "the learning rate is the optimizer's: optimizer: adam(lr: 0.01) or sgd(lr: 0.1)",
+    "learning_rate": "the learning rate is the optimizer's: optimizer: adam(lr: 0.01) or sgd(lr: 0.1)",
+    "batch_size": "it is called batch: train(m, data, batch: 64)",
+    "num_epochs": "it is called epochs: train(m, data, epochs: 3)",
+  ]
+
   static func run(_ a: BoundArguments, _ ctx: any CallContext) throws -> Value {
-    let m = try a.host("model", as: ModelValue.self).model
+    let value = try a.host("model", as: ModelValue.self)
+    if value.model.isBuilt && !value.toldTrained {
+      // A second optimiser trained on top of the first would look better than it is: say so once.
+      value.toldTrained = true
+      ctx.output.write("train: this model is already trained; training continues from its weights "
+        + "(clone(m) trains a fresh copy, reset(m) forgets the weights)\n")
+    }
+    let m = value.model
     let data = try a.host("data", as: DatasetValue.self).dataset
     var options = TrainingOptions(epochs: try a.int("epochs"), batchSize: try a.int("batch"),
                                   optimizer: try OptimizerRecord.config(a["optimizer"], "train"),

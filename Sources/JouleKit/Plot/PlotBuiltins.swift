@@ -15,6 +15,7 @@ enum PlotBuiltins {
     registry.register(PlotViews.convergence)
     registry.register(PlotViews.layerEnergy)
     registry.register(PlotViews.timeline)
+    registry.register(BoxplotBuiltin.builtin)
   }
 
   static let plot = Builtin("plot", [

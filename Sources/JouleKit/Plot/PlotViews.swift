@@ -11,7 +11,8 @@ enum PlotViews {
     Parameter("rows", .any, doc: "runs or trials with energy and accuracy columns, or a study"),
     Parameter("x", .string, default: .string("energy_j")),
     Parameter("y", .string, default: .string("accuracy")),
-    Parameter("by", .optional(.string), default: Value.none, doc: "column naming each run's group (model size, optimizer)"),
+    Parameter("by", .optional(.string), default: Value.none,
+              doc: "column naming each run's group (model size, optimizer); default: 'label' when the rows have one"),
     Parameter("title", .optional(.string), default: Value.none),
   ], family: "plots", doc: """
     Energy against accuracy with the Pareto front drawn: tradeoff(runs, by: "model").
@@ -20,7 +21,9 @@ enum PlotViews {
     let source = args["rows"]
     let rows = try RowSource.rows(of: source, function: "tradeoff")
     let x = try args.string("x"), y = try args.string("y")
-    var panel = try TableChart(rows: rows, x: x, y: y, by: try args.optionalString("by"), function: "tradeoff").panel(kind: .points)
+    // Rows that carry a label are grouped by it unless told otherwise: one colour per label.
+    let by = try args.optionalString("by") ?? (rows.contains { $0["label"] != nil } ? "label" : nil)
+    var panel = try TableChart(rows: rows, x: x, y: y, by: by, function: "tradeoff").panel(kind: .points)
     let estimated = RowSource.estimated(source, rows: rows)
     panel.xlabel = RowSource.axisLabel(x == "energy_j" ? "energy (J)" : x, column: x, estimated: estimated)
     panel.title = try args.optionalString("title") ?? "\(y) against \(x == "energy_j" ? "energy" : x)"

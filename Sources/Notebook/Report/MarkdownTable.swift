@@ -15,18 +15,29 @@ public struct MarkdownTable: Equatable {
   /// Rows beyond this are summarised as "... N more rows": a report is read, not searched.
   public static let rowLimit = 60
 
-  /// nil unless the value is a non-empty list of records.
+  /// nil unless the value is a non-empty list of records, or a table-like host value.
+  /// Numbers are formatted per column, as the REPL's tables show them.
   public init?(_ value: Value) {
-    guard case .list(let items) = value, !items.isEmpty else { return nil }
     var records: [Record] = []
-    for item in items {
-      guard case .record(let r) = item else { return nil }
-      records.append(r)
+    var columns: [String]?
+    var digits = 4
+    switch value {
+    case .host(let h as any Tabular):
+      records = h.tableRows
+      columns = h.tableColumns
+      digits = h.tableDigits
+    case .list(let items) where !items.isEmpty:
+      for item in items {
+        guard case .record(let r) = item else { return nil }
+        records.append(r)
+      }
+    default:
+      return nil
     }
-    var headers: [String] = []
-    for r in records { for k in r.keys where !headers.contains(k) { headers.append(k) } }
-    self.headers = headers
-    self.rows = records.map { r in headers.map { r[$0].map { ValueText.show($0, quoted: false) } ?? "" } }
+    guard !records.isEmpty else { return nil }
+    let layout = TableLayout(rows: records, columns: columns, digits: digits)
+    self.headers = layout.columns
+    self.rows = layout.cells
   }
 
   public init(headers: [String], rows: [[String]]) {

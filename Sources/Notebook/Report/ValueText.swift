@@ -1,25 +1,19 @@
 import Foundation
 import Script
 
-/// The text form of a value in a report: floats to six significant digits, strings bare or
-/// quoted, records and lists as written, host objects as they describe themselves.
+/// The text form of a value in a report, formatted as the REPL shows values: numbers to four
+/// significant digits, long lists and records elided, strings bare or quoted, host objects as
+/// they describe themselves. (Reports are read; the notebook's files keep full precision.)
 ///
-///     ValueText.show(.float(28.50667866833401), quoted: false)   // "28.5067"
+///     ValueText.show(.float(28.50667866833401), quoted: false)   // "28.51"
 ///     ValueText.show(.string("hi"), quoted: true)                // "\"hi\""
 enum ValueText {
   static func show(_ value: Value, quoted: Bool) -> String {
     switch value {
     case .string(let s): return quoted ? value.shortDescription : s
-    case .float(let d):
-      // Six significant digits: a report compares runs, it does not round-trip them.
-      guard d.isFinite, d != d.rounded() || abs(d) >= 1e15 else { return value.shortDescription }
-      return String(format: "%.6g", d)
-    case .list(let items):
-      return "[" + items.map { show($0, quoted: true) }.joined(separator: ", ") + "]"
-    case .record(let r):
-      return "{" + r.pairs.map { "\($0.0): \(show($0.1, quoted: true))" }.joined(separator: ", ") + "}"
+    case .float(let d): return NumberFormat().text(d)
     case .host(let h): return h.displayText
-    default: return value.shortDescription
+    default: return value.readable()
     }
   }
 }

@@ -52,6 +52,9 @@ final class CellRecorder: OutputSink {
       save(figure)
     } else if let table = MarkdownTable(value) {
       outputs.append(.table(headers: table.headers, rows: table.rows))
+      if case .host(let h as any Tabular) = value, !h.tableNotes.isEmpty {
+        outputs.append(.value(h.tableNotes.joined(separator: "\n")))
+      }
       echo?(value.displayString + "\n")
     } else {
       let text = ValueText.show(value, quoted: quoted)

@@ -8,7 +8,9 @@ import Script
 ///     let run = runner.run(document, paths: NotebookPaths(notebook: "notebooks/x.jnb"))
 ///     try MarkdownReport(run: run, ...).write()
 ///
-/// A failing cell stops the run: its error is kept under it and later cells are marked not
+/// Every code cell is parsed before any runs, so a syntax error in the last cell stops the run
+/// at once (exit 65) instead of after an hour of training; the cell keeps the error and no cell
+/// runs. A failing cell stops the run: its error is kept under it and later cells are marked not
 /// run. Figures a cell shows (its last value, or `show(p)`) are saved as
 /// `plots/<notebook>/<label>-<n>.png` and `.svg`, with the `.gp` script beside them.
 public final class NotebookRunner {
@@ -56,6 +58,17 @@ public final class NotebookRunner {
     let started = Date()
     let codeCells = document.cells.filter { $0.kind == .code }.count
     var codeIndex = 0
+    if let early = preflight(document, file: file) {
+      progress?("\(early.cell.label) failed before the run: syntax error\n\(early.message)")
+      let results = document.cells.map { cell -> CellResult in
+        if cell.kind == .markdown { return CellResult(cell: cell, status: .ok) }
+        if cell.line == early.cell.line {
+          return CellResult(cell: cell, status: .failed(early.message), outputs: [.error(early.message)])
+        }
+        return CellResult(cell: cell, status: .notRun)
+      }
+      return Run(paths: paths, results: results, started: started, estimatedJoules: false, failure: .syntax)
+    }
 
     for cell in document.cells {
       if cell.kind == .markdown {
@@ -102,6 +115,21 @@ public final class NotebookRunner {
       }
     }
     return Run(paths: paths, results: results, started: started, estimatedJoules: estimated, failure: failure)
+  }
+
+  /// The first code cell that does not parse, with its rendered error.
+  private func preflight(_ document: NotebookDocument, file: String) -> (cell: Cell, message: String)? {
+    for cell in document.cells where cell.kind == .code {
+      let source = String(repeating: "\n", count: max(0, cell.line - 1)) + cell.source
+      do {
+        try Parser.check(source, file: file)
+      } catch let e as ScriptError where e.kind == .syntax {
+        return (cell, e.rendered)
+      } catch {
+        continue  // anything else surfaces when the cell runs
+      }
+    }
+    return nil
   }
 
   /// Removes the figures of an earlier run, so figures of deleted cells do not linger.

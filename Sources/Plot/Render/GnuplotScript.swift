@@ -44,19 +44,8 @@ public struct GnuplotScript {
   }
 
   private func panelLines(_ panel: Panel, index: Int, isText: Bool) -> [String] {
-    var l: [String] = []
-    if index > 1 { l += ["unset logscale", "unset xtics", "set xtics", "unset title"] }
-    // Characters cannot draw a faint grid; on the dumb terminal it only adds noise.
-    l.append(isText ? "unset grid" : "set grid lc rgb '#dddddd'")
-    l.append("set key noenhanced \(panel.keyPosition.rawValue) box opaque"
-      + (panel.keyTitle.map { " title \(GnuplotText.quote($0))" } ?? " title ''"))
-    // A margin inside the axes, so the extreme points are not drawn on the border.
-    l.append(panel.kind == .bars ? "set offsets 0, 0, graph 0.05, 0" : "set offsets graph 0.04, graph 0.04, graph 0.06, graph 0.06")
-    if let t = panel.title { l.append("set title \(GnuplotText.quote(t))") }
-    if let x = panel.xlabel { l.append("set xlabel \(GnuplotText.quote(x))") } else { l.append("unset xlabel") }
-    if let y = panel.ylabel { l.append("set ylabel \(GnuplotText.quote(y))") } else { l.append("unset ylabel") }
-    if panel.logx { l.append("set logscale x") }
-    if panel.logy { l.append("set logscale y") }
+    if panel.kind == .box { return boxLines(panel, index: index, isText: isText) }
+    var l = header(panel, index: index, isText: isText)
 
     var barWidth = 0.8
     var offsets = [Double](repeating: 0, count: panel.series.count)
@@ -73,13 +62,7 @@ public struct GnuplotScript {
       l.append("set boxwidth \(GnuplotText.number(barWidth))")
       if panel.logy { l.append("set yrange [*:*]") } else { l.append("set yrange [0:*]") }
     }
-    if let cats = panel.categories {
-      // Long names would squeeze the axes into a corner; 18 characters name a layer well enough.
-      let short = cats.map { $0.count > 18 ? String($0.prefix(17)) + "…" : $0 }
-      let tics = short.enumerated().map { "\(GnuplotText.quote($0.element)) \($0.offset)" }
-      l.append("set xtics (\(tics.joined(separator: ", "))) rotate by -35 noenhanced")
-      l.append("set xrange [-0.6:\(GnuplotText.number(Double(cats.count) - 0.4))]")
-    }
+    l += categoryLines(panel)
 
     var plots: [String] = []
     for (si, s) in panel.series.enumerated() {
@@ -108,12 +91,41 @@ public struct GnuplotScript {
     return l
   }
 
+  /// What every panel starts with: reset state from the panel before, grid, key, titles, axes.
+  func header(_ panel: Panel, index: Int, isText: Bool) -> [String] {
+    var l: [String] = []
+    if index > 1 { l += ["unset logscale", "unset xtics", "set xtics", "unset title"] }
+    // Characters cannot draw a faint grid; on the dumb terminal it only adds noise.
+    l.append(isText ? "unset grid" : "set grid lc rgb '#dddddd'")
+    l.append("set key noenhanced \(panel.keyPosition.rawValue) box opaque"
+      + (panel.keyTitle.map { " title \(GnuplotText.quote($0))" } ?? " title ''"))
+    // A margin inside the axes, so the extreme points are not drawn on the border.
+    l.append(panel.kind == .bars ? "set offsets 0, 0, graph 0.05, 0" : "set offsets graph 0.04, graph 0.04, graph 0.06, graph 0.06")
+    if let t = panel.title { l.append("set title \(GnuplotText.quote(t))") }
+    if let x = panel.xlabel { l.append("set xlabel \(GnuplotText.quote(x))") } else { l.append("unset xlabel") }
+    if let y = panel.ylabel { l.append("set ylabel \(GnuplotText.quote(y))") } else { l.append("unset ylabel") }
+    if panel.logx { l.append("set logscale x") }
+    if panel.logy { l.append("set logscale y") }
+    return l
+  }
+
+  /// Tick labels for a categorical x axis: category i sits at x = i.
+  func categoryLines(_ panel: Panel) -> [String] {
+    guard let cats = panel.categories else { return [] }
+    // Long names would squeeze the axes into a corner; 18 characters name a layer well enough.
+    let short = cats.map { $0.count > 18 ? String($0.prefix(17)) + "…" : $0 }
+    let tics = short.enumerated().map { "\(GnuplotText.quote($0.element)) \($0.offset)" }
+    return ["set xtics (\(tics.joined(separator: ", "))) rotate by -35 noenhanced",
+            "set xrange [-0.6:\(GnuplotText.number(Double(cats.count) - 0.4))]"]
+  }
+
   private func style(_ kind: PlotKind) -> String {
     switch kind {
     case .points: return "with points pt 7 ps 1.2"
     case .lines: return "with lines lw 2"
     case .steps: return "with steps lw 2"
     case .bars: return "with boxes"
+    case .box: return "with boxplot"
     }
   }
 }

@@ -21,6 +21,8 @@ public struct Panel: Equatable {
   public var keyTitle: String?
   /// Where the key sits, in gnuplot's words: "top left", "bottom right", ...
   public var keyPosition: KeyPosition = .topLeft
+  /// Box plots: overlay each value as a jittered point. nil decides by count (few values show).
+  public var jitter: Bool?
 
   public enum KeyPosition: String, Equatable {
     case topLeft = "top left", topRight = "top right", bottomLeft = "bottom left", bottomRight = "bottom right"

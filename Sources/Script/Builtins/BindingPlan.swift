@@ -8,7 +8,8 @@ final class BindingPlan {
   /// The normal parameters, in declaration order.
   let normal: [Parameter]
   let names: [String]
-  /// How many normal parameters positional arguments may fill (those before a variadic one).
+  /// How many normal parameters positional arguments may fill (those before a variadic one and
+  /// before the keyword-only ones, which come last).
   let positionalLimit: Int
   let variadic: Parameter?
   let takesKeywords: Bool
@@ -24,11 +25,12 @@ final class BindingPlan {
     names = normal.map(\.name)
     variadic = parameters.first { $0.kind == .variadic }
     takesKeywords = parameters.contains { $0.kind == .keywords }
+    var limit = normal.count
     if let v = parameters.firstIndex(where: { $0.kind == .variadic }) {
-      positionalLimit = parameters[..<v].filter { $0.kind == .normal }.count
-    } else {
-      positionalLimit = normal.count
+      limit = parameters[..<v].filter { $0.kind == .normal }.count
     }
+    if let k = normal.firstIndex(where: \.keywordOnly) { limit = min(limit, k) }
+    positionalLimit = limit
     untyped = normal.allSatisfy { $0.type == .any }
     types = normal.map { $0.type == .any ? nil : $0.type }
     defaults = normal.map(\.defaultValue)

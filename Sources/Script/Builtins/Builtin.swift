@@ -13,6 +13,9 @@ public final class Builtin: Callable {
   /// Family shown by `help()`: "core", "training", "energy", "tuning", "plots".
   public let family: String
   public let body: (BoundArguments, any CallContext) throws -> Value
+  /// Keywords users bring from other tools' habits, with where the setting lives here:
+  /// `train(..., lr: 0.01)` says "lr: the learning rate is the optimizer's: optimizer: adam(lr: 0.01)".
+  public var keywordHints: [String: String] = [:]
   /// How arguments bind, planned once here rather than on every call.
   let plan: BindingPlan
   /// For the core builtins of one number (`sqrt`, `exp`, `abs`): call sites with exactly one
@@ -72,9 +75,12 @@ public final class Builtin: Callable {
     var rest: [Value] = []
     if positional.count > byPosition {
       guard plan.variadic != nil else {
-        let n = plan.normal.count
+        let n = plan.positionalLimit
+        let keywordOnly = plan.normal.filter(\.keywordOnly).map(\.name)
+        let note = keywordOnly.isEmpty ? ""
+          : " (\(plan.names.prefix(n).joined(separator: ", ")); \(keywordOnly.joined(separator: ", ")) only by keyword, e.g. \(keywordOnly[0]): ...)"
         throw ScriptError.runtime(
-          "\(name): takes at most \(n) positional argument\(n == 1 ? "" : "s"), got \(positional.count)")
+          "\(name): takes at most \(n) positional argument\(n == 1 ? "" : "s"), got \(positional.count)\(note)")
       }
       rest = Array(positional[byPosition...])
     }
@@ -86,6 +92,7 @@ public final class Builtin: Callable {
       } else if plan.takesKeywords {
         extra[key] = v
       } else {
+        if let habit = keywordHints[key] { throw ScriptError.runtime("\(name): unknown keyword '\(key)': \(habit)") }
         let hint = Suggestion.closest(to: key, among: plan.names).map { "; did you mean '\($0)'?" } ?? ""
         throw ScriptError.runtime("\(name): unknown keyword '\(key)'\(hint)")
       }

@@ -17,13 +17,17 @@ public struct Parameter {
   public var defaultValue: Value?
   public var kind: Kind
   public var doc: String
+  /// Only by keyword: arguments that could be misread by position (PyTorch's `Conv2d(in, out,
+  /// kernel)` typed as `conv2d(1, 8, 3)` would otherwise set the stride). They come last.
+  public var keywordOnly: Bool
 
   public init(_ name: String, _ type: ValueType = .any, default defaultValue: Value? = nil,
-              kind: Kind = .normal, doc: String = "") {
+              kind: Kind = .normal, keywordOnly: Bool = false, doc: String = "") {
     self.name = name
     self.type = type
     self.defaultValue = defaultValue
     self.kind = kind
+    self.keywordOnly = keywordOnly
     self.doc = doc
   }
 }

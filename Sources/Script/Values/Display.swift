@@ -1,7 +1,8 @@
 /// How values read: what `print` writes, what the REPL shows, and a one-line form.
 ///
-///     print(0.1 + 0.2)        # 0.30000000000000004 (floats in their shortest round-trip form)
+///     print(0.1 + 0.2)        # 0.30000000000000004 (a number alone: shortest round-trip form)
 ///     print([1, "a"])         # [1, "a"]  (strings quoted inside collections)
+///     print([1 / 3, 2.0])     # [0.3333, 2.0]  (inside collections and tables: 4 significant digits)
 ///     print("a")              # a
 ///     runs                    # a list of records shows as an aligned table
 extension Value {
@@ -32,15 +33,54 @@ extension Value {
   }
 
   /// What the REPL shows for a value: a list of records as an aligned table, host objects by
-  /// their own `displayText`, everything else in its one-line form.
-  public var displayString: String {
+  /// their own `displayText`, a number at full precision, collections readably (numbers to 4
+  /// significant digits, long ones elided with a count).
+  public var displayString: String { display(width: nil) }
+
+  /// `displayString` for a window `width` characters wide: tables lose columns rather than wrap.
+  public func display(width: Int?, digits: Int = 4) -> String {
     switch self {
     case .list(let l) where !l.isEmpty && l.allSatisfy({ if case .record = $0 { return true } else { return false } }):
-      return Table(rows: l.map { if case .record(let r) = $0 { return r } else { return Record() } }).text
+      return Table(rows: l.map { if case .record(let r) = $0 { return r } else { return Record() } }, digits: digits)
+        .text(width: width)
     case .host(let h):
+      if let sized = h as? any SizedDisplay { return sized.displayText(width: width) }
       return h.displayText
-    default:
+    case .float:
       return shortDescription
+    default:
+      return readable(NumberFormat(digits: digits))
+    }
+  }
+
+  /// Lists longer than this show their head and tail around a count.
+  static let listLimit = 12
+  /// Records with more fields than this show the first ones and a count.
+  static let recordLimit = 12
+
+  /// The one-line form for reading: numbers to `format`'s digits, long lists and records elided,
+  /// and a table inside a record shown by its size (`epochs: [3 rows]`).
+  ///
+  ///     [0.123456, 2.0]          ->  [0.1235, 2.0]
+  ///     range(100)               ->  [0, 1, 2, 3, 4, 5, 6, 7, ..., 98, 99] (100 items)
+  public func readable(_ format: NumberFormat = NumberFormat(), nested: Bool = false) -> String {
+    switch self {
+    case .float(let d): return format.text(d)
+    case .list(let l) where nested && !l.isEmpty && l.allSatisfy({ if case .record = $0 { return true } else { return false } }):
+      // A table inside a record (a run's epochs, a study's trials) is one field access away.
+      return "[\(l.count) row\(l.count == 1 ? "" : "s")]"
+    case .list(let l):
+      if l.count > Value.listLimit {
+        let head = l.prefix(8).map { $0.readable(format) }, tail = l.suffix(2).map { $0.readable(format) }
+        return "[" + (head + ["..."] + tail).joined(separator: ", ") + "] (\(l.count) items)"
+      }
+      return "[" + l.map { $0.readable(format) }.joined(separator: ", ") + "]"
+    case .record(let r):
+      let pairs = r.pairs.prefix(r.count > Value.recordLimit ? 10 : r.count)
+        .map { "\(Value.key($0.0)): \($0.1.readable(format, nested: true))" }
+      let more = r.count > Value.recordLimit ? ", ... \(r.count - 10) more fields" : ""
+      return "{" + pairs.joined(separator: ", ") + more + "}"
+    default: return shortDescription
     }
   }
 
@@ -71,60 +111,6 @@ extension Value {
       c.properties.isAlphabetic || c == "_" || (i > 0 && ("0"..."9").contains(c))
     }
     return isIdentifier ? k : quote(k)
-  }
-}
-
-/// A list of records laid out in columns: the union of the keys, in first-seen order;
-/// numbers right-aligned, text left-aligned, missing cells blank.
-///
-///     lr    batch  accuracy
-///     0.01     64    0.9123
-///     0.1      32     0.881
-struct Table {
-  let rows: [Record]
-  /// Longer tables show their head and tail around a count, as data-frame libraries do.
-  static let maxRows = 40
-
-  var text: String {
-    var columns: [String] = []
-    var seen = Set<String>()
-    for r in rows { for k in r.keys where seen.insert(k).inserted { columns.append(k) } }
-    var shown: [Record?] = rows
-    if rows.count > Table.maxRows {
-      shown = Array(rows.prefix(20)) + [nil] + Array(rows.suffix(10))
-    }
-    func cell(_ v: Value?) -> String {
-      guard let v else { return "" }
-      if case .string(let s) = v { return s.replacingNewlines }
-      return v.shortDescription
-    }
-    let cells: [[String]?] = shown.map { r in r.map { r in columns.map { cell(r[$0]) } } }
-    let numeric: [Bool] = columns.map { c in
-      rows.allSatisfy { r in
-        switch r[c] {
-        case .int?, .float?, nil, .none?: return true
-        default: return false
-        }
-      }
-    }
-    var widths = columns.map(\.count)
-    for row in cells { if let row { for (j, s) in row.enumerated() { widths[j] = max(widths[j], s.count) } } }
-    func line(_ items: [String]) -> String {
-      var parts: [String] = []
-      for (j, s) in items.enumerated() {
-        let pad = String(repeating: " ", count: widths[j] - s.count)
-        parts.append(numeric[j] ? pad + s : (j == items.count - 1 ? s : s + pad))
-      }
-      var l = parts.joined(separator: "  ")
-      while l.hasSuffix(" ") { l.removeLast() }
-      return l
-    }
-    var out = [line(columns)]
-    for row in cells {
-      out.append(row.map(line) ?? "...")
-    }
-    if rows.count > Table.maxRows { out.append("(\(rows.count) rows)") }
-    return out.joined(separator: "\n")
   }
 }
 

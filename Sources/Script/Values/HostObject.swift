@@ -23,7 +23,7 @@ extension HostObject {
       guard let v = field(name) else { return nil }
       switch v {
       case .list, .record, .host: return nil
-      default: return "\(name): \(v.shortDescription)"
+      default: return "\(name): \(v.readable())"
       }
     }
     return "<\(typeName)\(shown.isEmpty ? "" : " " + shown.joined(separator: ", "))>"
@@ -38,4 +38,20 @@ public protocol Figure: HostObject {
   /// Also writes the gnuplot script beside it. Returns the paths written.
   @discardableResult
   func save(to path: String) throws -> [String]
+}
+
+/// A host value whose display adapts to the window: a table drops the columns that would wrap.
+public protocol SizedDisplay: HostObject {
+  func displayText(width: Int?) -> String
+}
+
+/// A host value that is a table at heart (a `table(...)` view, a comparison): reports lay its
+/// rows out as a Markdown table and add its notes beneath.
+public protocol Tabular: HostObject {
+  var tableRows: [Record] { get }
+  /// The columns to show, in order; nil for every key.
+  var tableColumns: [String]? { get }
+  var tableDigits: Int { get }
+  /// Lines that belong under the table (a test's result, a verdict).
+  var tableNotes: [String] { get }
 }

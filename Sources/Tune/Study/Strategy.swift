@@ -7,6 +7,9 @@ public enum Strategy: String, Codable, CaseIterable, Sendable {
   case tpe
   /// NSGA-II for two objectives (Optuna's `NSGAIISampler` defaults).
   case nsga2
+  /// A designed experiment: every combination of the factors, repeated, in seeded random order
+  /// (`FactorialSampler`).
+  case factorial
 }
 
 /// Whether larger or smaller values of the objective are better.

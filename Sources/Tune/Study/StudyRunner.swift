@@ -31,6 +31,8 @@ public final class StudyRunner {
     public var params: [(name: String, value: ParameterValue)]
     /// Takes the trial's intermediate reports; says when to stop (pruned or diverged).
     public var monitor: TrialMonitor
+    /// The sampler's suggestion index this trial runs (a factorial design's run position).
+    public var suggestion: Int = 0
   }
 
   public init(settings: StudySettings, store: StudyStore?) {
@@ -80,7 +82,7 @@ public final class StudyRunner {
       let t0 = Date()
       let monitor = makeMonitor(number: trial.number, study: study)
       let outcome = objective(Request(number: trial.number, params: settings.space.record(trial.params).map { ($0.0, $0.1) },
-                                      monitor: monitor))
+                                      monitor: monitor, suggestion: trial.suggestion))
       beat?.stop()
       record(outcome, in: &trial, since: t0)
       if trial.state != .interrupted { monitor.apply(to: &trial) }

@@ -33,6 +33,9 @@ public struct StudySettings: Codable, Sendable {
   public var reference: [Double]?
   /// Stops unpromising trials early from their intermediate reports (nil: none).
   public var prune: PrunerKind?
+  /// Factorial: runs of each combination (the paper: 30). Optional so settings stored before
+  /// it existed still decode.
+  public var repeats: Int?
 
   public init(name: String, space: SearchSpace, strategy: Strategy) {
     self.name = name
@@ -48,6 +51,8 @@ public struct StudySettings: Codable, Sendable {
       return try GridSampler(space: space, seed: seed, count: grid, includeUpper: gridIncludeUpper, shuffle: shuffle)
     case .random:
       return RandomSampler(space: space, seed: seed)
+    case .factorial:
+      return try FactorialSampler(space: space, repeats: repeats ?? 1, seed: seed, shuffle: shuffle)
     case .bayes where secondObjective != nil:
       return ParEGOSampler(space: space, seed: seed, initial: initial, candidates: min(candidates, 2048))
     case .nsga2:
@@ -77,6 +82,9 @@ public struct StudySettings: Codable, Sendable {
     }
     if strategy == .grid && (stored.grid != grid || stored.gridIncludeUpper != gridIncludeUpper || stored.shuffle != shuffle) {
       out.append("grid (stored grid: \(stored.grid))")
+    }
+    if strategy == .factorial && ((stored.repeats ?? 1) != (repeats ?? 1) || stored.shuffle != shuffle) {
+      out.append("design (stored \(stored.repeats ?? 1) repeats, shuffle \(stored.shuffle))")
     }
     if stored.secondObjective != secondObjective { out.append("objectives") }
     if strategy == .bayes && stored.acquisition != acquisition {

@@ -1,3 +1,4 @@
+import Foundation
 import Script
 import JouleKit
 
@@ -28,9 +29,10 @@ enum ScriptBridge {
     Parser.isComplete(source)
   }
 
-  /// The text a value shows as at the prompt (nil shows nothing).
+  /// The text a value shows as at the prompt (nil shows nothing): on a terminal, tables are
+  /// trimmed to the window's width rather than wrapped; piped output keeps every column.
   static func displayText(_ value: Value) -> String {
-    value.displayString
+    value.display(width: isatty(STDOUT_FILENO) == 1 ? TerminalSize.current.columns : nil)
   }
 
   /// An error as the user reads it: position, message, the line with a caret, the call chain.

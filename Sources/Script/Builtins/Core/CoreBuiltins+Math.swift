@@ -26,14 +26,24 @@ extension CoreBuiltins {
     return b
   }
 
-  /// The smallest or largest of numbers (or of any comparable values).
+  /// The smallest or largest of numbers (or of any comparable values); with `by:`, the element
+  /// whose field (or key function's value) is smallest or largest: `min(runs, by: "energy_j")`.
   private static func extreme(_ name: String, _ pick: Int) -> Builtin {
-    Builtin(name, [Parameter("xs", kind: .variadic, doc: "a list, or several values")],
-            doc: "The \(pick < 0 ? "smallest" : "largest") of a list, or of several arguments.") { args, _ in
+    Builtin(name, [Parameter("xs", kind: .variadic, doc: "a list, or several values"),
+                   Parameter("by", .optional(.oneOf([.string, .function])), default: .some(.none),
+                             doc: "a record field name, or a function giving each element's key")],
+            doc: "The \(pick < 0 ? "smallest" : "largest") of a list, or of several arguments.") { args, ctx in
       let items = args.rest.count == 1 ? ((try? listOf(args.rest[0])) ?? args.rest) : args.rest
-      guard var best = items.first else { throw ScriptError.runtime("\(name): needs at least one value") }
-      for v in items.dropFirst() where try v.compare(to: best) * pick > 0 { best = v }
-      return best
+      guard !items.isEmpty else { throw ScriptError.runtime("\(name): needs at least one value") }
+      let keys: [Value]
+      switch args["by"] {
+      case .string(let field): keys = try items.map { try Access.field($0, field) }
+      case .function: keys = try items.map { try ctx.call(args["by"], Arguments([$0])) }
+      default: keys = items
+      }
+      var best = 0
+      for i in keys.indices.dropFirst() where try keys[i].compare(to: keys[best]) * pick > 0 { best = i }
+      return items[best]
     }
   }
 

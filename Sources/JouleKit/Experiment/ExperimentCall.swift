@@ -1,0 +1,194 @@
+import Energy
+import Foundation
+import Script
+import Tune
+
+/// The body of `experiment(fn, factors: {...}, repeat: 30, ...)`: a designed experiment run as a
+/// study (strategy "factorial"), so it is stored, resumed and spread over workers like `tune`.
+///
+///     e = experiment(fn(r) { train(simple_cnn(conv: r.conv), data, epochs: 1) },
+///                    factors: {conv: [1, 4], relu: [false, true]}, repeat: 30, warmup: 60, rest: 10,
+///                    seed: 1, study: "layers")
+///     compare(e, by: "conv", metric: "energy_j")
+///
+/// The protocol of the green-software measurement practice: warm the machine up first (busy
+/// work, measured and reported apart), run every combination × repetition in a seeded shuffled
+/// order, rest between runs so one run's heat does not fall on the next, and measure each run's
+/// joules around the function call alone.
+enum ExperimentCall {
+  static let parameters: [Parameter] = [
+    Parameter("fn", .function, doc: "fn(row) for one run; row holds the factors' levels and repetition"),
+    Parameter("factors", .record, doc: "each factor's levels: {conv: [1, 4], relu: [false, true]}"),
+    Parameter("repeat", .int, default: .int(30), doc: "runs of each combination (the practice: about 30)"),
+    Parameter("shuffle", .bool, default: .bool(true), doc: "run in seeded random order"),
+    Parameter("warmup", .number, default: .float(0), doc: "seconds of busy work before the first run"),
+    Parameter("rest", .number, default: .float(0), doc: "seconds of rest between runs"),
+    Parameter("seed", .int, default: .int(1)),
+    Parameter("study", .optional(.string), default: .some(.none), doc: "name: stores the runs and resumes them"),
+    Parameter("store", .optional(.string), default: .some(.none), doc: "SQLite file (default studies.sqlite beside the script)"),
+  ]
+
+  static let builtin = Builtin("experiment", parameters, family: "statistics", doc: """
+    Runs fn(row) for every combination of the factors × repeat, in seeded shuffled order, after a \
+    warm-up and with rests between runs; measures each run's joules; stores and resumes like tune. \
+    Returns the runs as a table (compare, boxplot and describe take it).
+    """, body: run)
+
+  static func run(_ a: BoundArguments, _ ctx: any CallContext) throws -> Value {
+    let settings = try self.settings(a)
+    let sampler = try SpaceBuiltins.wrap { try FactorialSampler(space: settings.space, repeats: settings.repeats ?? 1,
+                                                                 seed: settings.seed, shuffle: settings.shuffle) }
+    let location = try TuneCall.storeLocation(a, ctx, workers: 1)
+    let store = try location.map { l in try SpaceBuiltins.wrap { try StudyStore(location: l) } }
+    let storePath = location?.display
+    let fn = a["fn"]
+    let warmupSeconds = try a.double("warmup"), restSeconds = try a.double("rest")
+    guard warmupSeconds >= 0, restSeconds >= 0 else {
+      throw ScriptError.runtime("experiment: warmup and rest are seconds, at least 0")
+    }
+    let line = ProgressLine(label: "experiment")
+    var warmup: Warmup?
+    var ranHere = 0
+    var fatal: ScriptError?
+    let started = Date()
+
+    let study: Study
+    do {
+      study = try SpaceBuiltins.wrap {
+        try StudyRunner(settings: settings, store: store).run(objective: { request in
+          if warmup == nil && warmupSeconds > 0 {
+            line.update("warming up for \(Int(warmupSeconds)) s")
+            warmup = Warmup.run(seconds: warmupSeconds)
+            if Interrupt.requested { return TrialOutcome(state: .interrupted) }
+          } else if ranHere > 0 && restSeconds > 0 {
+            if !rest(restSeconds) { return TrialOutcome(state: .interrupted) }
+          }
+          ranHere += 1
+          let repetition = sampler.repetition(at: request.suggestion)
+          var row = ParameterConversion.record(request.params.map { ($0.name, $0.value) })
+          row["repetition"] = .int(repetition)
+          let outcome = measure(fn, row, ctx)
+          if case .failure(let e) = outcome { fatal = e; return TrialOutcome(state: .failed, error: e.message) }
+          return try! outcome.get()
+        }, shouldStop: { Interrupt.requested || fatal != nil }, progress: { p in
+          // The pace of this session's runs, rests included: what the user waits for.
+          let pace = ranHere > 0 ? Date().timeIntervalSince(started) / Double(ranHere) : nil
+          line.update(progressText(done: p.current - 1, total: p.total, joules: p.spentJ,
+                                   eta: pace.map { $0 * Double(p.total - p.current + 1) }))
+        })
+      }
+    } catch {
+      line.clear()
+      throw error
+    }
+    line.clear()
+    if let fatal { throw fatal }
+    if let w = warmup {
+      ctx.output.write("experiment: warm-up \(String(format: "%.0f", w.seconds)) s, \(String(format: "%.1f", w.joules)) J"
+        + "\(w.estimated ? " (estimated)" : "") (not in the runs)\n")
+    }
+    if let reason = study.stopReason, reason != "done" {
+      if reason == "interrupted" { Interrupt.clear() }
+      let resume = reason == "interrupted" && storePath != nil ? "; run again to resume" : ""
+      ctx.output.write("experiment: \(settings.name) stopped (\(reason)) after \(study.finishedCount) of "
+        + "\(settings.trials) runs\(resume)\n")
+    }
+    return .host(ExperimentValue(study, sampler: sampler, warmup: warmup, storePath: storePath))
+  }
+
+  /// "run 12/240 · 1234 J · ETA 1:02:03"
+  static func progressText(done: Int, total: Int, joules: Double, eta: Double?) -> String {
+    var text = "\(done)/\(total) runs done · \(Int(joules.rounded())) J"
+    if let eta, eta.isFinite {
+      let t = Int(eta.rounded())
+      text += " · ETA " + (t >= 3600 ? String(format: "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60)
+                                      : String(format: "%d:%02d", t / 60, t % 60))
+    }
+    return text
+  }
+
+  /// Rests in short naps so Ctrl-C still stops at once; false when interrupted.
+  static func rest(_ seconds: Double) -> Bool {
+    let end = Date().addingTimeInterval(seconds)
+    while Date() < end {
+      if Interrupt.requested { return false }
+      Thread.sleep(forTimeInterval: min(0.05, max(0, end.timeIntervalSinceNow)))
+    }
+    return !Interrupt.requested
+  }
+
+  /// Calls fn once inside an energy window. The run's joules are the window's; the numbers fn
+  /// returns (a train run's accuracy, say) travel along as metrics.
+  static func measure(_ fn: Value, _ row: Record, _ ctx: any CallContext) -> Result<TrialOutcome, ScriptError> {
+    let window = EnergyWindow.begin()
+    let t0 = Date()
+    let result: Value
+    do {
+      result = try ctx.call(fn, Arguments([.record(row)]))
+    } catch let e as ScriptError {
+      let r = window.finish()
+      if e.kind == .interrupted { return .success(TrialOutcome(state: .interrupted)) }
+      return .success(TrialOutcome(state: .failed, energyJ: r.joules, energySource: r.source, energyEstimated: r.estimated,
+                                   seconds: Date().timeIntervalSince(t0), error: e.message))
+    } catch {
+      return .failure(.runtime("experiment: \(error)"))
+    }
+    let r = window.finish()
+    var outcome = TrialOutcome(state: .complete, value: r.joules, energyJ: r.joules, energySource: r.source,
+                               energyEstimated: r.estimated, seconds: Date().timeIntervalSince(t0))
+    var names: [String] = []
+    switch result {
+    case .record(let rec): names = rec.keys
+    case .host(let h): names = h.fieldNames
+    case .int, .float: if let x = result.number, x.isFinite { outcome.metrics["result"] = x }
+    default: break
+    }
+    for n in names where !ExperimentValue.runColumns.contains(n) {
+      if let x = RowSource.field(result, n)?.number, x.isFinite { outcome.metrics[n] = x }
+    }
+    // fn's own joules (a train run's) are kept beside the window's, under their own name.
+    if let j = RowSource.field(result, "energy_j")?.number, j.isFinite { outcome.metrics["fn_energy_j"] = j }
+    return .success(outcome)
+  }
+
+  static func settings(_ a: BoundArguments) throws -> StudySettings {
+    let factors = try a.record("factors")
+    guard factors.count > 0 else { throw ScriptError.runtime("experiment: give at least one factor, e.g. factors: {conv: [1, 4]}") }
+    let pairs = try factors.pairs.map { name, levels -> (String, Tune.Dimension) in
+      guard case .list(let l) = levels, !l.isEmpty else {
+        throw ScriptError.runtime("experiment: factor '\(name)' must be a list of levels, got \(levels.typeName)")
+      }
+      if ExperimentValue.runColumns.contains(name) {
+        throw ScriptError.runtime("experiment: '\(name)' is a column the experiment writes; name the factor otherwise")
+      }
+      return (name, try SpaceBuiltins.dimension(levels, name: name))
+    }
+    let space = try SpaceBuiltins.wrap { try SearchSpace(pairs) }
+    let name = try a.optionalString("study") ?? "experiment-\(Int(Date().timeIntervalSince1970))"
+    var s = StudySettings(name: name, space: space, strategy: .factorial)
+    s.seed = try a.int("seed")
+    let repeats = try a.int("repeat")
+    guard repeats >= 1 else { throw ScriptError.runtime("experiment: 'repeat' must be at least 1, got \(repeats)") }
+    s.repeats = repeats
+    s.shuffle = try a.bool("shuffle")
+    s.metric = "energy_j"
+    s.direction = Direction.minimize
+    let combinations = space.dimensions.reduce(1) { $0 * max(1, $1.gridValues(1).count) }
+    s.trials = combinations * repeats
+    return s
+  }
+}
+
+/// The warm-up as measured: seconds of busy work and its joules, reported apart from the runs.
+struct Warmup {
+  var seconds: Double
+  var joules: Double
+  var estimated: Bool
+
+  static func run(seconds: Double) -> Warmup {
+    let window = EnergyWindow.begin()
+    let spent = WarmUp.run(seconds: seconds, shouldStop: { Interrupt.requested })
+    let r = window.finish()
+    return Warmup(seconds: spent, joules: r.joules, estimated: r.estimated)
+  }
+}
