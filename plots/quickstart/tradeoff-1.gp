@@ -6,22 +6,21 @@ set output 'tradeoff-1.png'  # joule:output
 set grid lc rgb '#dddddd'
 set key noenhanced top left box opaque title 'model'
 set offsets graph 0.04, graph 0.04, graph 0.06, graph 0.06
-set title 'SimpleCNN on 4,000 Fashion-MNIST images, 2 epochs'
+set title 'SimpleCNN on 4000 Fashion-MNIST images, 2 epochs'
 set xlabel 'energy (J, estimated)'
 set ylabel 'accuracy'
 $joule_p1_s1 << EOD
-8.041016262 0.787
+2.048978941 0.777
 EOD
 $joule_p1_s2 << EOD
-9.809898239 0.824
+2.249454512 0.813
 EOD
 $joule_p1_s3 << EOD
-9.740218535 0.798
+2.421347934 0.737
 EOD
 $joule_p1_pareto << EOD
-8.041016262 0.787
-9.740218535 0.798
-9.809898239 0.824
+2.048978941 0.777
+2.249454512 0.813
 EOD
 plot $joule_p1_s1 using 1:2 with points pt 7 ps 1.2 lc rgb '#1f77b4' title 'conv 1', \
      $joule_p1_s2 using 1:2 with points pt 7 ps 1.2 lc rgb '#ff7f0e' title 'conv 2', \
