@@ -86,19 +86,9 @@ public enum ProcStat {
     Double(machineBusyTicks() ?? 0) / ticksPerSecond
   }
 
-  /// A whole small file, or nil. /proc files report size 0, so this reads until EOF.
+  /// A small /proc file, or nil when it is gone. The powercap reader's plain POSIX reads serve
+  /// here too; its 4 KiB cap keeps a stat line whole and /proc/stat's first (aggregate) line.
   static func read(_ path: String) -> String? {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 1024)
-    while true {
-      let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, 1024) }
-      if n <= 0 { break }
-      bytes.append(contentsOf: buffer[0..<n])
-      if bytes.count > 65_536 { break }
-    }
-    return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+    try? FileSystemPowercapReader().contents(of: path)
   }
 }
