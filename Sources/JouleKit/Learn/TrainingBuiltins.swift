@@ -34,6 +34,8 @@ enum TrainingBuiltins {
         Parameter("seed", .int, default: .int(0)),
         Parameter("threads", .int, default: .int(WorkerMode.threads ?? 2),
                   doc: "worker threads sharing each batch (default 2, or a tune worker's share of the cores)"),
+        Parameter("shuffle", .bool, default: .bool(true),
+                  doc: "a fresh seeded sample order every epoch; false keeps the data's order (to replay a run elsewhere)"),
       ], family: "training",
       doc: "Trains the model in place; returns the run: test accuracy, loss, per-epoch table, seconds, joules, state.") { a, ctx in
         try run(a, ctx)
@@ -78,7 +80,8 @@ enum TrainingBuiltins {
     let data = try a.host("data", as: DatasetValue.self).dataset
     var options = TrainingOptions(epochs: try a.int("epochs"), batchSize: try a.int("batch"),
                                   optimizer: try OptimizerRecord.config(a["optimizer"], "train"),
-                                  seed: UInt64(truncatingIfNeeded: try a.int("seed")), threads: try a.int("threads"))
+                                  seed: UInt64(truncatingIfNeeded: try a.int("seed")), threads: try a.int("threads"),
+                                  shuffle: try a.bool("shuffle"))
     let window = EnergyWindow.begin()
     let line = ProgressLine(label: "train")
     var epochJoules: [Double] = []

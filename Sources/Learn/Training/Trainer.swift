@@ -31,8 +31,10 @@ public enum Trainer {
       train.labels.withUnsafeBufferPointer { labels in
         epochLoop: for epoch in 1...options.epochs {
           order = Array(0..<train.count)
-          var random = SeededRandom(seed: options.seed, stream: UInt64(epoch))
-          random.shuffle(&order)
+          if options.shuffle {
+            var random = SeededRandom(seed: options.seed, stream: UInt64(epoch))
+            random.shuffle(&order)
+          }
           let epochStart = Clock.now
           var lossSum = 0.0, seen = 0
           for b in 0..<batches {

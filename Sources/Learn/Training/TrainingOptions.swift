@@ -10,6 +10,10 @@ public struct TrainingOptions {
   public var seed: UInt64
   /// Worker threads; each takes an equal share of every batch and runs single-threaded OpenBLAS.
   public var threads: Int
+  /// Draw a fresh seeded order of the training samples every epoch (PyTorch's
+  /// `DataLoader(shuffle=True)`); false keeps the data's own order, as `shuffle=False` does,
+  /// so a run can be replayed batch for batch in another framework (scripts/parity-torch).
+  public var shuffle: Bool
   /// Evaluate on the validation split (or the test split) after every epoch.
   public var evaluateEachEpoch: Bool
   /// Polled before every batch; true stops the run, which returns as `interrupted`.
@@ -18,13 +22,14 @@ public struct TrainingOptions {
   public var onEpoch: ((EpochResult) -> Void)?
 
   public init(epochs: Int = 1, batchSize: Int = 64, optimizer: OptimizerConfig = .adam(), seed: UInt64 = 0,
-              threads: Int = 2, evaluateEachEpoch: Bool = true) {
+              threads: Int = 2, evaluateEachEpoch: Bool = true, shuffle: Bool = true) {
     self.epochs = epochs
     self.batchSize = batchSize
     self.optimizer = optimizer
     self.seed = seed
     self.threads = threads
     self.evaluateEachEpoch = evaluateEachEpoch
+    self.shuffle = shuffle
     shouldStop = { false }
   }
 
