@@ -27,6 +27,21 @@ import Testing
     #expect(Self.weights(a) != Self.weights(c))
   }
 
+  @Test func withoutShufflingTheSeedNoLongerChangesTheRun() throws {
+    // The same starting weights each time (built with seed 1); only the run's seed differs,
+    // which draws the epoch's sample order (the network has no dropout).
+    func run(seed: UInt64, shuffle: Bool) throws -> [[Float]] {
+      let m = try Model([.flatten, .linear(units: 10)])
+      try m.build(input: Self.data.shape, seed: 1)
+      let o = TrainingOptions(epochs: 1, batchSize: 50, optimizer: .sgd(lr: 0.05), seed: seed, threads: 1,
+                              evaluateEachEpoch: false, shuffle: shuffle)
+      _ = try Trainer.train(m, on: Self.data, options: o)
+      return Self.weights(m)
+    }
+    #expect(try run(seed: 2, shuffle: false) == run(seed: 3, shuffle: false))
+    #expect(try run(seed: 2, shuffle: true) != run(seed: 3, shuffle: true))
+  }
+
   @Test func oneThreadAndTwoThreadsLearnAlike() throws {
     // Without batchnorm the split changes only the order of float sums.
     let layers: [Layer] = [.flatten, .linear(units: 32), .relu, .linear(units: 10)]

@@ -3,6 +3,8 @@ every tensor after each run (issue 12's accuracy parity, found by controlled com
 
     python scripts/pytorch/parity.py JOULE_BINARY [--net simple1] [--steps 1,2,10] [--threads 1]
 
+(scripts/parity-torch runs it for the four networks of scripts/bench-train.)
+
 PyTorch draws the initial weights (torch.manual_seed), they go to joule as a safetensors file
 (joule's load_model reads PyTorch's state_dict layout, docs/models.md); both sides then train
 on the first K·batch Fashion-MNIST training images in file order (joule: shuffle: false), one
@@ -11,6 +13,9 @@ joule's weights are from PyTorch's, relative to how far training moved them:
 ‖joule − torch‖ / ‖torch − initial‖. Float rounding alone keeps that near 1e-6–1e-4 for a few
 steps; a semantic difference (a variance, a momentum, a bias correction) shows as 1e-2 or more
 from the first step where it acts. Eval-mode outputs of the initial weights are compared first.
+For runs of up to --reference-steps steps PyTorch also replays them in float64, the referee:
+columns joule-f64 and torch-f64 say how far each float32 side is from exact arithmetic.
+A full epoch (--steps 117 at batch 512) compares test accuracy with the seed's luck removed.
 """
 import argparse, gzip, json, os, subprocess, sys, tempfile
 
@@ -57,6 +62,11 @@ def network(name):
         return simple_cnn(conv=int(name[len("simple"):]), linear=3), "simple_cnn"
     if name == "poly":
         return dense_poly(3), "dense_poly"
+    if name == "cnn":  # scripts/bench-train's reference CNN
+        return nn.Sequential(nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3), nn.ReLU(),
+                             nn.MaxPool2d(2), nn.Flatten(), nn.Linear(1600, 128), nn.ReLU(), nn.Linear(128, 10)), "cnn"
+    if name == "mlp":
+        return nn.Sequential(nn.Flatten(), nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10)), "mlp"
     raise SystemExit(f"parity: unknown network {name}")
 
 
