@@ -40,6 +40,42 @@ import TestSupport
     for pid in left { kill(pid, SIGKILL) }
   }
 
+  @Test func ctrlCAtThePromptKeepsTheCommandsPartialRecordInUnderscore() throws {
+    let home = try TemporaryFolder()
+    let tty = try PseudoTerminal(executable: JouleBinary.url.path, environment: [
+      "HOME": home.url.path, "XDG_STATE_HOME": home.path("state"), "TERM": "xterm", "PATH": "/usr/bin:/bin",
+    ])
+    try tty.expectPrompt()
+    let marker = String(Int.random(in: 100_000...999_999))
+    // A busy background job (so the tree has CPU time and joules) and a long foreground sleep.
+    tty.type("c = command([\"sh\", \"-c\", \"while :; do :; done & sleep \(marker)\"])\r")
+    try tty.expect("\r\n")
+    var up = false
+    for _ in 0..<100 where !up {
+      usleep(50_000)
+      up = Self.processes(holding: marker).count >= 3   // sh, its busy subshell, sleep
+    }
+    #expect(up)
+    usleep(300_000)
+    // The terminal's Ctrl-C reaches joule (the program has a process group of its own).
+    tty.type("\u{03}", whileRunning: true)
+    try tty.expect("interrupted: command stopped after ")
+    try tty.expect("its partial result is in _")
+    try tty.expectPrompt()
+    tty.type("[_.state, _.cpu_seconds > 0.1, _.energy_j > 0, _.machine_energy_j >= _.energy_j]\r")
+    try tty.expect("[\"interrupted\", true, true, true]")
+    try tty.expectPrompt()
+    tty.type("\u{04}")
+    #expect(tty.waitForExit() == 0)
+    var left = Self.processes(holding: marker)
+    for _ in 0..<20 where !left.isEmpty {
+      usleep(50_000)
+      left = Self.processes(holding: marker)
+    }
+    #expect(left.isEmpty)
+    for pid in left { kill(pid, SIGKILL) }
+  }
+
   /// Living processes whose command line holds `marker`.
   static func processes(holding marker: String) -> [Int32] {
     let dirs = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []

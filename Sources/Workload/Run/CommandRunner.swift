@@ -57,6 +57,7 @@ public final class CommandRunner {
       throw error
     }
     session.closeChildEnds()
+    session.exitDescriptor = child.exitDescriptor
     let accounting = TreeAccounting(root: child.pid, monitor: monitor, seriesInterval: seriesInterval)
     let started = MonotonicClock.now()
     var reader = OutputReader(reportLimit: reportLimit, started: started, onReport: onReport)
@@ -71,6 +72,7 @@ public final class CommandRunner {
     var terminatedAt: Double?
     var killedAt: Double?
     var rootEndedAt: Double?
+    var treeEndedAt: Double?
     var lastSurvivorCheck = 0.0
     while true {
       let now = MonotonicClock.now()
@@ -84,6 +86,12 @@ public final class CommandRunner {
       if rootEndedAt == nil && child.hasExited {
         rootEndedAt = now2
         accounting.sample()   // its final CPU time, read from the unreaped zombie
+        // Nothing of the tree runs on: the window ends with the program, before joule's own
+        // checks and reading of what is left in the pipes.
+        if accounting.followed.allSatisfy({ $0 == child.pid }) {
+          accounting.finish()
+          treeEndedAt = now2
+        }
       }
       if stopReason == nil && rootEndedAt == nil {
         if let t = command.timeout, now2 - started >= t { stopReason = .timeout }
@@ -121,7 +129,7 @@ public final class CommandRunner {
     reader.finish()
     let energy = accounting.finish()
     let termination = child.reap()
-    let seconds = MonotonicClock.now() - started
+    let seconds = (treeEndedAt ?? MonotonicClock.now()) - started
 
     let state: CommandState = stopReason ?? (termination == .exited(0) ? .ok : .failed)
     var signal: Int32?
