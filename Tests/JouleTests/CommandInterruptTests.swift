@@ -16,7 +16,7 @@ import TestSupport
     p.standardError = output
     try p.run()
     // A background job, one that left the group, and the foreground sleep.
-    let script = "command([\"sh\", \"-c\", \"sleep \(marker)1 & setsid sleep \(marker)2 & sleep \(marker)3\"])\nprint(\"after\")\n"
+    let script = "command([\"sh\", \"-c\", \"sleep \(marker)1 & setsid sleep \(marker)2 & sleep \(marker)3\"])\nprint(\"carried on\")\n"
     input.fileHandleForWriting.write(Data(script.utf8))
     try input.fileHandleForWriting.close()
     // Wait until the tree is up, then press Ctrl-C.
@@ -30,7 +30,8 @@ import TestSupport
     p.waitUntilExit()
     let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     #expect(p.terminationStatus == 130)
-    #expect(!text.contains("after"))
+    #expect(!text.contains("carried on"))
+    #expect(text.contains("interrupted: command stopped after "), "\(text)")
     var left = Self.processes(holding: marker)
     for _ in 0..<20 where !left.isEmpty {
       usleep(50_000)
