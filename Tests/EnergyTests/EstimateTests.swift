@@ -97,8 +97,8 @@ private let model = CPUPowerModel(cpuModel: "Test CPU", logicalCPUs: 2, idleWatt
                                                      "JOULE_CPU_WATTS": "8,40"]).monitor(interval: 0.05)
     let r = monitor.measureIdle(seconds: 0.3)
     #expect(r != nil)
-    // At least P_idle (8 W). Utilisation is the whole test process's CPU time, and other suites
-    // run in parallel with this one, so the upper bound is P_max plus memory power, not P_idle.
+    // At least P_idle (8 W). Utilisation is the whole machine's busy CPU time, and other suites
+    // (and programs) run alongside this one, so the upper bound is P_max plus memory power.
     #expect(monitor.idleWatts! >= 8 && monitor.idleWatts! < 40 + 5)
     #expect(monitor.measureIdle(seconds: 5, shouldStop: { true }) == nil)
   }

@@ -32,13 +32,7 @@ import TestSupport
     #expect(p.terminationStatus == 130)
     #expect(!text.contains("carried on"))
     #expect(text.contains("interrupted: command stopped after "), "\(text)")
-    var left = Self.processes(holding: marker)
-    for _ in 0..<20 where !left.isEmpty {
-      usleep(50_000)
-      left = Self.processes(holding: marker)
-    }
-    #expect(left.isEmpty)
-    for pid in left { kill(pid, SIGKILL) }
+    Self.expectNoneLeft(holding: marker)
   }
 
   @Test func ctrlCAtThePromptKeepsTheCommandsPartialRecordInUnderscore() throws {
@@ -68,10 +62,15 @@ import TestSupport
     try tty.expectPrompt()
     tty.type("\u{04}")
     #expect(tty.waitForExit() == 0)
-    var left = Self.processes(holding: marker)
+    Self.expectNoneLeft(holding: marker)
+  }
+
+  /// Waits up to a second for every process holding `marker` to go; kills and records any left.
+  static func expectNoneLeft(holding marker: String) {
+    var left = processes(holding: marker)
     for _ in 0..<20 where !left.isEmpty {
       usleep(50_000)
-      left = Self.processes(holding: marker)
+      left = processes(holding: marker)
     }
     #expect(left.isEmpty)
     for pid in left { kill(pid, SIGKILL) }

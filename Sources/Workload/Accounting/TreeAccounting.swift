@@ -103,9 +103,6 @@ public final class TreeAccounting {
                     share: CPUShare.fraction(from: s.sample, to: last)))
   }
 
-  /// True once `finish` has closed the window.
-  public var isFinished: Bool { result != nil }
-
   /// Closes the window; later calls return the same figures.
   @discardableResult
   public func finish() -> TreeEnergy {

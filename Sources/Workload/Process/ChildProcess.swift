@@ -26,7 +26,7 @@ final class ChildProcess {
   let group: pid_t?
   /// A descriptor readable once the program has ended (a pidfd), or -1 where the kernel has
   /// none: the runner's poll wakes at the exit, so the energy window ends with the program.
-  private(set) var exitDescriptor: Int32
+  let exitDescriptor: Int32
   private(set) var termination: Termination?
 
   private init(pid: pid_t, group: pid_t?) {
