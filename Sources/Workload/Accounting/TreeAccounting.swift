@@ -45,7 +45,8 @@ public final class TreeAccounting {
 
   public init(root: pid_t, monitor: EnergyMonitor = .shared, sampleInterval: Double = 0.1, seriesInterval: Double? = nil) {
     self.monitor = monitor
-    self.sampleInterval = sampleInterval
+    // Rows close on samples, so a finer series needs finer samples (`joule measure --interval 50`).
+    self.sampleInterval = min(sampleInterval, seriesInterval ?? sampleInterval)
     self.seriesInterval = seriesInterval
     estimate = monitor.meters.compactMap { ($0 as? EstimateMeter)?.model }.first
     gpu = monitor.meters.compactMap { $0 as? NVMLMeter }.first.map(GPUUse.init)
