@@ -13,6 +13,13 @@ public struct CPUSample: Equatable, Sendable {
   public var peakRSSBytes: Double
   /// The tree's processes now: the root first.
   public var pids: [Int32]
+
+  public init(treeSeconds: Double, machineBusySeconds: Double, peakRSSBytes: Double, pids: [Int32]) {
+    self.treeSeconds = treeSeconds
+    self.machineBusySeconds = machineBusySeconds
+    self.peakRSSBytes = peakRSSBytes
+    self.pids = pids
+  }
 }
 
 /// Follows a process and all its descendants through /proc, as Scaphandre and PowerJoular do,

@@ -10,9 +10,9 @@ import Foundation
 ///     acc.rows                               // one per series interval, for `joule measure -o`
 ///
 /// The tree is sampled every `sampleInterval` (100 ms) so that short-lived children and the
-/// peak memory are seen; machine energy comes from the shared monitor's window, opened here
-/// (just after the spawn) and closed by `finish` (as soon as the tree has ended). The root is
-/// a program just started, so all its CPU time belongs to the window.
+/// peak memory are seen; machine energy comes from the shared monitor's window, opened just
+/// before the spawn (`Start`) and closed by `finish` (as soon as the tree has ended). The root
+/// is a program just started, so all its CPU time belongs to the window.
 public final class TreeAccounting {
   /// One interval of the time series.
   public struct Row: Sendable {
@@ -43,21 +43,48 @@ public final class TreeAccounting {
   private var result: TreeEnergy?
   private let gpu: GPUUse?
 
-  public init(root: pid_t, monitor: EnergyMonitor = .shared, sampleInterval: Double = 0.1, seriesInterval: Double? = nil) {
-    self.monitor = monitor
+  /// The energy window, clock and machine's busy CPU time at the start, taken just before the
+  /// program is spawned: the program runs from inside the spawn call, so its window opens first.
+  public struct Start {
+    let monitor: EnergyMonitor
+    let window: EnergyMeasurement
+    let machineBusySeconds: Double
+    /// Monotonic seconds when the window opened.
+    public let time: Double
+
+    public init(monitor: EnergyMonitor = .shared) {
+      self.monitor = monitor
+      window = monitor.begin()
+      machineBusySeconds = ProcStat.machineBusySeconds()
+      time = MonotonicClock.now()
+    }
+  }
+
+  /// Follows `root`, a program spawned just after `start`: all its CPU time is the window's.
+  public init(root: pid_t, start: Start, sampleInterval: Double = 0.1, seriesInterval: Double? = nil) {
+    monitor = start.monitor
     // Rows close on samples, so a finer series needs finer samples (`joule measure --interval 50`).
     self.sampleInterval = min(sampleInterval, seriesInterval ?? sampleInterval)
     self.seriesInterval = seriesInterval
     estimate = monitor.meters.compactMap { ($0 as? EstimateMeter)?.model }.first
     gpu = monitor.meters.compactMap { $0 as? NVMLMeter }.first.map(GPUUse.init)
-    window = monitor.begin()
+    window = start.window
     tree = ProcessTreeCPU(root: root, countsFromStart: true)
-    first = tree.sample()
-    started = MonotonicClock.now()
+    first = CPUSample(treeSeconds: 0, machineBusySeconds: start.machineBusySeconds, peakRSSBytes: 0, pids: [root])
+    started = start.time
     last = first
     lastSampleTime = started
     if seriesInterval != nil { slice = (monitor.begin(), first, started) }
   }
+
+  /// Follows `root` from now on, with a window that opens now.
+  public convenience init(root: pid_t, monitor: EnergyMonitor = .shared, sampleInterval: Double = 0.1,
+                          seriesInterval: Double? = nil) {
+    self.init(root: root, start: Start(monitor: monitor), sampleInterval: sampleInterval, seriesInterval: seriesInterval)
+  }
+
+  /// Monotonic seconds when the window opened.
+  public var startedAt: Double { started }
 
   /// The tree as last seen: the root first, then its descendants.
   public var followed: [Int32] { last.pids }

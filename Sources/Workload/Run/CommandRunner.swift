@@ -46,6 +46,8 @@ public final class CommandRunner {
     let path = try ProgramLookup.resolve(program, path: environment["PATH"], in: command.workingDirectory)
 
     let session = try Session(command)
+    // The window opens as the program starts, inside the spawn; a failed spawn abandons it.
+    let start = TreeAccounting.Start(monitor: monitor)
     let child: ChildProcess
     do {
       child = try ChildProcess.spawn(
@@ -58,8 +60,8 @@ public final class CommandRunner {
     }
     session.closeChildEnds()
     session.exitDescriptor = child.exitDescriptor
-    let accounting = TreeAccounting(root: child.pid, monitor: monitor, seriesInterval: seriesInterval)
-    let started = MonotonicClock.now()
+    let accounting = TreeAccounting(root: child.pid, start: start, seriesInterval: seriesInterval)
+    let started = start.time
     var reader = OutputReader(reportLimit: reportLimit, started: started, onReport: onReport)
     reader.joulesSoFar = { accounting.joulesSoFar }
     let stopper = TreeStopper(root: child.pid, group: child.group)
