@@ -84,16 +84,17 @@ enum DataBuiltins {
   }
 
   static func path(_ p: String, _ ctx: any CallContext) -> String {
-    if p.hasPrefix("/") { return p }
-    let base = ctx.scriptDirectory ?? FileManager.default.currentDirectoryPath
-    return (base as NSString).appendingPathComponent(p)
+    UserPath.inProgram(p, ctx).absolute
   }
 
   static func named(_ name: String, _ a: BoundArguments, _ ctx: any CallContext, seed: UInt64) throws -> Dataset {
     for key in ["train", "test"] {
       if let n = try a.optionalInt(key), n < 0 { throw ScriptError.runtime("dataset: \(key) must not be negative, got \(n)") }
     }
-    let dir = try a.optionalString("path").map { path($0, ctx) }
+    let dir = try a.optionalString("path").map { UserPath.inProgram($0, ctx) }.map { p in
+      if let problem = FileProblem.problemReading(p, folder: true) { throw ScriptError.runtime("dataset: \(problem)") }
+      return p.absolute
+    }
     switch name.lowercased() {
     case "fashion-mnist", "fashion_mnist", "fashionmnist":
       return try Dataset.fashionMNIST(train: try a.optionalInt("train"), test: try a.optionalInt("test"), seed: seed,

@@ -95,13 +95,9 @@ enum StudyBuiltins {
   /// Opens a store that must already exist (reading never creates an empty file): `store:`,
   /// else `JOULE_STORE`, else studies.sqlite beside the script.
   static func openExisting(_ given: String?, _ ctx: any CallContext, function: String) throws -> StudyStore {
-    let text = given ?? ProcessInfo.processInfo.environment["JOULE_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? "studies.sqlite"
-    var location = StoreLocation(text)
-    if case .sqlite(let path) = location {
-      location = .sqlite(path: TuneCall.resolve(path, ctx))
-      guard FileManager.default.fileExists(atPath: TuneCall.resolve(path, ctx)) else {
-        throw ScriptError.runtime("\(function): no study store at \(TuneCall.resolve(path, ctx))")
-      }
+    let (location, file) = TuneCall.store(given, ctx)
+    if let file, let problem = FileProblem.problemReading(file) {
+      throw ScriptError.runtime("\(function): no study store: \(problem)")
     }
     return try SpaceBuiltins.wrap { try StudyStore(location: location) }
   }

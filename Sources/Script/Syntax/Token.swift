@@ -21,11 +21,21 @@ struct Token {
     case code([Token], format: FormatText?)
   }
 
-  /// A format specification as written, and where it starts, for error positions.
+  /// A format specification as written, and where it starts, for error positions. Its
+  /// pieces split it into literal text and nested fields (`.{digits}f` is `.`, `{digits}`, `f`).
   struct FormatText {
+    enum Piece {
+      case text(String)
+      /// A nested `{expression}`: its tokens (ending with `.eof`), its text with the braces
+      /// as written, and where its `{` is.
+      case field([Token], text: String, line: Int, column: Int)
+    }
     var text: String
     var line: Int
     var column: Int
+    var pieces: [Piece] = []
+    /// True when the specification holds a nested field, so it is known only when it runs.
+    var hasFields: Bool { pieces.contains { if case .field = $0 { true } else { false } } }
   }
 
   var kind: Kind
@@ -63,6 +73,16 @@ struct Token {
     case .newline: return "end of line"
     case .string: return "a string"
     default: return "'\(text)'"
+    }
+  }
+}
+
+extension Token.FormatText {
+  /// The tokens of every nested field, in order: what a capture analysis must see.
+  var fieldTokens: [Token] {
+    pieces.flatMap { piece -> [Token] in
+      if case .field(let tokens, _, _, _) = piece { return tokens }
+      return []
     }
   }
 }

@@ -110,7 +110,7 @@ final class Repl {
       var status = ExitStatus.ok
       guard let source = ScriptRunner.readSource(path, status: &status) else { break }
       // Paths inside the file are relative to its folder, as under `joule run`.
-      interpreter.scriptDirectory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+      interpreter.scriptDirectory = (UserPath(path, relativeTo: nil).absolute as NSString).deletingLastPathComponent
       defer { interpreter.scriptDirectory = nil }
       if evaluate(source, file: path, showValue: false) { accepted.append(source) }
     case .save(let path):
@@ -172,11 +172,13 @@ final class Repl {
 
   private func save(to path: String) {
     let text = SessionNotebook(inputs: accepted).text
+    // At the prompt a relative path starts at the working directory (see `UserPath`).
+    let target = UserPath(path, relativeTo: nil)
     do {
-      try text.write(toFile: path, atomically: true, encoding: .utf8)
+      try text.write(toFile: target.absolute, atomically: true, encoding: .utf8)
       output.write("saved \(accepted.count) cell\(accepted.count == 1 ? "" : "s") to \(path)\n")
     } catch {
-      fputs("error: cannot write \(path): \(error.localizedDescription)\n", stderr)
+      fputs("error: \(FileProblem.writing(target))\n", stderr)
     }
   }
 

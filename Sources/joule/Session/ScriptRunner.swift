@@ -54,7 +54,8 @@ enum ScriptRunner {
   /// 64 for a file that is missing or unreadable, 65 for one that is not UTF-8 text.
   static func readSource(_ path: String, status: inout Int32) -> String? {
     do {
-      return try SourceText.read(contentsOf: path)
+      // A path on the command line (or after `:load`) starts at the working directory.
+      return try SourceText.read(UserPath(path, relativeTo: nil))
     } catch let e as ScriptError {
       fputs("joule: \(e.message)\n", stderr)
       status = e.kind == .syntax ? ExitStatus.syntaxError : ExitStatus.usage
