@@ -107,7 +107,9 @@ import TestSupport
       ("tune(fn(p) { p.x }, space(x: uniform(0, 1)), trials: 1, store: \"out/s.sqlite\")",
        "study store out/s.sqlite: folder out does not exist (in \(nb))"),
       ("load_study(\"s\", store: \"none.sqlite\")", "load_study: no study store: none.sqlite: no such file (looked in \(nb))"),
-      ("save(plot([{a: 1, b: 2}], x: \"a\", y: \"b\"), \"figs/a.png\")", "save: figs/a.png: folder figs does not exist (in \(nb))"),
+      // save makes missing folders, so only a file in the way stops it.
+      ("save(plot([{a: 1, b: 2}], x: \"a\", y: \"b\"), \"data.csv/figs/a.png\")",
+       "save: data.csv/figs/a.png: data.csv is a file, not a folder (in \(nb))"),
       ("write_ledger(measure(fn() { 1 }), \"logs/emissions.csv\")", "write_ledger: logs/emissions.csv: folder logs does not exist (in \(nb))"),
     ]
     for (code, message) in cases {

@@ -89,7 +89,7 @@ enum PlotBuiltins {
       throw ScriptError.runtime("save: 'figure' must be a plot, got \(args["figure"].typeName)")
     }
     let target = UserPath.inProgram(try args.string("path"), context)
-    if let problem = FileProblem.problemWriting(target) { throw ScriptError.runtime("save: \(problem)") }
+    if let problem = FileProblem.problemWriting(target, creatingFolders: true) { throw ScriptError.runtime("save: \(problem)") }
     let written = try figure.save(to: target.absolute)
     return .list(written.map { .string($0) })
   }

@@ -39,7 +39,9 @@ public enum FileProblem {
   }
 
   /// Why `path` cannot be written (created or replaced), or nil when nothing stands in the way.
-  public static func problemWriting(_ path: UserPath) -> String? {
+  /// `creatingFolders`: the writer makes missing folders (as `save` does for plots), so only
+  /// a file in the way or a folder it may not write in is a problem.
+  public static func problemWriting(_ path: UserPath, creatingFolders: Bool = false) -> String? {
     let fm = FileManager.default
     var isDirectory: ObjCBool = false
     if fm.fileExists(atPath: path.absolute, isDirectory: &isDirectory) {
@@ -47,7 +49,20 @@ public enum FileProblem {
       if !fm.isWritableFile(atPath: path.absolute) { return "\(path.written): permission denied" + where_(path) }
       return nil
     }
-    if let missing = missingFolder(path) { return "\(path.written): folder \(missing) does not exist" + where_(path) }
+    if let missing = missingFolder(path) {
+      guard creatingFolders else { return "\(path.written): folder \(missing) does not exist" + where_(path) }
+      var existing = (path.absolute as NSString).deletingLastPathComponent
+      while !existing.isEmpty, existing != "/", !fm.fileExists(atPath: existing, isDirectory: &isDirectory) {
+        existing = (existing as NSString).deletingLastPathComponent
+      }
+      if fm.fileExists(atPath: existing, isDirectory: &isDirectory), !isDirectory.boolValue {
+        return "\(path.written): \(shown(existing, path)) is a file, not a folder" + where_(path)
+      }
+      if !fm.isWritableFile(atPath: existing.isEmpty ? "/" : existing) {
+        return "\(path.written): permission denied (cannot make folder \(missing))" + where_(path)
+      }
+      return nil
+    }
     let parent = (path.absolute as NSString).deletingLastPathComponent
     if !fm.isWritableFile(atPath: parent.isEmpty ? "/" : parent) { return "\(path.written): permission denied" + where_(path) }
     return nil
@@ -61,6 +76,12 @@ public enum FileProblem {
   /// The older form: `path` absolute, `shown` as the user wrote it.
   public static func writing(_ path: String, shown: String? = nil) -> String {
     writing(inferred(path, shown: shown))
+  }
+
+  /// `absolute` as the user would write it: relative to the path's base when it was relative.
+  private static func shown(_ absolute: String, _ path: UserPath) -> String {
+    if let base = path.base, absolute.hasPrefix(base + "/") { return String(absolute.dropFirst(base.count + 1)) }
+    return absolute
   }
 
   /// " (in FOLDER)" for a relative path, nothing for an absolute one.
@@ -87,8 +108,6 @@ public enum FileProblem {
       missing = folder
       folder = (folder as NSString).deletingLastPathComponent
     }
-    guard let missing else { return nil }
-    if let base = path.base, missing.hasPrefix(base + "/") { return String(missing.dropFirst(base.count + 1)) }
-    return missing
+    return missing.map { shown($0, path) }
   }
 }
