@@ -91,10 +91,8 @@ enum DataBuiltins {
     for key in ["train", "test"] {
       if let n = try a.optionalInt(key), n < 0 { throw ScriptError.runtime("dataset: \(key) must not be negative, got \(n)") }
     }
-    let dir = try a.optionalString("path").map { UserPath.inProgram($0, ctx) }.map { p in
-      if let problem = FileProblem.problemReading(p, folder: true) { throw ScriptError.runtime("dataset: \(problem)") }
-      return p.absolute
-    }
+    // The loaders' own messages name the absolute files they looked for, and where to get them.
+    let dir = try a.optionalString("path").map { UserPath.inProgram($0, ctx).absolute }
     switch name.lowercased() {
     case "fashion-mnist", "fashion_mnist", "fashionmnist":
       return try Dataset.fashionMNIST(train: try a.optionalInt("train"), test: try a.optionalInt("test"), seed: seed,
