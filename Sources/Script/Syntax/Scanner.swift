@@ -252,7 +252,8 @@ struct Scanner {
         throw error("a nested format field cannot have a format specification of its own", line, column)
       }
       guard peek == "}" else {
-        throw error(peek == nil ? "unterminated string" : "expected '}' to close the format field opened at \(fl):\(fc)", line, column)
+        if peek == nil { throw error("unterminated string", start.line, start.column) }
+        throw error("expected '}' to close the format field opened at \(fl):\(fc)", line, column)
       }
       if code.isEmpty { throw error("empty '{}' in a format specification; write an expression, as in {x:.{digits}f}", fl, fc) }
       code.append(Token(kind: .eof, text: "}", line: line, column: column))
