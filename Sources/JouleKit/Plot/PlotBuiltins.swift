@@ -82,7 +82,7 @@ enum PlotBuiltins {
     Parameter("path", .string, doc: "file to write: .png, .svg, .pdf or .txt"),
   ], family: "plots", doc: """
     Saves a plot: save(p, "plots/tradeoff.png"). Writes the gnuplot script beside it (tradeoff.gp, data inline),
-    which re-renders the figure without re-running anything. Relative paths start at the script's folder.
+    which re-renders the figure without re-running anything. Relative paths start at the notebook's or script's folder (the working directory at the prompt); missing folders are made.
     Returns the paths written.
     """) { args, context in
     guard case .host(let h) = args["figure"], let figure = h as? any Figure else {

@@ -63,7 +63,7 @@ enum StudyBuiltins {
     registry.register(Builtin(
       "load_study", [Parameter("name", .string),
                      Parameter("store", .optional(.string), default: .some(.none),
-                               doc: "file relative to the script's folder or postgresql:// URL (default JOULE_STORE, else studies.sqlite)")],
+                               doc: "SQLite file (relative: to the notebook's or script's folder, the working directory at the prompt) or postgresql:// URL (default JOULE_STORE, else studies.sqlite)")],
       family: "tuning", doc: "Reads a stored study back: load_study(\"adam\").") { a, ctx in
       let store = try openExisting(try a.optionalString("store"), ctx, function: "load_study")
       let path = store.path
