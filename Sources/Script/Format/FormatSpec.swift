@@ -9,7 +9,8 @@ import Foundation
 ///     "{1234567.8:,.0f}"  # 1,234,568
 ///     "{name:<10}|"       # "cnn       |"
 ///
-/// It is parsed once, with the program, so a bad specification is a syntax error.
+/// It is parsed once, with the program, so a bad specification is a syntax error; one with
+/// nested fields (`{x:.{digits}f}`) is read each time it runs (see `FormattedValue`).
 struct FormatSpec {
   var fill: Character = " "
   /// `<` left, `>` right, `^` centre, `=` pad between sign and digits.
