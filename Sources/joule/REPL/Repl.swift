@@ -121,6 +121,10 @@ final class Repl {
       let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
       output.write("time: \(Repl.formatDuration(seconds))\n")
       if ok { accepted.append(source) }
+    case .pwd:
+      output.write(FileManager.default.currentDirectoryPath + "\n")
+    case .cd(let path):
+      changeDirectory(path)
     case .reset:
       interpreter.reset()
       accepted.removeAll()
@@ -179,6 +183,19 @@ final class Repl {
       output.write("saved \(accepted.count) cell\(accepted.count == 1 ? "" : "s") to \(path)\n")
     } catch {
       fputs("error: \(FileProblem.writing(target))\n", stderr)
+    }
+  }
+
+  /// `:cd`: relative paths typed at the prompt start at the working directory, so this moves
+  /// them too (a notebook's or `:load`ed file's paths keep starting at its own folder).
+  private func changeDirectory(_ path: String?) {
+    let target = UserPath(path ?? "~", relativeTo: nil)
+    if let problem = FileProblem.problemReading(target, folder: true) {
+      fputs("error: \(problem)\n", stderr)
+    } else if !FileManager.default.changeCurrentDirectoryPath(target.absolute) {
+      fputs("error: \(target.written): permission denied\n", stderr)
+    } else {
+      output.write(FileManager.default.currentDirectoryPath + "\n")
     }
   }
 
