@@ -120,4 +120,20 @@ import TestSupport
       #expect(r.stderr.contains(message), "\(code): \(r.stderr)")
     }
   }
+
+  @Test func aNotebookLookingForAStoreMadeAtThePromptIsToldWhereItIs() throws {
+    let folder = try project()
+    let elsewhere = folder.url.appendingPathComponent("elsewhere")
+    // Tuned "at the prompt" (piped input resolves the same way) in the working directory ...
+    let tuned = try JouleBinary.run([], stdin: """
+      tune(fn(p) { p.x }, space(x: uniform(0, 1)), trials: 2, strategy: "random", study: "s")
+      """, directory: elsewhere)
+    #expect(tuned.status == 0, "\(tuned.stderr)")
+    // ... and looked for from a notebook in another folder, started from that directory.
+    let notebook = try folder.write("nb/read.jnb", "# %%\nload_study(\"s\")\n")
+    let r = try JouleBinary.run(["run", notebook], directory: elsewhere)
+    #expect(r.status == 70)
+    #expect(r.stderr.contains("load_study: no study store: studies.sqlite: no such file (looked in \(folder.path("nb"))); "
+                              + "the working directory has one: \(folder.path("elsewhere/studies.sqlite"))"), "\(r.stderr)")
+  }
 }

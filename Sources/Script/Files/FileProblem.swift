@@ -36,6 +36,7 @@ public enum FileProblem {
     let what = folder ? "no such folder" : "no such file"
     guard path.isRelative else { return "\(path.written): \(what)" }
     return "\(path.written): \(what) (looked in \(UserPath.normalised((path.absolute as NSString).deletingLastPathComponent)))"
+      + elsewhere(path)
   }
 
   /// Why `path` cannot be written (created or replaced), or nil when nothing stands in the way.
@@ -76,6 +77,16 @@ public enum FileProblem {
   /// The older form: `path` absolute, `shown` as the user wrote it.
   public static func writing(_ path: String, shown: String? = nil) -> String {
     writing(inferred(path, shown: shown))
+  }
+
+  /// A hint when a relative path taken from a notebook's or script's folder names a file that
+  /// the working directory has (made at the prompt, say): the one place the two rules meet.
+  private static func elsewhere(_ path: UserPath) -> String {
+    let cwd = FileManager.default.currentDirectoryPath
+    guard let base = path.base, UserPath.normalised(base) != UserPath.normalised(cwd) else { return "" }
+    let there = UserPath(path.written, relativeTo: cwd).absolute
+    guard FileManager.default.fileExists(atPath: there) else { return "" }
+    return "; the working directory has one: \(UserPath.normalised(there))"
   }
 
   /// `absolute` as the user would write it: relative to the path's base when it was relative.
