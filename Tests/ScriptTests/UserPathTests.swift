@@ -52,3 +52,16 @@ import Testing
     #expect(UserPath("x.csv", relativeTo: "/home/me/nb/../data/.").description == "x.csv (in /home/me/data)")
   }
 }
+
+extension UserPathTests {
+  @Test func aFileWhereAFolderShouldBeIsNamed() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("joule-userpath-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try "x".write(toFile: dir + "/data.csv", atomically: true, encoding: .utf8)
+    #expect(FileProblem.writing(UserPath("data.csv/out/x.csv", relativeTo: dir))
+            == "data.csv/out/x.csv: data.csv is a file, not a folder (in \(dir))")
+    #expect(FileProblem.reading(UserPath("data.csv/x.csv", relativeTo: dir))
+            == "data.csv/x.csv: data.csv is a file, not a folder (in \(dir))")
+  }
+}

@@ -32,6 +32,7 @@ public enum FileProblem {
       if !fm.isReadableFile(atPath: path.absolute) { return "\(path.written): permission denied" + where_(path) }
       return nil
     }
+    if let file = fileInTheWay(path) { return "\(path.written): \(file) is a file, not a folder" + where_(path) }
     if let missing = missingFolder(path) { return "\(path.written): folder \(missing) does not exist" + where_(path) }
     let what = folder ? "no such folder" : "no such file"
     guard path.isRelative else { return "\(path.written): \(what)" }
@@ -50,16 +51,11 @@ public enum FileProblem {
       if !fm.isWritableFile(atPath: path.absolute) { return "\(path.written): permission denied" + where_(path) }
       return nil
     }
+    if let file = fileInTheWay(path) { return "\(path.written): \(file) is a file, not a folder" + where_(path) }
     if let missing = missingFolder(path) {
       guard creatingFolders else { return "\(path.written): folder \(missing) does not exist" + where_(path) }
-      var existing = (path.absolute as NSString).deletingLastPathComponent
-      while !existing.isEmpty, existing != "/", !fm.fileExists(atPath: existing, isDirectory: &isDirectory) {
-        existing = (existing as NSString).deletingLastPathComponent
-      }
-      if fm.fileExists(atPath: existing, isDirectory: &isDirectory), !isDirectory.boolValue {
-        return "\(path.written): \(shown(existing, path)) is a file, not a folder" + where_(path)
-      }
-      if !fm.isWritableFile(atPath: existing.isEmpty ? "/" : existing) {
+      let existing = nearestExisting((path.absolute as NSString).deletingLastPathComponent)
+      if !fm.isWritableFile(atPath: existing) {
         return "\(path.written): permission denied (cannot make folder \(missing))" + where_(path)
       }
       return nil
@@ -87,6 +83,23 @@ public enum FileProblem {
     let there = UserPath(path.written, relativeTo: cwd).absolute
     guard FileManager.default.fileExists(atPath: there) else { return "" }
     return "; the working directory has one: \(UserPath.normalised(there))"
+  }
+
+  /// `folder` or the nearest folder above it that exists ("/" at worst).
+  private static func nearestExisting(_ folder: String) -> String {
+    var existing = folder
+    while !existing.isEmpty, existing != "/", !FileManager.default.fileExists(atPath: existing) {
+      existing = (existing as NSString).deletingLastPathComponent
+    }
+    return existing.isEmpty ? "/" : existing
+  }
+
+  /// A file where the path needs a folder (`data.csv/x.png`), as the user would write it.
+  private static func fileInTheWay(_ path: UserPath) -> String? {
+    let existing = nearestExisting((path.absolute as NSString).deletingLastPathComponent)
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: existing, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
+    return shown(existing, path)
   }
 
   /// `absolute` as the user would write it: relative to the path's base when it was relative.
