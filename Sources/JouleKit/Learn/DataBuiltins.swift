@@ -83,10 +83,6 @@ enum DataBuiltins {
     ]
   }
 
-  static func path(_ p: String, _ ctx: any CallContext) -> String {
-    UserPath.inProgram(p, ctx).absolute
-  }
-
   static func named(_ name: String, _ a: BoundArguments, _ ctx: any CallContext, seed: UInt64) throws -> Dataset {
     for key in ["train", "test"] {
       if let n = try a.optionalInt(key), n < 0 { throw ScriptError.runtime("dataset: \(key) must not be negative, got \(n)") }

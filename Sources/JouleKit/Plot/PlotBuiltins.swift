@@ -82,8 +82,8 @@ enum PlotBuiltins {
     Parameter("path", .string, doc: "file to write: .png, .svg, .pdf or .txt"),
   ], family: "plots", doc: """
     Saves a plot: save(p, "plots/tradeoff.png"). Writes the gnuplot script beside it (tradeoff.gp, data inline),
-    which re-renders the figure without re-running anything. Relative paths start at the notebook's or script's folder (the working directory at the prompt); missing folders are made.
-    Returns the paths written.
+    which re-renders the figure without re-running anything. Relative paths start at the notebook's or script's
+    folder (the working directory at the prompt); missing folders are made. Returns the paths written.
     """) { args, context in
     guard case .host(let h) = args["figure"], let figure = h as? any Figure else {
       throw ScriptError.runtime("save: 'figure' must be a plot, got \(args["figure"].typeName)")

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A path as the user wrote it, and the absolute path it names: the one rule every builtin
-/// that takes a file or folder follows (docs/language.md, "Files").
+/// that takes a file or folder follows (docs/language.md, "Relative paths").
 ///
 ///     UserPath("data/x.csv", relativeTo: "/home/me/nb").absolute   // "/home/me/nb/data/x.csv"
 ///     UserPath("~/x.csv", relativeTo: "/home/me/nb").absolute      // "/home/me/x.csv"
