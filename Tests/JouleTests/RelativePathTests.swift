@@ -103,6 +103,7 @@ import TestSupport
       ("write_csv([{a: 1}], \"results/x.csv\")", "write_csv: results/x.csv: folder results does not exist (in \(nb))"),
       ("read_json(\"../nb\")", "read_json: ../nb: is a folder, not a file (in \(nb))"),
       ("load_model(\"m.safetensors\")", "load_model: m.safetensors: no such file (looked in \(nb))"),
+      ("load_idx(\"idx/images.gz\", \"idx/labels.gz\")", "load_idx: idx/images.gz: folder idx does not exist (in \(nb))"),
       // The loader names the absolute file it looked for.
       ("dataset(\"mnist\", path: \"idx\")", "\(nb)/idx/train-images-idx3-ubyte.gz: no such file"),
       ("tune(fn(p) { p.x }, space(x: uniform(0, 1)), trials: 1, store: \"out/s.sqlite\")",
