@@ -284,7 +284,7 @@ extension Parser {
     for p in t.parts {
       switch p {
       case .text(let s): parts.append(.text(s))
-      case .code(let tokens, let format):
+      case .code(let tokens, let format, let echo):
         let sub = Parser(tokens: tokens, file: file, resolver: resolver)
         sub.depth = depth
         sub.skipNewlines()
@@ -292,6 +292,11 @@ extension Parser {
         sub.skipNewlines()
         guard sub.peekKind == .eof else { throw sub.syntaxError("expected '}' to end the interpolation, found \(sub.peek.quoted)") }
         var spec: FormatSpec?
+        if echo && format == nil {
+          // `{x=}` shows the value as the prompt does: `x="cnn"`, as Python's `{x=}` shows repr.
+          parts.append(.code(Displayed(e), nil))
+          continue
+        }
         if let format, format.hasFields {
           // Known only when it runs: the node formats the value and gives back the text.
           parts.append(.code(try formatted(e, by: format), nil))

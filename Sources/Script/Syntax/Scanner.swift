@@ -76,6 +76,9 @@ struct Scanner {
       case ":" where closingBrace && open.isEmpty:
         // A top-level `:` in an interpolation starts its format specification.
         return tokens
+      case "=" where closingBrace && open.isEmpty && endsSelfDocumenting:
+        // `{x=}`, `{x = :.2f}`: Python's self-documenting interpolation (see `scanString`).
+        return tokens
       case ")", "]", "}":
         if c == "}" && closingBrace && open.isEmpty { return tokens }
         _ = advance()
@@ -96,6 +99,15 @@ struct Scanner {
       }
     }
     return tokens
+  }
+
+  /// True at an `=` that ends an interpolation's expression: alone (not `==`), followed by
+  /// spaces and then the closing `}` or a format specification's `:`.
+  private var endsSelfDocumenting: Bool {
+    guard peek(1) != "=" else { return false }
+    var k = 1
+    while peek(k) == " " { k += 1 }
+    return peek(k) == "}" || peek(k) == ":"
   }
 
   private mutating func symbol(_ c: Unicode.Scalar, _ l: Int, _ col: Int) throws -> (Token.Kind, String) {
@@ -202,9 +214,18 @@ struct Scanner {
         _ = advance()
         if nesting >= Scanner.maxNesting { throw error("too deeply nested interpolation", bl, bc) }
         nesting += 1
+        let codeStart = pos
         var code = try scanUntil(closingBrace: true)
         nesting -= 1
         let end = Token(kind: .eof, text: "}", line: line, column: column)
+        // `{expression=}`: the expression as written, `=` and the spaces after it, then the value.
+        var echo: String?
+        if peek == "=" {
+          _ = advance()
+          while peek == " " { _ = advance() }
+          echo = ""
+          echo!.unicodeScalars.append(contentsOf: chars[codeStart..<pos])
+        }
         var format: Token.FormatText?
         if peek == ":" {
           _ = advance()
@@ -216,9 +237,10 @@ struct Scanner {
         }
         _ = advance()
         if code.isEmpty { throw error("empty '{}' in string; write '\\{' for a brace", bl, bc) }
+        text += echo ?? ""
         if !text.isEmpty { parts.append(.text(text)); text = "" }
         code.append(end)
-        parts.append(.code(code, format: format))
+        parts.append(.code(code, format: format, echo: echo != nil))
       } else {
         text.unicodeScalars.append(advance())
       }

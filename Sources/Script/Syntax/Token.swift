@@ -16,9 +16,11 @@ struct Token {
 
   /// A piece of a string literal: plain text, or an interpolated `{expression}` as tokens,
   /// with the format specification after its top-level `:` when there is one (`{x:.3f}`).
+  /// `echo`: written `{expression=}`, so the text before it holds the expression as written
+  /// and the value shows as the prompt would (strings quoted), as in Python's f-strings.
   enum StringPart {
     case text(String)
-    case code([Token], format: FormatText?)
+    case code([Token], format: FormatText?, echo: Bool)
   }
 
   /// A format specification as written, and where it starts, for error positions. Its
