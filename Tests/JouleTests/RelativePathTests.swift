@@ -107,7 +107,7 @@ import TestSupport
       // The loader names the absolute file it looked for.
       ("dataset(\"mnist\", path: \"idx\")", "\(nb)/idx/train-images-idx3-ubyte.gz: no such file"),
       ("tune(fn(p) { p.x }, space(x: uniform(0, 1)), trials: 1, store: \"out/s.sqlite\")",
-       "study store out/s.sqlite: folder out does not exist (in \(nb))"),
+       "tune: store out/s.sqlite: folder out does not exist (in \(nb))"),
       ("load_study(\"s\", store: \"none.sqlite\")", "load_study: no study store: none.sqlite: no such file (looked in \(nb))"),
       // save makes missing folders, so only a file in the way stops it.
       ("save(plot([{a: 1, b: 2}], x: \"a\", y: \"b\"), \"data.csv/figs/a.png\")",

@@ -253,12 +253,13 @@ enum TuneCall {
 
   /// Where the study is stored (see `store(_:_:)`). nil keeps an unnamed study in memory
   /// (`workers:` above 1 needs a store, so it gets the default one).
-  static func storeLocation(_ a: BoundArguments, _ ctx: any CallContext, workers: Int) throws -> StoreLocation? {
+  static func storeLocation(_ a: BoundArguments, _ ctx: any CallContext, workers: Int,
+                            function: String = "tune") throws -> StoreLocation? {
     let given = try a.optionalString("store")
     guard given != nil || a.has("study") || workers > 1 else { return nil }
     let (location, file) = store(given, ctx)
     if let file, let problem = FileProblem.problemWriting(file) {
-      throw ScriptError.runtime("study store \(problem)")
+      throw ScriptError.runtime("\(function): store \(problem)")
     }
     return location
   }
