@@ -100,7 +100,10 @@ public final class Interpreter: CallContext {
       self.flow = .normal
       self.ticks = Interpreter.tickInterval
       self.stepsLeft = self.stepLimit ?? Int.max
-      defer { self.running = false }
+      defer {
+        self.running = false
+        self.globals.releaseRetired()
+      }
       return try body()
     }
   }
@@ -114,7 +117,7 @@ public final class Interpreter: CallContext {
 
   /// Sets a global, as if the program had assigned it.
   public func setGlobal(_ name: String, _ value: Value) {
-    globals.values[globals.slot(for: name)] = value
+    globals.set(globals.slot(for: name), value)
   }
 
   /// Forgets every global (`:reset`).

@@ -44,6 +44,35 @@ final class Call: Node {
   }
 
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    // A global `fn`: reached through the globals' closure table, unretained (the global, or
+    // the retired list while the run lasts, keeps it alive).
+    if calleeGlobal >= 0, let c = it.globals.closures[calleeGlobal] {
+      return try c._withUnsafeGuaranteedRef { try call($0, frame, it) }
+    }
+    return try evalGeneral(frame, it)
+  }
+
+  /// A call of `closure`, whatever the arguments.
+  @inline(__always)
+  private func call(_ closure: Closure, _ frame: Frame, _ it: Interpreter) throws -> Value {
+    unowned(unsafe) let proto = closure.proto
+    let count = proto.localCount
+    let slots = try it.reserve(count, at: self)
+    defer { it.release(slots, count) }
+    if positionalOnly && fastArguments.count == proto.parameterCount {
+      // Straight into the new frame's slots.
+      for i in 0..<fastArguments.count {
+        slots[i] = try fastArguments[i]._withUnsafeGuaranteedRef { try $0.eval(frame, it) }
+      }
+      return try it.invoke(closure, slots, callSite: self)
+    }
+    let a = try evalArguments(frame, it)
+    let defaulted: [Int]
+    do { defaulted = try closure.bind(a, into: slots) } catch { throw located(error) }
+    return try it.invoke(closure, slots, defaulted: defaulted, callSite: self)
+  }
+
+  private func evalGeneral(_ frame: Frame, _ it: Interpreter) throws -> Value {
     // A callee named by a global (a top-level `fn`) is read in place, without a node call.
     let f: Value
     if calleeGlobal >= 0, let v = it.globals.values[calleeGlobal] {
@@ -64,22 +93,7 @@ final class Call: Node {
     // The value holds the callee for the whole call: no need to retain it again.
     let kind = ObjectIdentifier(type(of: c))
     if kind == it.closureType {
-      unowned(unsafe) let closure = unsafeDowncast(c, to: Closure.self)
-      unowned(unsafe) let proto = closure.proto
-      let count = proto.localCount
-      let slots = try it.reserve(count, at: self)
-      defer { it.release(slots, count) }
-      if positionalOnly && fastArguments.count == proto.parameterCount {
-        // Straight into the new frame's slots.
-        for i in 0..<fastArguments.count {
-          slots[i] = try fastArguments[i]._withUnsafeGuaranteedRef { try $0.eval(frame, it) }
-        }
-        return try it.invoke(closure, slots, callSite: self)
-      }
-      let a = try evalArguments(frame, it)
-      let defaulted: [Int]
-      do { defaulted = try closure.bind(a, into: slots) } catch { throw located(error) }
-      return try it.invoke(closure, slots, defaulted: defaulted, callSite: self)
+      return try call(unsafeDowncast(c, to: Closure.self), frame, it)
     }
     if kind == it.builtinType, positionalOnly, fastArguments.count == 1 {
       unowned(unsafe) let builtin = unsafeDowncast(c, to: Builtin.self)

@@ -84,7 +84,7 @@ final class ForIn: Node {
   private func step(_ v: Value, _ frame: Frame, _ it: Interpreter) throws -> Bool {
     switch target {
     case .local(let s): frame.slots[s] = v
-    case .global(let g): it.globals.values[g] = v
+    case .global(let g): it.globals.set(g, v)
     default: target.store(v, frame, it)
     }
     _ = try body.eval(frame, it)

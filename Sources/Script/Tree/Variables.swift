@@ -12,7 +12,7 @@ enum VariableRef {
     case .local(let s): frame.slots[s] = v
     case .cell(let c): frame.cell(c).value = v
     case .upvalue(let u): frame.upvalue(u).value = v
-    case .global(let g): it.globals.values[g] = v
+    case .global(let g): it.globals.set(g, v)
     }
   }
 
@@ -34,7 +34,7 @@ enum VariableRef {
       return cell.value
     case .global(let g):
       let v = it.globals.values[g]
-      it.globals.values[g] = nil
+      it.globals.set(g, nil)
       return v
     }
   }
@@ -130,7 +130,7 @@ final class Assign: Node {
     let v = try value.eval(frame, it)
     switch target {
     case .local(let s): frame.slots[s] = v
-    case .global(let g): it.globals.values[g] = v
+    case .global(let g): it.globals.set(g, v)
     default: target.store(v, frame, it)
     }
     return .none
