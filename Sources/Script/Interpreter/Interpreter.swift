@@ -57,7 +57,12 @@ public final class Interpreter: CallContext {
   @exclusivity(unchecked) var ticks = Interpreter.tickInterval
   @exclusivity(unchecked) var stepsLeft = Int.max
   /// The builtin call in progress, so functions it calls back report where they came from.
-  @exclusivity(unchecked) var builtinCallSite: Node?
+  var builtinCallSite: Node? {
+    get { builtinSite?.takeUnretainedValue() }
+    set { builtinSite = newValue.map { Unmanaged.passUnretained($0) } }
+  }
+  /// Unretained: the node is in the tree that is running, and is restored on the way out.
+  @exclusivity(unchecked) var builtinSite: Unmanaged<Node>?
   private var running = false
 
   static let tickInterval = 1024
@@ -249,19 +254,29 @@ public final class Interpreter: CallContext {
   /// `sort(by:)`): a closure taking one parameter gets `x` straight into its frame, with no
   /// `Arguments` list made for it.
   func call(_ function: Value, with x: Value) throws -> Value {
-    if case .function(let f) = function, ObjectIdentifier(type(of: f)) == closureType {
-      let closure = unsafeDowncast(f, to: Closure.self)
-      if closure.proto.parameterCount == 1 {
-        return try session {
-          let count = closure.proto.localCount
-          let slots = try reserve(count, at: builtinCallSite)
-          defer { release(slots, count) }
-          slots[0] = x
-          return try invoke(closure, slots, callSite: builtinCallSite)
-        }
-      }
+    if let c = function.unretainedClosure {
+      // Inside a run (a builtin calling back), as always from `map`: no session to open.
+      if running, let r = try c._withUnsafeGuaranteedRef({ try callOne($0, x) }) { return r }
+      if let r = try session({ try c._withUnsafeGuaranteedRef { try callOne($0, x) } }) { return r }
     }
     return try call(function, Arguments([x]))
+  }
+
+  /// `closure(x)` when it takes one parameter, else nil.
+  @inline(__always)
+  private func callOne(_ closure: Closure, _ x: Value) throws -> Value? {
+    guard closure.proto.parameterCount == 1 else { return nil }
+    guard let site = builtinSite else { return try callOne(closure, x, site: nil) }
+    return try site._withUnsafeGuaranteedRef { try callOne(closure, x, site: $0) }
+  }
+
+  @inline(__always)
+  private func callOne(_ closure: Closure, _ x: Value, site: Node?) throws -> Value {
+    let count = closure.proto.localCount
+    let slots = try reserve(count, at: site)
+    defer { release(slots, count) }
+    slots[0] = x
+    return try invoke(closure, slots, callSite: site)
   }
 
   /// A closure called from a builtin (or from the host) with raw arguments.

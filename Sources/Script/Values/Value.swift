@@ -43,6 +43,14 @@ extension Value {
     }
   }
 
+  /// The user function this value holds, unretained (the value keeps it alive): a call
+  /// through it pays no reference counting.
+  @inline(__always)
+  var unretainedClosure: Unmanaged<Closure>? {
+    guard case .function(let f) = self, ObjectIdentifier(type(of: f)) == ObjectIdentifier(Closure.self) else { return nil }
+    return Unmanaged.passUnretained(unsafeDowncast(f, to: Closure.self))
+  }
+
   public var isNil: Bool {
     if case .none = self { return true }
     return false
