@@ -2,14 +2,20 @@
 /// `continue` or `return` unwinds.
 final class Block: Node {
   let statements: [Node]
+  /// The statements again, unretained: iterating the array retains and releases the array and
+  /// each node, atomically, on every pass (half the time of a `while` loop, measured by perf).
+  private let fast: UnsafeMutableBufferPointer<Unmanaged<Node>>
   init(_ at: Location, _ statements: [Node]) {
     self.statements = statements
+    fast = .allocate(capacity: statements.count)
+    _ = fast.initialize(from: statements.map { Unmanaged.passUnretained($0) })
     super.init(at)
   }
+  deinit { fast.deallocate() }
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
     var last = Value.none
-    for s in statements {
-      last = try s.eval(frame, it)
+    for i in 0..<fast.count {
+      last = try fast[i]._withUnsafeGuaranteedRef { try $0.eval(frame, it) }
       if it.flow != .normal { return last }
     }
     return last
