@@ -45,10 +45,7 @@ final class Field: Node {
     super.init(at)
   }
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
-    if objectSlot >= 0, case .record(let r) = frame.slots[objectSlot], let i = r.position(of: name, hint: hint) {
-      hint = i
-      return r.values[i]
-    }
+    if objectSlot >= 0, let v = Field.read(&frame.slots[objectSlot], name, &hint) { return v }
     let o = try object.eval(frame, it)
     if case .record(let r) = o, let i = r.position(of: name, hint: hint) {
       hint = i
@@ -59,6 +56,15 @@ final class Field: Node {
   override func evalIfPresent(_ frame: Frame, _ it: Interpreter) throws -> Value? {
     guard let o = try object.evalIfPresent(frame, it), !o.isNil else { return nil }
     do { return try Access.fieldIfPresent(o, name) } catch { throw located(error) }
+  }
+
+  /// The field of the record held in a variable, read in place: `inout` lets the compiler
+  /// borrow the record rather than copy it (a copy retains its two arrays, atomically).
+  @inline(__always)
+  private static func read(_ v: inout Value, _ name: String, _ hint: inout Int) -> Value? {
+    guard case .record(let r) = v, let i = r.position(of: name, hint: hint) else { return nil }
+    hint = i
+    return r.values[i]
   }
 }
 

@@ -56,17 +56,21 @@ final class RecordLiteral: Node {
   /// The keys, once: every record this literal makes shares the array (the parser has made
   /// sure they are distinct).
   private let keys: [String]
-  private let nodes: [Node]
+  /// The value nodes, unretained (the fields hold them): iterating an array of nodes retains
+  /// and releases each, atomically.
+  private let nodes: UnsafeMutableBufferPointer<Unmanaged<Node>>
   init(_ at: Location, _ fields: [(String, Node)]) {
     self.fields = fields
     keys = fields.map(\.0)
-    nodes = fields.map(\.1)
+    nodes = .allocate(capacity: fields.count)
+    _ = nodes.initialize(from: fields.map { Unmanaged.passUnretained($0.1) })
     super.init(at)
   }
+  deinit { nodes.deallocate() }
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
     var values: [Value] = []
     values.reserveCapacity(nodes.count)
-    for n in nodes { values.append(try n.eval(frame, it)) }
+    for i in 0..<nodes.count { values.append(try nodes[i]._withUnsafeGuaranteedRef { try $0.eval(frame, it) }) }
     return .record(Record(uniqueKeys: keys, values: values))
   }
 }
