@@ -62,7 +62,8 @@ final class Call: Node {
     if positionalOnly && fastArguments.count == proto.parameterCount {
       // Straight into the new frame's slots.
       for i in 0..<fastArguments.count {
-        slots[i] = try fastArguments[i]._withUnsafeGuaranteedRef { try $0.eval(frame, it) }
+        // Over the nil `reserve` put there: nothing to destroy first.
+        (slots + i).initialize(to: try fastArguments[i]._withUnsafeGuaranteedRef { try $0.eval(frame, it) })
       }
       return try it.invoke(closure, slots, callSite: self)
     }

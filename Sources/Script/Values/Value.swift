@@ -51,6 +51,16 @@ extension Value {
     return Unmanaged.passUnretained(unsafeDowncast(f, to: Closure.self))
   }
 
+  /// True for the cases that hold no reference (nil, bools, numbers): copying or dropping
+  /// one needs no reference counting.
+  @inline(__always)
+  var isTrivial: Bool {
+    switch self {
+    case .none, .bool, .int, .float: return true
+    default: return false
+    }
+  }
+
   public var isNil: Bool {
     if case .none = self { return true }
     return false
