@@ -64,7 +64,14 @@ final class LocalGet: VariableGet {
     super.init(at, name)
   }
   override var ref: VariableRef { .local(slot) }
-  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value { frame.slots[slot] }
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    // Numbers rebuilt from the slot in place: no outlined copy of the value.
+    switch frame.slots[slot] {
+    case .int(let i): return .int(i)
+    case .float(let d): return .float(d)
+    default: return frame.slots[slot]
+    }
+  }
 }
 
 /// A local of this call that closures capture: it lives in a cell.
