@@ -255,10 +255,20 @@ public final class Interpreter: CallContext {
   /// `sort(by:)`): a closure taking one parameter gets `x` straight into its frame, with no
   /// `Arguments` list made for it.
   func call(_ function: Value, with x: Value) throws -> Value {
-    if let c = function.unretainedClosure {
-      // Inside a run (a builtin calling back), as always from `map`: no session to open.
-      if running, let r = try c._withUnsafeGuaranteedRef({ try callOne($0, x) }) { return r }
-      if let r = try session({ try c._withUnsafeGuaranteedRef { try callOne($0, x) } }) { return r }
+    // Inside a run (a builtin calling back), as always from `map`: no session to open.
+    if running, let c = function.unretainedClosure,
+       let r = try c._withUnsafeGuaranteedRef({ try callOne($0, x) }) {
+      return r
+    }
+    return try callOutsideRun(function, with: x)
+  }
+
+  /// `call(_:with:)` from the host, outside any run, or of a builtin or a closure of other arity.
+  @inline(never)
+  private func callOutsideRun(_ function: Value, with x: Value) throws -> Value {
+    if let c = function.unretainedClosure,
+       let r = try session({ try c._withUnsafeGuaranteedRef { try callOne($0, x) } }) {
+      return r
     }
     return try call(function, Arguments([x]))
   }
@@ -276,7 +286,7 @@ public final class Interpreter: CallContext {
     let count = closure.proto.localCount
     let slots = try reserve(count, at: site)
     defer { release(slots, count) }
-    slots[0] = x
+    slots.initialize(to: x)  // over the nil `reserve` put there
     return try invoke(closure, slots, callSite: site)
   }
 

@@ -66,7 +66,7 @@ extension CoreBuiltins {
         var keys: [Value]
         switch args["by"] {
         case .string(let field): keys = try xs.map { try Access.field($0, field) }
-        case .function(let f): keys = try xs.map { try call(ctx, .function(f), $0) }
+        case .function: let f = args["by"]; keys = try xs.map { try call(ctx, f, $0) }
         default: keys = xs
         }
         var order = Array(xs.indices)
@@ -74,8 +74,15 @@ extension CoreBuiltins {
         let reverse = try args.bool("reverse")
         // Keys all of one plain kind sort without going through `Value.compare` (same order).
         if let ints = plain(keys, { if case .int(let i) = $0 { return i } else { return nil } }) {
-          order.sort { a, b in ints[a] == ints[b] ? a < b : (reverse ? ints[a] > ints[b] : ints[a] < ints[b]) }
-          return .list(order.map { xs[$0] })
+          // (key, position) pairs side by side: no lookups through `order` while sorting, and
+          // the position breaks ties, so the result is stable whatever the algorithm.
+          var pairs = ints.enumerated().map { (key: $0.element, at: $0.offset) }
+          if reverse {
+            pairs.sort { $0.key != $1.key ? $0.key > $1.key : $0.at < $1.at }
+          } else {
+            pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.at < $1.at }
+          }
+          return .list(pairs.map { xs[$0.at] })
         }
         if let strings = plain(keys, { if case .string(let s) = $0 { return s } else { return nil } }) {
           order.sort { a, b in strings[a] == strings[b] ? a < b : (reverse ? strings[a] > strings[b] : strings[a] < strings[b]) }
