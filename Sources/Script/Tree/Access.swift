@@ -45,7 +45,7 @@ final class Field: Node {
     super.init(at)
   }
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
-    if objectSlot >= 0, let v = Field.read(&frame.slots[objectSlot], name, &hint) { return v }
+    if objectSlot >= 0, let v = Field.read(frame.slots[objectSlot], name, &hint) { return v }
     let o = try object.eval(frame, it)
     if case .record(let r) = o, let i = r.position(of: name, hint: hint) {
       hint = i
@@ -58,13 +58,20 @@ final class Field: Node {
     do { return try Access.fieldIfPresent(o, name) } catch { throw located(error) }
   }
 
-  /// The field of the record held in a variable, read in place: `inout` lets the compiler
-  /// borrow the record rather than copy it (a copy retains its two arrays, atomically).
+  /// The field of the record held in a variable, read in place: a `borrowing` parameter lets
+  /// the compiler match the record without copying it (a copy retains it, atomically). The
+  /// hinted position is checked by the key's bits alone (short keys are stored inline, so
+  /// equal short keys have equal bits): with no call on that path, nothing forces a copy.
   @inline(__always)
-  private static func read(_ v: inout Value, _ name: String, _ hint: inout Int) -> Value? {
-    guard case .record(let r) = v, let i = r.position(of: name, hint: hint) else { return nil }
-    hint = i
-    return r.values[i]
+  private static func read(_ v: borrowing Value, _ name: String, _ hint: inout Int) -> Value? {
+    switch v {
+    case .record(let r):
+      if r.hasKey(bitsOf: name, at: hint) { return r.values[hint] }
+      guard let i = r.position(of: name) else { return nil }
+      hint = i
+      return r.values[i]
+    default: return nil
+    }
   }
 }
 

@@ -53,15 +53,15 @@ final class ListLiteral: Node {
 /// `{lr: 0.01, batch: 64}`: keys keep the order written.
 final class RecordLiteral: Node {
   let fields: [(String, Node)]
-  /// The keys, once: every record this literal makes shares the array (the parser has made
+  /// The keys, once: every record this literal makes shares the shape (the parser has made
   /// sure they are distinct).
-  private let keys: [String]
+  private let shape: RecordShape
   /// The value nodes, unretained (the fields hold them): iterating an array of nodes retains
   /// and releases each, atomically.
   private let nodes: UnsafeMutableBufferPointer<Unmanaged<Node>>
   init(_ at: Location, _ fields: [(String, Node)]) {
     self.fields = fields
-    keys = fields.map(\.0)
+    shape = RecordShape(fields.map(\.0))
     nodes = .allocate(capacity: fields.count)
     _ = nodes.initialize(from: fields.map { Unmanaged.passUnretained($0.1) })
     super.init(at)
@@ -71,6 +71,6 @@ final class RecordLiteral: Node {
     var values: [Value] = []
     values.reserveCapacity(nodes.count)
     for i in 0..<nodes.count { values.append(try nodes[i]._withUnsafeGuaranteedRef { try $0.eval(frame, it) }) }
-    return .record(Record(uniqueKeys: keys, values: values))
+    return .record(Record(shape: shape, values: values))
   }
 }
