@@ -40,7 +40,7 @@ final class Field: Node {
   @exclusivity(unchecked) private var hint = 0
   init(_ at: Location, _ object: Node, _ name: String) {
     self.object = object
-    self.name = name
+    self.name = KeyNames.canonical(name)
     objectSlot = (object as? LocalGet)?.slot ?? -1
     super.init(at)
   }

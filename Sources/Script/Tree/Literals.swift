@@ -61,7 +61,7 @@ final class RecordLiteral: Node {
   private let nodes: UnsafeMutableBufferPointer<Unmanaged<Node>>
   init(_ at: Location, _ fields: [(String, Node)]) {
     self.fields = fields
-    shape = RecordShape(fields.map(\.0))
+    shape = RecordShape(fields.map { KeyNames.canonical($0.0) })
     nodes = .allocate(capacity: fields.count)
     _ = nodes.initialize(from: fields.map { Unmanaged.passUnretained($0.1) })
     super.init(at)
