@@ -37,10 +37,13 @@ let package = Package(
 
     // The language knows nothing of the domains.
     .target(name: "Script"),
+    // JSON string escaping shared by everything that writes JSON by hand (notebooks, Jupyter,
+    // safetensors headers); it knows nothing else.
+    .target(name: "JSONText"),
 
     // Domains know nothing of the language.
     .target(name: "LearnKernels", cSettings: kernelFlags),
-    .target(name: "Learn", dependencies: ["CBLAS", "CZlib", "LearnKernels"], swiftSettings: numeric),
+    .target(name: "Learn", dependencies: ["CBLAS", "CZlib", "LearnKernels", "JSONText"], swiftSettings: numeric),
     .target(name: "Energy"),
     .target(name: "Tune", dependencies: ["CLibPQ", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: numeric),
     .target(
@@ -53,12 +56,12 @@ let package = Package(
     .target(name: "Plot", dependencies: ["GnuplotBridge"]),
     .target(name: "Stats"),
     // The Jupyter messaging protocol over ZeroMQ: knows no language; a kernel plugs one in.
-    .target(name: "Jupyter", dependencies: ["CZMQ", .product(name: "Crypto", package: "swift-crypto")]),
+    .target(name: "Jupyter", dependencies: ["CZMQ", "JSONText", .product(name: "Crypto", package: "swift-crypto")]),
     // External programs: spawning, output, process trees and their share of the energy.
     .target(name: "Workload", dependencies: ["Energy", "CSpawn"]),
 
     // Notebooks run cells through the language; they know no domain.
-    .target(name: "Notebook", dependencies: ["Script"]),
+    .target(name: "Notebook", dependencies: ["Script", "JSONText"]),
 
     // The one place that knows both the language and the domains.
     .target(name: "JouleKit", dependencies: ["Script", "Learn", "Energy", "Tune", "Plot", "Workload", "Stats"]),
@@ -79,6 +82,7 @@ let package = Package(
     .testTarget(name: "TuneTests", dependencies: ["Tune", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "StatsTests", dependencies: ["Stats"], resources: [.copy("Fixtures")]),
     .testTarget(name: "PlotTests", dependencies: ["Plot", "TestSupport"]),
+    .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
     .testTarget(name: "JupyterTests", dependencies: ["Jupyter", "TestSupport"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Script", "TestSupport"]),
     .testTarget(name: "JouleKitTests", dependencies: ["JouleKit", "Script", "TestSupport"]),

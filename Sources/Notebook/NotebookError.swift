@@ -1,3 +1,5 @@
+import Script
+
 /// Errors of the notebook machinery itself (not of the code in its cells).
 ///
 ///     joule: cannot read notebooks/missing.jnb
@@ -10,7 +12,9 @@ public enum NotebookError: Error, CustomStringConvertible, Equatable {
 
   public var description: String {
     switch self {
-    case .cannotRead(let p): return "cannot read \(p)"
+    case .cannotRead(let p):
+      // Why, when the file system can tell (missing, a folder, no permission).
+      return FileProblem.problemReading(UserPath(p, relativeTo: nil)) ?? "cannot read \(p)"
     case .cannotWrite(let p, let reason): return "cannot write \(p): \(reason)"
     case .badIpynb(let p, let reason): return "\(p): \(reason)"
     case .noFigures(let dir): return "no saved figures (.gp scripts) in \(dir); run the notebook first"

@@ -1,4 +1,5 @@
 import Foundation
+import Script
 import Notebook
 
 /// `joule export NB.jnb --format ipynb` and `joule import NB.ipynb`: the bridge between the
@@ -19,7 +20,7 @@ func exportIpynb(path: String, to directory: String?) -> Int32 {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     try data.write(to: target, options: .atomic)
   } catch {
-    fputs("joule: cannot write \(target.path): \(error.localizedDescription)\n", stderr)
+    fputs("joule: \(FileProblem.writing(UserPath(target.path, relativeTo: nil)))\n", stderr)
     return 73  // EX_CANTCREAT
   }
   print(target.relativePath)
@@ -43,7 +44,7 @@ func importIpynb(path: String, to output: String?, force: Bool) -> Int32 {
   do {
     try document.text.write(toFile: target, atomically: true, encoding: .utf8)
   } catch {
-    fputs("joule: cannot write \(target): \(error.localizedDescription)\n", stderr)
+    fputs("joule: \(FileProblem.writing(UserPath(target, relativeTo: nil)))\n", stderr)
     return 73  // EX_CANTCREAT
   }
   print(target)

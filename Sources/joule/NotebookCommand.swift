@@ -36,7 +36,7 @@ func runNotebook(path: String) -> Int32 {
   runner.progress = { line in
     fflush(stdout)
     // Cell-by-cell lines are for people watching; failures are for everyone.
-    if tty || line.contains("failed") { fputs(line + "\n", stderr) }
+    if tty || line.contains("failed") || line.contains("interrupted") { fputs(line + "\n", stderr) }
   }
   InterruptHandler.install()
   let run = runner.run(document, paths: paths)

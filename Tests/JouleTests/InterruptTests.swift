@@ -53,4 +53,28 @@ import TestSupport
     #expect(!stdout.contains("run 1"), "the loop carried on after Ctrl-C: \(stdout)")
     #expect(stderr.contains("interrupted: train stopped "), "\(stderr)")
   }
+
+  @Test func ctrlCInANotebookWritesThePartialReportAndExits130() throws {
+    let folder = try TemporaryFolder()
+    let notebook = try folder.write("runs.jnb", """
+      # %% data
+      d = dataset("fashion-mnist", train: 4000, test: 200)
+      # %% runs
+      for i in range(6) {
+        print("run {i}")
+        r = train(simple_cnn(), d, epochs: 200)
+        print("done {i}")
+      }
+      # %% after
+      print("after")
+      """)
+    let (status, stdout, stderr) = try interrupt(notebook, after: "run 0", delay: 1_500_000)
+    #expect(status == 130, "\(stderr)")
+    #expect(!stdout.contains("done 0") && !stdout.contains("after"), "the notebook carried on after Ctrl-C: \(stdout)")
+    #expect(stderr.contains("runs interrupted after"), "\(stderr)")
+    let report = try String(contentsOfFile: folder.path("runs.md"), encoding: .utf8)
+    #expect(report.contains("interrupted: train stopped after epoch"), "\(report)")
+    #expect(report.contains("*Not run: an earlier cell failed.*"))
+    #expect(report.contains("by an interrupt (Ctrl-C)"))
+  }
 }

@@ -89,4 +89,24 @@ import TestSupport
     tty.type("\u{04}")
     #expect(tty.waitForExit() == 0)
   }
+
+  @Test func cdMovesWherePromptPathsStartAndPwdShowsIt() throws {
+    let home = try TemporaryFolder()
+    try FileManager.default.createDirectory(atPath: home.path("results"), withIntermediateDirectories: true)
+    let tty = try startRepl(home: home)
+    tty.type(":cd \(home.path("results"))\r")
+    try tty.expectPrompt()
+    tty.type(":pwd\r")
+    try tty.expect(home.path("results"))
+    try tty.expectPrompt()
+    tty.type("write_csv([{a: 1}], \"x.csv\")\r")
+    try tty.expect(home.path("results/x.csv"))
+    try tty.expectPrompt()
+    tty.type(":cd nowhere\r")
+    try tty.expect("nowhere: no such folder (looked in \(home.path("results")))")
+    try tty.expectPrompt()
+    tty.type("\u{04}")
+    #expect(tty.waitForExit() == 0)
+    #expect(FileManager.default.fileExists(atPath: home.path("results/x.csv")))
+  }
 }

@@ -165,6 +165,32 @@ import TestSupport
     #expect(second.waitForExit() == 0)
   }
 
+  @Test func aLineEndingInABackslashStaysItsOwnHistoryEntry() throws {
+    let home = try TemporaryFolder()
+    do {
+      let first = try startRepl(home: home)
+      try first.expectPrompt()
+      first.type("w = 1  # C:\\\r")
+      try first.expectPrompt()
+      first.type("z = 6 * 7\r")
+      try first.expectPrompt()
+      first.type("\u{04}")
+      #expect(first.waitForExit() == 0)
+    }
+    let second = try startRepl(home: home)
+    try second.expectPrompt()
+    // Up twice reaches the comment line alone (not joined to `z = 6 * 7`); Enter runs it.
+    second.type("\u{1b}[A\u{1b}[A\r")
+    try second.expectPrompt()
+    second.type("z\r")
+    try second.expect("undefined variable 'z'")
+    try second.expectPrompt()
+    second.type("w\r")
+    try second.expect("\r\n1\r\n")
+    second.type("\u{04}")
+    #expect(second.waitForExit() == 0)
+  }
+
   @Test func errorsAreShownAndTheSessionGoesOn() throws {
     let home = try TemporaryFolder()
     let tty = try startRepl(home: home)

@@ -27,4 +27,22 @@ import TestSupport
     #expect(r.stdout.isEmpty, "it ran: \(r.stdout)")
     #expect(r.stderr.contains("invalid byte 0x00 at line 2, column 1"), "\(r.stderr)")
   }
+
+  @Test func pipedInputThatIsNotUTF8IsRefusedWithExit65() throws {
+    let p = Process()
+    p.executableURL = JouleBinary.url
+    let input = Pipe(), output = Pipe(), errors = Pipe()
+    p.standardInput = input
+    p.standardOutput = output
+    p.standardError = errors
+    try p.run()
+    input.fileHandleForWriting.write(Data(Array("print(1)\nx = \"".utf8) + [0xFF] + Array("\"\n".utf8)))
+    try input.fileHandleForWriting.close()
+    let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 65)
+    #expect(out.isEmpty, "it ran: \(out)")
+    #expect(err.contains("<stdin> is not UTF-8 text (invalid byte 0xFF at line 2, column 6)"), "\(err)")
+  }
 }

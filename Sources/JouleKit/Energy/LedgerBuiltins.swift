@@ -43,8 +43,8 @@ enum LedgerBuiltins {
     doc: "Appends energy records to a CodeCarbon emissions.csv (new or existing) and returns its path."
   ) { args, context in
     let entries = try LedgerInput.entries(args["records"], try LedgerInput.Options(args, function: "write_ledger"))
-    var path = try args.string("path")
-    if !path.hasPrefix("/") { path = (context.scriptDirectory ?? ".") + "/" + path }
+    let target = UserPath.inProgram(try args.string("path"), context), path = target.absolute
+    if let problem = FileProblem.problemWriting(target) { throw ScriptError.runtime("write_ledger: \(problem)") }
     let appended: EnergyLedger.Appended
     do {
       appended = try EnergyLedger.append(entries, to: path, jouleColumns: try args.bool("joule_columns"))

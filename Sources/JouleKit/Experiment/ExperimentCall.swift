@@ -38,7 +38,7 @@ enum ExperimentCall {
     let settings = try self.settings(a)
     let sampler = try SpaceBuiltins.wrap { try FactorialSampler(space: settings.space, repeats: settings.repeats ?? 1,
                                                                  seed: settings.seed, shuffle: settings.shuffle) }
-    let location = try TuneCall.storeLocation(a, ctx, workers: 1)
+    let location = try TuneCall.storeLocation(a, ctx, workers: 1, function: "experiment")
     let store = try location.map { l in try SpaceBuiltins.wrap { try StudyStore(location: l) } }
     let storePath = location?.display
     let fn = a["fn"]

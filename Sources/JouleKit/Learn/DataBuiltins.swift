@@ -46,14 +46,14 @@ enum DataBuiltins {
         Parameter("seed", .int, default: .int(0)),
       ], family: "training", doc: "A dataset from IDX files (gzip-compressed or plain), as MNIST ships them.") { a, ctx in
         let seed = UInt64(truncatingIfNeeded: try a.int("seed"))
-        let train = try IDXFile.samples(images: path(try a.string("images"), ctx), labels: path(try a.string("labels"), ctx),
+        let train = try IDXFile.samples(images: readable(try a.string("images"), ctx), labels: readable(try a.string("labels"), ctx),
                                         limit: nil, seed: seed)
         let name = ((try a.string("images")) as NSString).lastPathComponent
         if let ti = try a.optionalString("test_images") {
           guard let tl = try a.optionalString("test_labels") else {
             throw ScriptError.runtime("load_idx: test_images needs test_labels too")
           }
-          let test = try IDXFile.samples(images: path(ti, ctx), labels: path(tl, ctx), limit: nil, seed: seed)
+          let test = try IDXFile.samples(images: readable(ti, ctx), labels: readable(tl, ctx), limit: nil, seed: seed)
           return .host(DatasetValue(try Dataset(name: name, train: train, test: test)))
         }
         let fraction = try a.double("test_fraction")
@@ -83,17 +83,19 @@ enum DataBuiltins {
     ]
   }
 
-  static func path(_ p: String, _ ctx: any CallContext) -> String {
-    if p.hasPrefix("/") { return p }
-    let base = ctx.scriptDirectory ?? FileManager.default.currentDirectoryPath
-    return (base as NSString).appendingPathComponent(p)
+  /// An IDX file the program names, made absolute (see `UserPath`); throws why it cannot be read.
+  static func readable(_ p: String, _ ctx: any CallContext) throws -> String {
+    let file = UserPath.inProgram(p, ctx)
+    if let problem = FileProblem.problemReading(file) { throw ScriptError.runtime("load_idx: \(problem)") }
+    return file.absolute
   }
 
   static func named(_ name: String, _ a: BoundArguments, _ ctx: any CallContext, seed: UInt64) throws -> Dataset {
     for key in ["train", "test"] {
       if let n = try a.optionalInt(key), n < 0 { throw ScriptError.runtime("dataset: \(key) must not be negative, got \(n)") }
     }
-    let dir = try a.optionalString("path").map { path($0, ctx) }
+    // The loaders' own messages name the absolute files they looked for, and where to get them.
+    let dir = try a.optionalString("path").map { UserPath.inProgram($0, ctx).absolute }
     switch name.lowercased() {
     case "fashion-mnist", "fashion_mnist", "fashionmnist":
       return try Dataset.fashionMNIST(train: try a.optionalInt("train"), test: try a.optionalInt("test"), seed: seed,

@@ -18,7 +18,8 @@ enum ModelFileBuiltins {
       ], family: "training",
       doc: "Writes a trained model's weights as safetensors with PyTorch's state_dict names; returns the path.") { a, ctx in
         let m = try a.host("model", as: ModelValue.self)
-        let path = DataBuiltins.path(try a.string("path"), ctx)
+        let target = UserPath.inProgram(try a.string("path"), ctx), path = target.absolute
+        if let problem = FileProblem.problemWriting(target) { throw ScriptError.runtime("save_model: \(problem)") }
         var classes = m.classNames
         switch a["classes"] {
         case .host(let h as DatasetValue): classes = h.dataset.classNames
@@ -30,7 +31,9 @@ enum ModelFileBuiltins {
       },
       Builtin("load_model", [Parameter("path", .string, doc: "a .safetensors file written by save_model")],
               family: "training", doc: "The model a save_model file holds, weights and all.") { a, ctx in
-        let loaded = try ModelArchive.load(from: DataBuiltins.path(try a.string("path"), ctx))
+        let source = UserPath.inProgram(try a.string("path"), ctx)
+        if let problem = FileProblem.problemReading(source) { throw ScriptError.runtime("load_model: \(problem)") }
+        let loaded = try ModelArchive.load(from: source.absolute)
         return .host(ModelValue(loaded.model, classNames: loaded.classNames))
       },
       Builtin("predict", [

@@ -82,21 +82,15 @@ enum PlotBuiltins {
     Parameter("path", .string, doc: "file to write: .png, .svg, .pdf or .txt"),
   ], family: "plots", doc: """
     Saves a plot: save(p, "plots/tradeoff.png"). Writes the gnuplot script beside it (tradeoff.gp, data inline),
-    which re-renders the figure without re-running anything. Relative paths start at the script's folder.
-    Returns the paths written.
+    which re-renders the figure without re-running anything. Relative paths start at the notebook's or script's
+    folder (the working directory at the prompt); missing folders are made. Returns the paths written.
     """) { args, context in
     guard case .host(let h) = args["figure"], let figure = h as? any Figure else {
       throw ScriptError.runtime("save: 'figure' must be a plot, got \(args["figure"].typeName)")
     }
-    let path = resolve(try args.string("path"), in: context.scriptDirectory)
-    let written = try figure.save(to: path)
+    let target = UserPath.inProgram(try args.string("path"), context)
+    if let problem = FileProblem.problemWriting(target, creatingFolders: true) { throw ScriptError.runtime("save: \(problem)") }
+    let written = try figure.save(to: target.absolute)
     return .list(written.map { .string($0) })
-  }
-
-  /// A relative path taken from the script's folder (the working directory at the prompt).
-  static func resolve(_ path: String, in directory: String?) -> String {
-    let expanded = (path as NSString).expandingTildeInPath
-    guard !expanded.hasPrefix("/"), let directory else { return expanded }
-    return (directory as NSString).appendingPathComponent(expanded)
   }
 }

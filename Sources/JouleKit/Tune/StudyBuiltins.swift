@@ -63,7 +63,7 @@ enum StudyBuiltins {
     registry.register(Builtin(
       "load_study", [Parameter("name", .string),
                      Parameter("store", .optional(.string), default: .some(.none),
-                               doc: "file relative to the script's folder or postgresql:// URL (default JOULE_STORE, else studies.sqlite)")],
+                               doc: "SQLite file (relative: to the notebook's or script's folder, the working directory at the prompt) or postgresql:// URL (default JOULE_STORE, else studies.sqlite)")],
       family: "tuning", doc: "Reads a stored study back: load_study(\"adam\").") { a, ctx in
       let store = try openExisting(try a.optionalString("store"), ctx, function: "load_study")
       let path = store.path
@@ -95,13 +95,9 @@ enum StudyBuiltins {
   /// Opens a store that must already exist (reading never creates an empty file): `store:`,
   /// else `JOULE_STORE`, else studies.sqlite beside the script.
   static func openExisting(_ given: String?, _ ctx: any CallContext, function: String) throws -> StudyStore {
-    let text = given ?? ProcessInfo.processInfo.environment["JOULE_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? "studies.sqlite"
-    var location = StoreLocation(text)
-    if case .sqlite(let path) = location {
-      location = .sqlite(path: TuneCall.resolve(path, ctx))
-      guard FileManager.default.fileExists(atPath: TuneCall.resolve(path, ctx)) else {
-        throw ScriptError.runtime("\(function): no study store at \(TuneCall.resolve(path, ctx))")
-      }
+    let (location, file) = TuneCall.store(given, ctx)
+    if let file, let problem = FileProblem.problemReading(file) {
+      throw ScriptError.runtime("\(function): no study store: \(problem)")
     }
     return try SpaceBuiltins.wrap { try StudyStore(location: location) }
   }

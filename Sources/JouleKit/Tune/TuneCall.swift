@@ -251,22 +251,35 @@ enum TuneCall {
     return s
   }
 
-  /// Where the study is stored: `store:`, else `JOULE_STORE`, else studies.sqlite; a file path is
-  /// relative to the script's folder. nil keeps an unnamed study in memory (`workers:` above 1
-  /// needs a store, so it gets the default one).
-  static func storeLocation(_ a: BoundArguments, _ ctx: any CallContext, workers: Int) throws -> StoreLocation? {
+  /// Where the study is stored (see `store(_:_:)`). nil keeps an unnamed study in memory
+  /// (`workers:` above 1 needs a store, so it gets the default one).
+  static func storeLocation(_ a: BoundArguments, _ ctx: any CallContext, workers: Int,
+                            function: String = "tune") throws -> StoreLocation? {
     let given = try a.optionalString("store")
     guard given != nil || a.has("study") || workers > 1 else { return nil }
-    let text = given ?? ProcessInfo.processInfo.environment["JOULE_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? "studies.sqlite"
-    switch StoreLocation(text) {
-    case .postgres(let url): return .postgres(url: url)
-    case .sqlite(let path): return .sqlite(path: resolve(path, ctx))
+    let (location, file) = store(given, ctx)
+    if let file, let problem = FileProblem.problemWriting(file) {
+      throw ScriptError.runtime("\(function): store \(problem)")
+    }
+    return location
+  }
+
+  /// The store a call names: `store:` (a path in the program: beside the notebook or script,
+  /// the working directory at the prompt), else `JOULE_STORE` (a path from the environment:
+  /// the working directory, as `joule studies` reads it), else studies.sqlite beside the
+  /// program. See `UserPath`.
+  static func store(_ given: String?, _ ctx: any CallContext) -> (location: StoreLocation, file: UserPath?) {
+    let environment = ProcessInfo.processInfo.environment["JOULE_STORE"].flatMap { $0.isEmpty ? nil : $0 }
+    switch StoreLocation(given ?? environment ?? "studies.sqlite") {
+    case .postgres(let url): return (.postgres(url: url), nil)
+    case .sqlite(let path):
+      let file = given == nil && environment != nil ? UserPath.fromEnvironment(path) : UserPath.inProgram(path, ctx)
+      return (.sqlite(path: file.absolute), file)
     }
   }
 
+  /// A path written in the program, made absolute (see `UserPath`).
   static func resolve(_ path: String, _ ctx: any CallContext) -> String {
-    if path.hasPrefix("/") { return path }
-    let base = ctx.scriptDirectory ?? FileManager.default.currentDirectoryPath
-    return URL(fileURLWithPath: base).appendingPathComponent(path).path
+    UserPath.inProgram(path, ctx).absolute
   }
 }

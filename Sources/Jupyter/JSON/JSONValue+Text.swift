@@ -1,4 +1,5 @@
 import Foundation
+import JSONText
 
 /// Reading and writing JSON text.
 ///
@@ -28,7 +29,7 @@ extension JSONValue {
     case .double(let d):
       // JSON has no NaN or infinity; Jupyter's own (Python) encoder would refuse them too.
       if d.isFinite { out += d == d.rounded() && abs(d) < 1e15 ? String(format: "%.1f", d) : "\(d)" } else { out += "null" }
-    case .string(let s): JSONValue.quote(s, into: &out)
+    case .string(let s): JSONString.append(s, to: &out)
     case .array(let items):
       out += "["
       for (i, item) in items.enumerated() {
@@ -40,29 +41,12 @@ extension JSONValue {
       out += "{"
       for (i, (key, value)) in pairs.enumerated() {
         if i > 0 { out += "," }
-        JSONValue.quote(key, into: &out)
+        JSONString.append(key, to: &out)
         out += ":"
         value.write(into: &out)
       }
       out += "}"
     }
-  }
-
-  private static func quote(_ s: String, into out: inout String) {
-    out += "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20:
-        out += String(format: "\\u%04x", scalar.value)
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    out += "\""
   }
 }
 

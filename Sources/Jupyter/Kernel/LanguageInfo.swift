@@ -1,7 +1,7 @@
 /// What a kernel tells front ends about its language in `kernel_info_reply`.
 ///
-///     LanguageInfo(name: "joule", version: "0.1.0", fileExtension: ".jnb", mimetype: "text/x-joule",
-///                  implementation: "joule", banner: "joule 0.1.0")
+///     LanguageInfo(name: "joule", version: "0.2.0", fileExtension: ".jnb", mimetype: "text/x-joule",
+///                  implementation: "joule", banner: "joule 0.2.0")
 public struct LanguageInfo: Sendable {
   public var name: String
   public var version: String

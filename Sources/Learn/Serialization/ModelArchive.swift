@@ -1,4 +1,5 @@
 import Foundation
+import JSONText
 
 /// Saving and loading a trained model as a safetensors file PyTorch can read.
 ///
@@ -26,7 +27,7 @@ public enum ModelArchive {
       pytorchKey: try PyTorchSource.sequential(model, input: input),
     ])
     if let classNames {
-      file.metadata[classesKey] = "[" + classNames.map(SafeTensors.jsonString).joined(separator: ", ") + "]"
+      file.metadata[classesKey] = "[" + classNames.map(JSONString.quoted).joined(separator: ", ") + "]"
     }
     for t in try StateDict.tensors(of: model) { file.append(t) }
     return file.encoded()

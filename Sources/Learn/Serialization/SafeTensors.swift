@@ -1,4 +1,5 @@
 import Foundation
+import JSONText
 
 /// The safetensors format (Hugging Face): an 8-byte little-endian header length, a JSON header
 /// naming each tensor's dtype, shape and byte range, then the raw little-endian data.
@@ -89,13 +90,13 @@ public struct SafeTensors {
   public func encoded() -> [UInt8] {
     var entries: [String] = []
     if !metadata.isEmpty {
-      let pairs = metadata.keys.sorted().map { "\(Self.jsonString($0)):\(Self.jsonString(metadata[$0]!))" }
+      let pairs = metadata.keys.sorted().map { "\(JSONString.quoted($0)):\(JSONString.quoted(metadata[$0]!))" }
       entries.append("\"__metadata__\":{" + pairs.joined(separator: ",") + "}")
     }
     var offset = 0
     for t in tensors {
       let shape = t.shape.map(String.init).joined(separator: ",")
-      entries.append("\(Self.jsonString(t.name)):{\"dtype\":\"\(t.dtype.rawValue)\",\"shape\":[\(shape)],"
+      entries.append("\(JSONString.quoted(t.name)):{\"dtype\":\"\(t.dtype.rawValue)\",\"shape\":[\(shape)],"
                      + "\"data_offsets\":[\(offset),\(offset + t.data.count)]}")
       offset += t.data.count
     }
@@ -161,22 +162,5 @@ public struct SafeTensors {
     }
     file.tensors = items.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.name < $1.1.name }.map(\.1)
     return file
-  }
-
-  /// A JSON string literal.
-  static func jsonString(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where u.value < 0x20: out += String(format: "\\u%04x", u.value)
-      default: out.unicodeScalars.append(u)
-      }
-    }
-    return out + "\""
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JSONText
 
 /// JSON text laid out as nbformat writes notebooks (`json.dumps(nb, sort_keys=True,
 /// indent=1, ensure_ascii=False)`), so a notebook Jupyter saves again differs from the
@@ -19,7 +20,7 @@ enum NbformatJSON {
     let close = String(repeating: " ", count: indent)
     switch value {
     case let s as String:
-      quote(s, into: &out)
+      JSONString.append(s, to: &out)
     case let i as Int:
       out += String(i)
     case let items as [Any]:
@@ -37,7 +38,7 @@ enum NbformatJSON {
       let keys = object.keys.sorted()
       for (n, key) in keys.enumerated() {
         out += pad
-        quote(key, into: &out)
+        JSONString.append(key, to: &out)
         out += ": "
         write(object[key] as Any, indent: indent + 1, into: &out)
         out += n < keys.count - 1 ? ",\n" : "\n"
@@ -46,24 +47,5 @@ enum NbformatJSON {
     default:
       out += "null"
     }
-  }
-
-  /// Python's escapes: quote, backslash, the named controls, `\u00XX` for the others.
-  private static func quote(_ s: String, into out: inout String) {
-    out += "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "\u{08}": out += "\\b"
-      case "\u{0C}": out += "\\f"
-      case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    out += "\""
   }
 }

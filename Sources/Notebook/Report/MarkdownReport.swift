@@ -1,4 +1,5 @@
 import Foundation
+import Script
 
 /// The rendered notebook: prose, each cell's code and outputs, figures linked, and a run
 /// manifest at the end. What `joule run notebooks/x.jnb` writes to `notebooks/x.md`.
@@ -30,7 +31,9 @@ public struct MarkdownReport {
     do {
       try markdown.write(toFile: run.paths.report, atomically: true, encoding: .utf8)
     } catch {
-      throw NotebookError.cannotWrite(run.paths.report, reason: error.localizedDescription)
+      // Say why (a folder in the way, no permission), not the platform's generic sentence.
+      let path = UserPath(run.paths.report, relativeTo: nil)
+      throw NotebookError.cannotWrite(run.paths.report, reason: FileProblem.writing(path).replacingOccurrences(of: "\(path.written): ", with: ""))
     }
   }
 

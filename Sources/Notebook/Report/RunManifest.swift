@@ -3,7 +3,7 @@ import Foundation
 /// The facts that make a notebook run reproducible, for the end of its report.
 ///
 ///     var m = RunManifest(started: Date())
-///     m.add("joule", "0.1.0")
+///     m.add("joule", "0.2.0")
 ///     m.add("energy", "RAPL package-0 (measured)")
 ///
 /// The machine line (host, OS, CPU model and count) is read here; what the notebook module

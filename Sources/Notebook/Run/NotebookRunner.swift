@@ -109,7 +109,9 @@ public final class NotebookRunner {
       if case .failed(let message) = status, recorder.figureError == nil { outputs.append(.error(message)) }
       results.append(CellResult(cell: cell, status: status, outputs: outputs, seconds: seconds, joules: energy?.joules))
       if case .failed(let message) = status {
-        progress?("[\(codeIndex)/\(codeCells)] \(cell.label) failed after \(String(format: "%.1f", seconds)) s\n\(message)")
+        // Ctrl-C is the user's doing, not a failure of the cell.
+        let what = failure == .interrupted ? "interrupted" : "failed"
+        progress?("[\(codeIndex)/\(codeCells)] \(cell.label) \(what) after \(String(format: "%.1f", seconds)) s\n\(message)")
       } else {
         progress?("[\(codeIndex)/\(codeCells)] \(cell.label) ok, \(String(format: "%.1f", seconds)) s")
       }

@@ -26,6 +26,15 @@ public enum SourceText {
     return try decode(data, name: name ?? path)
   }
 
+  /// The file a user named, as text; a relative path's errors say which folder it was
+  /// looked for in (see `UserPath`).
+  public static func read(_ path: UserPath) throws -> String {
+    guard let data = FileManager.default.contents(atPath: path.absolute) else {
+      throw ScriptError.runtime(FileProblem.reading(path))
+    }
+    return try decode(data, name: path.written)
+  }
+
   static func hex(_ b: UInt8) -> String {
     let digits = String(b, radix: 16, uppercase: true)
     return "0x" + (digits.count == 1 ? "0" : "") + digits

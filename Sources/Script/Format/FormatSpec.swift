@@ -9,7 +9,8 @@ import Foundation
 ///     "{1234567.8:,.0f}"  # 1,234,568
 ///     "{name:<10}|"       # "cnn       |"
 ///
-/// It is parsed once, with the program, so a bad specification is a syntax error.
+/// It is parsed once, with the program, so a bad specification is a syntax error; one with
+/// nested fields (`{x:.{digits}f}`) is read each time it runs (see `FormattedValue`).
 struct FormatSpec {
   var fill: Character = " "
   /// `<` left, `>` right, `^` centre, `=` pad between sign and digits.
@@ -29,9 +30,11 @@ struct FormatSpec {
 
   static let types: Set<Character> = ["b", "d", "e", "E", "f", "F", "g", "G", "n", "o", "s", "x", "X", "%"]
 
-  /// Parses `text`; throws a message naming what is wrong.
-  init(_ text: String) throws {
+  /// Parses `text`; throws a message naming what is wrong. `written` is the specification
+  /// as the program wrote it, when nested fields made `text` (`.{digits}f` for `.-1f`).
+  init(_ text: String, written: String? = nil) throws {
     self.text = text
+    func error(_ text: String, _ why: String) -> ScriptError { FormatSpec.error(text, why, written: written) }
     let c = Array(text)
     var i = 0
     func isAlign(_ k: Int) -> Bool { k < c.count && "<>^=".contains(c[k]) }
@@ -56,7 +59,7 @@ struct FormatSpec {
     var digits = ""
     while i < c.count, c[i].isASCII, c[i].isNumber { digits.append(c[i]); i += 1 }
     if !digits.isEmpty {
-      guard let w = Int(digits), w <= 10_000 else { throw FormatSpec.error(text, "width too large") }
+      guard let w = Int(digits), w <= 10_000 else { throw error(text, "width too large") }
       width = w
     }
     if i < c.count, c[i] == "," || c[i] == "_" { grouping = c[i]; i += 1 }
@@ -65,22 +68,22 @@ struct FormatSpec {
       var p = ""
       while i < c.count, c[i].isASCII, c[i].isNumber { p.append(c[i]); i += 1 }
       guard let n = Int(p), n <= 1000 else {
-        throw FormatSpec.error(text, p.isEmpty ? "a precision must follow '.'" : "precision too large")
+        throw error(text, p.isEmpty ? "a precision must follow '.'" : "precision too large")
       }
       precision = n
     }
     if i < c.count {
       guard FormatSpec.types.contains(c[i]) else {
-        throw FormatSpec.error(text, "unknown format type '\(c[i])' (known: d f e g % s x o b, as in Python)")
+        throw error(text, "unknown format type '\(c[i])' (known: d f e g % s x o b, as in Python)")
       }
       type = c[i]
       i += 1
     }
-    if i < c.count { throw FormatSpec.error(text, "unexpected '\(c[i])'") }
+    if i < c.count { throw error(text, "unexpected '\(c[i])'") }
   }
 
-  static func error(_ text: String, _ why: String) -> ScriptError {
-    .runtime("bad format ':\(text)': \(why)")
+  static func error(_ text: String, _ why: String, written: String? = nil) -> ScriptError {
+    .runtime("bad format ':\(text)'" + (written.map { " (from ':\($0)')" } ?? "") + ": \(why)")
   }
 
   /// `value` formatted by this specification.

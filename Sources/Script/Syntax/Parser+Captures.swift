@@ -55,14 +55,16 @@ extension Parser {
 
   private static func collectIdentifiers(_ t: Token, into names: inout Set<String>) {
     if t.kind == .identifier { names.insert(t.text) }
-    for case .code(let tokens, _) in t.parts {
-      for u in tokens { collectIdentifiers(u, into: &names) }
+    for case .code(let tokens, let format, _) in t.parts {
+      for u in tokens + (format?.fieldTokens ?? []) { collectIdentifiers(u, into: &names) }
     }
   }
 
   /// A `fn` written inside an interpolation: everything named in that interpolation counts.
   private static func collectFromNestedFunctionsIn(_ t: Token, into names: inout Set<String>) {
-    for case .code(let tokens, _) in t.parts where tokens.contains(where: { $0.kind == .kwFn || $0.kind == .string }) {
+    for case .code(let code, let format, _) in t.parts {
+      let tokens = code + (format?.fieldTokens ?? [])
+      guard tokens.contains(where: { $0.kind == .kwFn || $0.kind == .string }) else { continue }
       for u in tokens { collectIdentifiers(u, into: &names) }
     }
   }

@@ -284,7 +284,7 @@ extension Parser {
     for p in t.parts {
       switch p {
       case .text(let s): parts.append(.text(s))
-      case .code(let tokens, let format):
+      case .code(let tokens, let format, let echo):
         let sub = Parser(tokens: tokens, file: file, resolver: resolver)
         sub.depth = depth
         sub.skipNewlines()
@@ -292,6 +292,16 @@ extension Parser {
         sub.skipNewlines()
         guard sub.peekKind == .eof else { throw sub.syntaxError("expected '}' to end the interpolation, found \(sub.peek.quoted)") }
         var spec: FormatSpec?
+        if echo && format == nil {
+          // `{x=}` shows the value as the prompt does: `x="cnn"`, as Python's `{x=}` shows repr.
+          parts.append(.code(Displayed(e), nil))
+          continue
+        }
+        if let format, format.hasFields {
+          // Known only when it runs: the node formats the value and gives back the text.
+          parts.append(.code(try formatted(e, by: format), nil))
+          continue
+        }
         if let format {
           do {
             spec = try FormatSpec(format.text)
@@ -303,6 +313,29 @@ extension Parser {
       }
     }
     return Interpolation(at(t), parts)
+  }
+
+  /// `{x:.{digits}f}`: a value formatted by a specification with nested fields, each parsed
+  /// as an expression in the same scope as the value.
+  private func formatted(_ value: Node, by format: Token.FormatText) throws -> Node {
+    var pieces: [FormattedValue.Piece] = []
+    for piece in format.pieces {
+      switch piece {
+      case .text(let s): pieces.append(.text(s))
+      case .field(let tokens, let text, let line, let column):
+        let sub = Parser(tokens: tokens, file: file, resolver: resolver)
+        sub.depth = depth
+        sub.skipNewlines()
+        let e = try sub.expression()
+        sub.skipNewlines()
+        guard sub.peekKind == .eof else {
+          throw sub.syntaxError("expected '}' to end the format field opened at \(line):\(column), found \(sub.peek.quoted)")
+        }
+        pieces.append(.field(e, written: text))
+      }
+    }
+    let at = Location(file: file, line: format.line, column: format.column)
+    return FormattedValue(at, value: value, pieces: pieces, written: format.text)
   }
 
   /// `{key: value, "other key": value}`.

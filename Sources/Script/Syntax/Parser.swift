@@ -241,6 +241,10 @@ public final class Parser {
         break
       }
     }
+    if node is Slice {
+      // Python allows it; joule's slices are new values, so say how to build the list instead.
+      throw syntaxError("a slice cannot be assigned to; build a new list, e.g. xs = xs[:1] + [0] + xs[3:]", at: start)
+    }
     guard let root = node as? VariableGet, !steps.isEmpty else {
       throw syntaxError("cannot assign to this expression; the left of '\(opToken.text)' must be a name, xs[i] or r.key", at: start)
     }

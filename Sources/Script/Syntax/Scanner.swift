@@ -76,6 +76,9 @@ struct Scanner {
       case ":" where closingBrace && open.isEmpty:
         // A top-level `:` in an interpolation starts its format specification.
         return tokens
+      case "=" where closingBrace && open.isEmpty && endsSelfDocumenting:
+        // `{x=}`, `{x = :.2f}`: Python's self-documenting interpolation (see `scanString`).
+        return tokens
       case ")", "]", "}":
         if c == "}" && closingBrace && open.isEmpty { return tokens }
         _ = advance()
@@ -96,6 +99,15 @@ struct Scanner {
       }
     }
     return tokens
+  }
+
+  /// True at an `=` that ends an interpolation's expression: alone (not `==`), followed by
+  /// spaces and then the closing `}` or a format specification's `:`.
+  private var endsSelfDocumenting: Bool {
+    guard peek(1) != "=" else { return false }
+    var k = 1
+    while peek(k) == " " { k += 1 }
+    return peek(k) == "}" || peek(k) == ":"
   }
 
   private mutating func symbol(_ c: Unicode.Scalar, _ l: Int, _ col: Int) throws -> (Token.Kind, String) {
@@ -202,25 +214,33 @@ struct Scanner {
         _ = advance()
         if nesting >= Scanner.maxNesting { throw error("too deeply nested interpolation", bl, bc) }
         nesting += 1
+        let codeStart = pos
         var code = try scanUntil(closingBrace: true)
         nesting -= 1
         let end = Token(kind: .eof, text: "}", line: line, column: column)
+        // `{expression=}`: the expression as written, `=` and the spaces after it, then the value.
+        var echo: String?
+        if peek == "=" {
+          _ = advance()
+          while peek == " " { _ = advance() }
+          echo = ""
+          echo!.unicodeScalars.append(contentsOf: chars[codeStart..<pos])
+        }
         var format: Token.FormatText?
         if peek == ":" {
           _ = advance()
-          var spec = Token.FormatText(text: "", line: line, column: column)
-          while let d = peek, d != "}", d != "\"", d != "\n" {
-            if d == "{" { throw error("a format specification cannot hold '{'", line, column) }
-            spec.text.unicodeScalars.append(advance())
-          }
-          format = spec
+          format = try scanFormat(string: (l, col))
         }
-        guard peek == "}" else { throw error("unterminated string", l, col) }
+        guard peek == "}" else {
+          if peek == "\"" { throw error("expected '}' to close the '{' at \(bl):\(bc)", line, column) }
+          throw error("unterminated string", l, col)
+        }
         _ = advance()
         if code.isEmpty { throw error("empty '{}' in string; write '\\{' for a brace", bl, bc) }
+        text += echo ?? ""
         if !text.isEmpty { parts.append(.text(text)); text = "" }
         code.append(end)
-        parts.append(.code(code, format: format))
+        parts.append(.code(code, format: format, echo: echo != nil))
       } else {
         text.unicodeScalars.append(advance())
       }
@@ -229,5 +249,44 @@ struct Scanner {
     var token = Token(kind: .string, text: "\"", line: l, column: col)
     token.parts = parts
     return token
+  }
+
+  /// The format specification after an interpolation's `:`, up to its closing `}`, with its
+  /// nested fields (`{x:.{digits}f}`, `{name:>{width}}`) scanned as expressions, as Python's
+  /// f-strings allow. A nested field holds an expression only: no specification of its own.
+  private mutating func scanFormat(string start: (line: Int, column: Int)) throws -> Token.FormatText {
+    var spec = Token.FormatText(text: "", line: line, column: column)
+    var literal = ""
+    while let d = peek, d != "}", d != "\"", d != "\n" {
+      guard d == "{" else {
+        let c = advance()
+        spec.text.unicodeScalars.append(c)
+        literal.unicodeScalars.append(c)
+        continue
+      }
+      let fl = line, fc = column, from = pos
+      _ = advance()
+      if nesting >= Scanner.maxNesting { throw error("too deeply nested interpolation", fl, fc) }
+      nesting += 1
+      var code = try scanUntil(closingBrace: true)
+      nesting -= 1
+      if peek == ":" {
+        throw error("a nested format field cannot have a format specification of its own", line, column)
+      }
+      guard peek == "}" else {
+        if peek == nil { throw error("unterminated string", start.line, start.column) }
+        throw error("expected '}' to close the format field opened at \(fl):\(fc)", line, column)
+      }
+      if code.isEmpty { throw error("empty '{}' in a format specification; write an expression, as in {x:.{digits}f}", fl, fc) }
+      code.append(Token(kind: .eof, text: "}", line: line, column: column))
+      _ = advance()
+      var written = ""
+      written.unicodeScalars.append(contentsOf: chars[from..<pos])
+      spec.text += written
+      if !literal.isEmpty { spec.pieces.append(.text(literal)); literal = "" }
+      spec.pieces.append(.field(code, text: written, line: fl, column: fc))
+    }
+    if !literal.isEmpty { spec.pieces.append(.text(literal)) }
+    return spec
   }
 }

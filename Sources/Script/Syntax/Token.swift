@@ -16,16 +16,28 @@ struct Token {
 
   /// A piece of a string literal: plain text, or an interpolated `{expression}` as tokens,
   /// with the format specification after its top-level `:` when there is one (`{x:.3f}`).
+  /// `echo`: written `{expression=}`, so the text before it holds the expression as written
+  /// and the value shows as the prompt would (strings quoted), as in Python's f-strings.
   enum StringPart {
     case text(String)
-    case code([Token], format: FormatText?)
+    case code([Token], format: FormatText?, echo: Bool)
   }
 
-  /// A format specification as written, and where it starts, for error positions.
+  /// A format specification as written, and where it starts, for error positions. Its
+  /// pieces split it into literal text and nested fields (`.{digits}f` is `.`, `{digits}`, `f`).
   struct FormatText {
+    enum Piece {
+      case text(String)
+      /// A nested `{expression}`: its tokens (ending with `.eof`), its text with the braces
+      /// as written, and where its `{` is.
+      case field([Token], text: String, line: Int, column: Int)
+    }
     var text: String
     var line: Int
     var column: Int
+    var pieces: [Piece] = []
+    /// True when the specification holds a nested field, so it is known only when it runs.
+    var hasFields: Bool { pieces.contains { if case .field = $0 { true } else { false } } }
   }
 
   var kind: Kind
@@ -63,6 +75,16 @@ struct Token {
     case .newline: return "end of line"
     case .string: return "a string"
     default: return "'\(text)'"
+    }
+  }
+}
+
+extension Token.FormatText {
+  /// The tokens of every nested field, in order: what a capture analysis must see.
+  var fieldTokens: [Token] {
+    pieces.flatMap { piece -> [Token] in
+      if case .field(let tokens, _, _, _) = piece { return tokens }
+      return []
     }
   }
 }

@@ -10,12 +10,12 @@ struct ReplCommand: ParsableCommand {
     commandName: "repl", abstract: "The interactive prompt (the default).", shouldDisplay: false)
 
   func run() throws {
-    let status: Int32
+    var status: Int32 = ExitStatus.ok
     if isatty(STDIN_FILENO) == 0 {
       // Piped input is a script: no prompts, and the exit code says how it went.
-      status = ScriptRunner.runSource(
-        ScriptRunner.readStandardInput(), file: "<stdin>",
-        scriptDirectory: FileManager.default.currentDirectoryPath)
+      if let source = ScriptRunner.readStandardInput(status: &status) {
+        status = ScriptRunner.runSource(source, file: "<stdin>", scriptDirectory: FileManager.default.currentDirectoryPath)
+      }
     } else {
       status = Repl().run()
     }

@@ -91,7 +91,7 @@ final class Completer {
       let command = before[..<space]
       let rest = String(before[before.index(after: space)...])
       switch command {
-      case ":load", ":save": return pathCandidates(rest)
+      case ":load", ":save", ":cd": return pathCandidates(rest)
       case ":help": return (rest, registry.names)
       default: return (rest, [])
       }

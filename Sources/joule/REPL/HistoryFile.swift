@@ -8,6 +8,8 @@ import Foundation
 ///
 /// An input of several lines (a function, a loop) is one entry: its lines are written with a
 /// backslash at the end of each but the last, as zsh's history does, so it comes back whole.
+/// Backslashes a line really ends with are doubled (`# C:\` is written `# C:\\`), so only an
+/// odd count at the end continues the entry.
 /// Inputs are appended as they are entered, so a crashed session keeps them; the file is
 /// trimmed to `limit` entries when a session starts.
 struct HistoryFile {
@@ -46,8 +48,9 @@ struct HistoryFile {
     var current: String?
     for line in text.split(separator: "\n") {
       var piece = String(line)
-      let continues = piece.hasSuffix("\\")
-      if continues { piece.removeLast() }
+      let trailing = piece.reversed().prefix { $0 == "\\" }.count
+      let continues = trailing % 2 == 1
+      piece.removeLast(trailing - trailing / 2)
       current = current.map { $0 + "\n" + piece } ?? piece
       if !continues {
         entries.append(current!)
@@ -60,7 +63,10 @@ struct HistoryFile {
 
   /// An entry as the file holds it, ending in a newline.
   static func encode(_ entry: String) -> String {
-    entry.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\\\n") + "\n"
+    entry.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      let trailing = line.reversed().prefix { $0 == "\\" }.count
+      return line + String(repeating: "\\", count: trailing)
+    }.joined(separator: "\\\n") + "\n"
   }
 
   /// Adds one entry at the end, creating the folder on first use. Failures are silent:

@@ -3,7 +3,7 @@ import Foundation
 /// A line at the prompt that starts with `:` and talks to the REPL, not the language.
 ///
 ///     :help train     :vars     :load prep.joule     :save session.jnb
-///     :time fib(20)   :reset    :quit
+///     :time fib(20)   :reset    :quit     :pwd      :cd results
 enum MetaCommand {
   case help(String?)
   case vars
@@ -12,8 +12,12 @@ enum MetaCommand {
   case time(String)
   case reset
   case quit
+  /// IPython's `%pwd`: the folder relative paths start at, at the prompt.
+  case pwd
+  /// IPython's `%cd`: moves the working directory (home when no folder is given).
+  case cd(String?)
 
-  static let names = ["help", "vars", "load", "save", "time", "reset", "quit"]
+  static let names = ["help", "vars", "load", "save", "time", "reset", "quit", "pwd", "cd"]
 
   static let summary = """
     :help [name]   this list, or the doc of a builtin (help() lists them all)
@@ -22,6 +26,8 @@ enum MetaCommand {
     :save FILE     save the session's accepted inputs as a notebook (.jnb)
     :time EXPR     evaluate and show how long it took
     :reset         forget every variable
+    :pwd           the working directory: where relative paths start at the prompt
+    :cd [DIR]      move to DIR (home when none), as IPython's %cd
     :quit          leave (Ctrl-D does too)
     """
 
@@ -51,6 +57,8 @@ enum MetaCommand {
     case "save": return .save(try needArgument())
     case "time": return .time(try needArgument())
     case "reset": return .reset
+    case "pwd": return .pwd
+    case "cd": return .cd(argument.isEmpty ? nil : argument)
     default: return .quit
     }
   }

@@ -110,7 +110,7 @@ final class Repl {
       var status = ExitStatus.ok
       guard let source = ScriptRunner.readSource(path, status: &status) else { break }
       // Paths inside the file are relative to its folder, as under `joule run`.
-      interpreter.scriptDirectory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+      interpreter.scriptDirectory = (UserPath(path, relativeTo: nil).absolute as NSString).deletingLastPathComponent
       defer { interpreter.scriptDirectory = nil }
       if evaluate(source, file: path, showValue: false) { accepted.append(source) }
     case .save(let path):
@@ -121,6 +121,10 @@ final class Repl {
       let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
       output.write("time: \(Repl.formatDuration(seconds))\n")
       if ok { accepted.append(source) }
+    case .pwd:
+      output.write(FileManager.default.currentDirectoryPath + "\n")
+    case .cd(let path):
+      changeDirectory(path)
     case .reset:
       interpreter.reset()
       accepted.removeAll()
@@ -172,11 +176,26 @@ final class Repl {
 
   private func save(to path: String) {
     let text = SessionNotebook(inputs: accepted).text
+    // At the prompt a relative path starts at the working directory (see `UserPath`).
+    let target = UserPath(path, relativeTo: nil)
     do {
-      try text.write(toFile: path, atomically: true, encoding: .utf8)
+      try text.write(toFile: target.absolute, atomically: true, encoding: .utf8)
       output.write("saved \(accepted.count) cell\(accepted.count == 1 ? "" : "s") to \(path)\n")
     } catch {
-      fputs("error: cannot write \(path): \(error.localizedDescription)\n", stderr)
+      fputs("error: \(FileProblem.writing(target))\n", stderr)
+    }
+  }
+
+  /// `:cd`: relative paths typed at the prompt start at the working directory, so this moves
+  /// them too (a notebook's or `:load`ed file's paths keep starting at its own folder).
+  private func changeDirectory(_ path: String?) {
+    let target = UserPath(path ?? "~", relativeTo: nil)
+    if let problem = FileProblem.problemReading(target, folder: true) {
+      fputs("error: \(problem)\n", stderr)
+    } else if !FileManager.default.changeCurrentDirectoryPath(target.absolute) {
+      fputs("error: \(target.written): permission denied\n", stderr)
+    } else {
+      output.write(FileManager.default.currentDirectoryPath + "\n")
     }
   }
 

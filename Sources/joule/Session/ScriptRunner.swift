@@ -54,7 +54,8 @@ enum ScriptRunner {
   /// 64 for a file that is missing or unreadable, 65 for one that is not UTF-8 text.
   static func readSource(_ path: String, status: inout Int32) -> String? {
     do {
-      return try SourceText.read(contentsOf: path)
+      // A path on the command line (or after `:load`) starts at the working directory.
+      return try SourceText.read(UserPath(path, relativeTo: nil))
     } catch let e as ScriptError {
       fputs("joule: \(e.message)\n", stderr)
       status = e.kind == .syntax ? ExitStatus.syntaxError : ExitStatus.usage
@@ -66,7 +67,19 @@ enum ScriptRunner {
   }
 
   /// Everything on standard input, read to the end.
-  static func readStandardInput() -> String {
-    String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+  /// Piped standard input as text, or nil after telling the user it is not UTF-8 text
+  /// (`status` 65), as for a file.
+  static func readStandardInput(status: inout Int32) -> String? {
+    do {
+      return try SourceText.decode(FileHandle.standardInput.readDataToEndOfFile(), name: "<stdin>")
+    } catch let e as ScriptError {
+      fputs("joule: \(e.message)\n", stderr)
+      status = ExitStatus.syntaxError
+      return nil
+    } catch {
+      fputs("joule: <stdin>: \(error)\n", stderr)
+      status = ExitStatus.usage
+      return nil
+    }
   }
 }

@@ -2,13 +2,9 @@ import Foundation
 
 /// Output, time, help and running other files.
 extension CoreBuiltins {
-  /// A path as the user wrote it, made absolute against the script's folder (or the working
-  /// directory at the prompt).
+  /// A path as the user wrote it, made absolute by the one rule (see `UserPath`).
   public static func resolve(_ path: String, _ context: any CallContext) -> String {
-    let expanded = (path as NSString).expandingTildeInPath
-    if expanded.hasPrefix("/") { return expanded }
-    let base = context.scriptDirectory ?? FileManager.default.currentDirectoryPath
-    return (base as NSString).appendingPathComponent(expanded)
+    UserPath.inProgram(path, context).absolute
   }
 
   static var session: [Builtin] {
