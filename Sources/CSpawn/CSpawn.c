@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 // Descriptors are first moved above this number, so that dup2 onto 0..3 never overwrites a
@@ -73,3 +74,12 @@ int joule_reap(pid_t pid, int *code, int *signal) {
 #include <fcntl.h>
 
 int joule_pipe(int fds[2]) { return pipe2(fds, O_CLOEXEC); }
+
+int joule_pidfd_open(pid_t pid) {
+#ifdef SYS_pidfd_open
+  return (int)syscall(SYS_pidfd_open, pid, 0);
+#else
+  errno = ENOSYS;
+  return -1;
+#endif
+}

@@ -51,7 +51,26 @@ private let model = CPUPowerModel(cpuModel: "Test CPU", logicalCPUs: 2, idleWatt
   }
 }
 
-/// Process CPU time counts every thread, so tests that burn CPU or expect idleness run one by one.
+@Test func theEstimateCountsEveryProcessOnTheMachineAsACounterWould() throws {
+  // A child burns half a CPU-second while this process waits: RAPL would see it, so must the
+  // estimate (joule's own CPU time alone would give P_idle · t and nothing more).
+  let cpus = ProcStat.onlineCPUs()
+  let machine = CPUPowerModel(cpuModel: "Test CPU", logicalCPUs: cpus, idleWatts: 10, maxWatts: 50, origin: "test")
+  let t0 = MonotonicClock.now()
+  let meter = EstimateMeter(model: machine, start: t0)
+  let p = Process()
+  p.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+  p.arguments = ["-c", "import time\nwhile time.process_time() < 0.5: pass"]
+  try p.run()
+  p.waitUntilExit()
+  let t1 = MonotonicClock.now()
+  let cpu = meter.sample(at: t1).first { $0.name == "cpu" }!.joules
+  #expect(cpu >= 10 * (t1 - t0) + 40 * 0.5 / Double(cpus) * 0.95, "\(cpu) J over \(t1 - t0) s")
+  #expect(cpu <= 50 * (t1 - t0) * 1.0001)
+  #expect(meter.modelDescription?.hasPrefix("whole machine") == true)
+}
+
+/// The estimate follows the machine's busy CPU time, so tests that burn CPU or expect idleness run one by one.
 @Suite(.serialized) struct ProcessEstimateTests {
   @Test func busyWorkIsEstimatedWithATimelineAtTenHertzOrMore() {
     let monitor = MeterSelection.detect(environment: ["JOULE_POWERCAP_ROOT": "/nonexistent", "JOULE_NVML_LIBRARY": "/nonexistent",
@@ -78,8 +97,8 @@ private let model = CPUPowerModel(cpuModel: "Test CPU", logicalCPUs: 2, idleWatt
                                                      "JOULE_CPU_WATTS": "8,40"]).monitor(interval: 0.05)
     let r = monitor.measureIdle(seconds: 0.3)
     #expect(r != nil)
-    // At least P_idle (8 W). Utilisation is the whole test process's CPU time, and other suites
-    // run in parallel with this one, so the upper bound is P_max plus memory power, not P_idle.
+    // At least P_idle (8 W). Utilisation is the whole machine's busy CPU time, and other suites
+    // (and programs) run alongside this one, so the upper bound is P_max plus memory power.
     #expect(monitor.idleWatts! >= 8 && monitor.idleWatts! < 40 + 5)
     #expect(monitor.measureIdle(seconds: 5, shouldStop: { true }) == nil)
   }

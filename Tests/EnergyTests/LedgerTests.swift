@@ -37,7 +37,7 @@ private let entry = LedgerEntry(timestamp: 0, projectName: "p", seconds: 10, jou
   #expect(row["cpu_power"] == .number(3.0e5))              // W
   #expect(row["country_iso_code"] == .text("NLD") && row["country_name"] == .text("Netherlands"))
   #expect(row["carbon_intensity"] == .number(500))
-  #expect(row["tracking_mode"] == .text("process"))        // the estimate follows this process
+  #expect(row["tracking_mode"] == .text("machine"))        // the estimate models the whole machine
   #expect(row["on_cloud"] == .text("N") && row["pue"] == .number(1))
   #expect(row["cpu_count"] == .integer(2) && row["os"] == .text("Linux-6.1-x86_64"))
   for unknown in ["water_consumed", "region", "cloud_provider", "python_version", "codecarbon_version",
@@ -50,6 +50,7 @@ private let entry = LedgerEntry(timestamp: 0, projectName: "p", seconds: 10, jou
   #expect(LedgerEntry(timestamp: 0, projectName: "p", seconds: 1, joules: 1, source: "rapl", estimated: false)
     .trackingMode == "machine")
   #expect(LedgerEntry.trackingMode(source: "rapl+cpu-share") == "process")
+  #expect(LedgerEntry.trackingMode(source: "estimate(linear-tdp); cpu-share") == "process")
 }
 
 @Test func runAndExperimentIdsAreUUIDs() throws {
@@ -92,7 +93,7 @@ private let entry = LedgerEntry(timestamp: 0, projectName: "p", seconds: 10, jou
   #expect(rows.count == 3)
   let cells = rows[2].split(separator: ",", omittingEmptySubsequences: false)
   #expect(cells.count == 38)
-  #expect(cells[15] == "Netherlands" && cells[16] == "NLD" && cells[30] == "process" && cells[35] == "N")
+  #expect(cells[15] == "Netherlands" && cells[16] == "NLD" && cells[30] == "machine" && cells[35] == "N")
 }
 
 @Test func aCodeCarbonOnlyLedgerHasItsExactColumns() throws {

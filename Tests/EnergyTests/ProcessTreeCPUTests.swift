@@ -16,6 +16,13 @@ private final class ProcFixture {
     try! line.write(toFile: dir + "/stat", atomically: true, encoding: .utf8)
   }
 
+  /// Linux's `task/TID/children` list of one thread (CONFIG_PROC_CHILDREN).
+  func children(_ pid: Int32, thread: Int32? = nil, _ kids: [Int32]) {
+    let dir = "\(root)/\(pid)/task/\(thread ?? pid)"
+    try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    try! (kids.map(String.init).joined(separator: " ") + (kids.isEmpty ? "" : " ")).write(toFile: dir + "/children", atomically: true, encoding: .utf8)
+  }
+
   func exit(_ pid: Int32) { try? FileManager.default.removeItem(atPath: "\(root)/\(pid)") }
 
   func machine(busy: Int64) {
@@ -112,4 +119,26 @@ private let hz = ProcStat.ticksPerSecond
   #expect(b.treeSeconds - a.treeSeconds > 0.05)
   #expect(b.peakRSSBytes > 0)
   #expect(CPUShare.fraction(from: a, to: b) > 0)
+}
+
+@Test func theTreeIsWalkedThroughEveryThreadsChildrenList() {
+  let fx = ProcFixture()
+  fx.machine(busy: 1000)
+  fx.process(100, parent: 1, own: 50)
+  fx.process(101, parent: 100, own: 20)
+  fx.process(102, parent: 101, own: 5)
+  // 103 was started by a second thread of 100; 104 claims 100 as parent but is in no list, so
+  // it is not read at all: a sample reads the tree, not the machine.
+  fx.process(103, parent: 100, own: 7)
+  fx.process(104, parent: 100, own: 900)
+  fx.children(100, [101])
+  fx.children(100, thread: 150, [103])
+  fx.children(101, [102])
+  fx.children(102, [])
+  fx.children(103, [])
+  // A program just started by this process: all its ticks are inside the window.
+  let tree = ProcessTreeCPU(root: 100, procRoot: fx.root, countsFromStart: true)
+  let a = tree.sample()
+  #expect(Set(a.pids) == [100, 101, 102, 103] && a.pids.first == 100)
+  #expect(abs(a.treeSeconds - 82 / hz) < 1e-12)
 }

@@ -142,3 +142,30 @@ private func record(_ v: Value) -> Record? {
   #expect(r.estimated == (r.model != nil))
   #expect(!EnergyWindow.sourcesDescription.isEmpty)
 }
+
+@Test func measureCountsTheChildrenItStartsAndSaysWhoseJoulesTheyAre() throws {
+  // The child's CPU time is the machine's (as RAPL would see it) and, once joule has waited
+  // for it, joule's process tree's: so both the machine's joules and joule's share hold it.
+  let r = try #require(record(try run(#"""
+    measure(fn() { command(["python3", "-c", "import time\nwhile time.process_time() < 0.5: pass"]) })
+    """#)))
+  let child = try #require(record(r["value"] ?? .none))
+  let joules = try #require(r["joules"]?.number), seconds = try #require(r["seconds"]?.number)
+  let share = try #require(r["cpu_share"]?.number), mine = try #require(r["process_joules"]?.number)
+  #expect((child["cpu_seconds"]?.number ?? 0) >= 0.45)
+  #expect(share > 0 && share <= 1)
+  #expect(abs(mine - joules * share) < 1e-9)
+  // The command's machine figure covers a window inside measure's.
+  #expect((child["machine_energy_j"]?.number ?? .infinity) <= joules * 1.05)
+  if case .bool(true)? = r["estimated"], case .string(let model)? = r["model"] {
+    #expect(model.hasPrefix("whole machine"))
+    // "2 CPUs, P_idle 3.19 W, P_max 10.63 W": idle power over the window plus at least the
+    // child's half CPU-second at (P_max − P_idle) / CPUs (joule's own CPU time alone lacks it).
+    let pattern = try Regex(#"(\d+) CPUs?, P_idle ([\d.]+) W, P_max ([\d.]+) W"#)
+    let m = try #require(model.firstMatch(of: pattern))
+    let number = { (i: Int) in Double(m.output[i].substring.map(String.init) ?? "") ?? .nan }
+    let cpus = number(1), idle = number(2), peak = number(3)
+    let cpuJoules = r["by_domain"].flatMap(record).flatMap { $0["estimate"] }.flatMap(record)?["cpu"]?.number ?? 0
+    #expect(cpuJoules >= (idle * seconds + (peak - idle) * 0.45 / cpus) * 0.99, "\(cpuJoules) J in \(seconds) s, \(model)")
+  }
+}

@@ -16,7 +16,7 @@ import TestSupport
     p.standardError = output
     try p.run()
     // A background job, one that left the group, and the foreground sleep.
-    let script = "command([\"sh\", \"-c\", \"sleep \(marker)1 & setsid sleep \(marker)2 & sleep \(marker)3\"])\nprint(\"after\")\n"
+    let script = "command([\"sh\", \"-c\", \"sleep \(marker)1 & setsid sleep \(marker)2 & sleep \(marker)3\"])\nprint(\"carried on\")\n"
     input.fileHandleForWriting.write(Data(script.utf8))
     try input.fileHandleForWriting.close()
     // Wait until the tree is up, then press Ctrl-C.
@@ -30,11 +30,47 @@ import TestSupport
     p.waitUntilExit()
     let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     #expect(p.terminationStatus == 130)
-    #expect(!text.contains("after"))
-    var left = Self.processes(holding: marker)
+    #expect(!text.contains("carried on"))
+    #expect(text.contains("interrupted: command stopped after "), "\(text)")
+    Self.expectNoneLeft(holding: marker)
+  }
+
+  @Test func ctrlCAtThePromptKeepsTheCommandsPartialRecordInUnderscore() throws {
+    let home = try TemporaryFolder()
+    let tty = try PseudoTerminal(executable: JouleBinary.url.path, environment: [
+      "HOME": home.url.path, "XDG_STATE_HOME": home.path("state"), "TERM": "xterm", "PATH": "/usr/bin:/bin",
+    ])
+    try tty.expectPrompt()
+    let marker = String(Int.random(in: 100_000...999_999))
+    // A busy background job (so the tree has CPU time and joules) and a long foreground sleep.
+    tty.type("c = command([\"sh\", \"-c\", \"while :; do :; done & sleep \(marker)\"])\r")
+    try tty.expect("\r\n")
+    var up = false
+    for _ in 0..<100 where !up {
+      usleep(50_000)
+      up = Self.processes(holding: marker).count >= 3   // sh, its busy subshell, sleep
+    }
+    #expect(up)
+    usleep(300_000)
+    // The terminal's Ctrl-C reaches joule (the program has a process group of its own).
+    tty.type("\u{03}", whileRunning: true)
+    try tty.expect("interrupted: command stopped after ")
+    try tty.expect("its partial result is in _")
+    try tty.expectPrompt()
+    tty.type("[_.state, _.cpu_seconds > 0.1, _.energy_j > 0, _.machine_energy_j >= _.energy_j]\r")
+    try tty.expect("[\"interrupted\", true, true, true]")
+    try tty.expectPrompt()
+    tty.type("\u{04}")
+    #expect(tty.waitForExit() == 0)
+    Self.expectNoneLeft(holding: marker)
+  }
+
+  /// Waits up to a second for every process holding `marker` to go; kills and records any left.
+  static func expectNoneLeft(holding marker: String) {
+    var left = processes(holding: marker)
     for _ in 0..<20 where !left.isEmpty {
       usleep(50_000)
-      left = Self.processes(holding: marker)
+      left = processes(holding: marker)
     }
     #expect(left.isEmpty)
     for pid in left { kill(pid, SIGKILL) }

@@ -27,6 +27,11 @@ import TestSupport
     #expect(lines.count >= 6 && lines.count <= 9)
     let columns = header.split(separator: ",").count
     #expect(lines.dropFirst().allSatisfy { $0.split(separator: ",").count == columns })
+    // The shortest interval gets rows that short: the tree is sampled that often too.
+    let fine = try JouleBinary.run(["measure", "-o", csv, "--interval", "50", "--", "sleep", "0.65"])
+    #expect(fine.status == 0)
+    let rows = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n").count - 1
+    #expect(rows >= 10 && rows <= 15, "\(rows) rows of 50 ms over 0.65 s")
   }
 
   @Test func aMissingProgramExits127NamingIt() throws {

@@ -56,18 +56,48 @@ import TestSupport
     let r = try JouleBinary.run(["run", script], environment: ["JOULE_POWERCAP_ROOT": powercap.root])
     let machine = powercap.joules - before
     #expect(r.status == 0, "\(r.stderr)")
-    let rows = r.stdout.split(separator: "\n").map { $0.split(separator: " ", maxSplits: 2).map(String.init) }
+    let rows = r.stdout.split(separator: "\n").map(String.init)
     #expect(rows.count == 6)
-    var attributed = 0.0
-    for row in rows {
+    let attributed = Self.attributed(rows, source: "rapl; cpu-share")
+    #expect(attributed <= machine, "concurrent trials: \(attributed) J attributed of \(machine) J used")
+  }
+
+  @Test func concurrentEstimatedTrialsAreSharedOutLikeMeasuredOnes() throws {
+    // No counter: the estimate models the machine, so the trials' windows overlap as with RAPL
+    // and each gets its share. The whole tune, measured around it, is the machine's joules.
+    let folder = try TemporaryFolder()
+    let script = try folder.write("sweep.joule", """
+      busy = fn(p) { t0 = clock(); while clock() - t0 < 0.6 { }; p.x }
+      m = measure(fn() { tune(busy, space(x: uniform(0, 1)), strategy: "random", trials: 4, maximize: "value", study: "energy", workers: 2) })
+      for t in m.value.trials { print("{t.energy_j} {t.machine_energy_j} {t.energy_source}") }
+      print("machine {m.joules} {m.estimated}")
+      """)
+    let r = try JouleBinary.run(["run", script],
+                                environment: ["JOULE_POWERCAP_ROOT": "/nonexistent", "JOULE_NVML_LIBRARY": "/nonexistent"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let lines = r.stdout.split(separator: "\n").map(String.init)
+    let last = try #require(lines.last?.split(separator: " ").map(String.init))
+    #expect(last.count == 3 && last[0] == "machine" && last[2] == "true", "\(lines)")
+    let machine = try #require(Double(last[1]))
+    #expect(lines.count == 5)
+    let attributed = Self.attributed(lines.dropLast(), source: "estimate(linear-tdp); cpu-share")
+    #expect(attributed <= machine, "concurrent trials: \(attributed) J attributed of \(machine) J estimated")
+  }
+
+  /// The sum of the trials' shares from rows "energy_j machine_energy_j energy_source", each
+  /// checked: a share of the machine's joules over its window, from `source`.
+  static func attributed<Rows: Sequence<String>>(_ rows: Rows, source: String) -> Double {
+    var sum = 0.0
+    for line in rows {
+      let row = line.split(separator: " ", maxSplits: 2).map(String.init)
       guard row.count == 3, let mine = Double(row[0]), let whole = Double(row[1]) else {
         Issue.record("unexpected row \(row)")
         continue
       }
       #expect(mine > 0 && mine <= whole, "a trial's share is part of the machine's joules over its window")
-      #expect(row[2] == "rapl; cpu-share")
-      attributed += mine
+      #expect(row[2] == source)
+      sum += mine
     }
-    #expect(attributed <= machine, "concurrent trials: \(attributed) J attributed of \(machine) J used")
+    return sum
   }
 }

@@ -20,6 +20,18 @@ import Workload
     #expect(r.energy.estimated == (r.energy.model != nil))
   }
 
+  @Test func theEnergyWindowEndsWhenTheProgramDoesNotAtJoulesNextLook() throws {
+    // `joule measure`'s setting: nothing captured, so no pipe wakes the runner. The window
+    // must still close at the exit (the exit descriptor wakes the poll), not at the next 50 ms
+    // turn of the loop: sleep 1 would otherwise be measured over up to 1.05 s.
+    var c = Command(["sleep", "0.1"])
+    c.capturesOutput = false
+    let windows = try (0..<5).map { _ in try CommandRunner().run(c).energy.seconds }
+    #expect(windows.allSatisfy { $0 >= 0.099 }, "\(windows)")
+    let median = windows.sorted()[2]
+    #expect(median < 0.13, "windows \(windows): the runner saw the exit late")
+  }
+
   @Test func theSeriesHasOneRowPerIntervalWithDomains() throws {
     let runner = CommandRunner(seriesInterval: 0.1)
     let r = try runner.run(Command(["sleep", "0.55"]))

@@ -24,6 +24,11 @@ int joule_has_exited(pid_t pid);
 /// the signal that ended it (the other is -1); -1 on error.
 int joule_reap(pid_t pid, int *code, int *signal);
 
+/// A descriptor that becomes readable when `pid` (a child of this process) ends: Linux's
+/// pidfd_open (5.3 and later), so that a poll wakes at the exit instead of at the next timeout.
+/// -1 with errno (ENOSYS on older kernels), and the caller falls back to polling the clock.
+int joule_pidfd_open(pid_t pid);
+
 /// pipe2(fds, O_CLOEXEC): a pipe no other spawned program inherits. 0, or -1 with errno.
 int joule_pipe(int fds[2]);
 

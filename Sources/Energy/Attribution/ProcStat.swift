@@ -54,17 +54,34 @@ public enum ProcStat {
     read("\(root)/\(pid)/stat").flatMap(parse)
   }
 
+  /// The children of every thread of `pid` (Linux's `task/TID/children`, CONFIG_PROC_CHILDREN);
+  /// empty when it is gone or the kernel keeps no such lists.
+  public static func children(of pid: Int32, root: String = "/proc") -> [Int32] {
+    let tasks = "\(root)/\(pid)/task"
+    var out: [Int32] = []
+    for tid in numericEntries(tasks) {
+      guard let text = read("\(tasks)/\(tid)/children") else { continue }
+      out += text.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Int32($0) }
+    }
+    return out
+  }
+
   /// Every process on the machine now.
   public static func allProcesses(root: String = "/proc") -> [Process] {
-    guard let dir = opendir(root) else { return [] }
+    numericEntries(root).compactMap { process($0, root: root) }
+  }
+
+  /// The entries of a folder whose names are numbers: pids in /proc, thread ids in task/.
+  static func numericEntries(_ path: String) -> [Int32] {
+    guard let dir = opendir(path) else { return [] }
     defer { closedir(dir) }
-    var out: [Process] = []
+    var out: [Int32] = []
     while let entry = readdir(dir) {
       let name = withUnsafePointer(to: entry.pointee.d_name) {
         $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
       }
-      guard let first = name.utf8.first, first >= 48, first <= 57, let pid = Int32(name) else { continue }
-      if let p = process(pid, root: root) { out.append(p) }
+      guard let first = name.utf8.first, first >= 48, first <= 57, let n = Int32(name) else { continue }
+      out.append(n)
     }
     return out
   }
@@ -80,10 +97,16 @@ public enum ProcStat {
     return v[0] + v[1] + v[2] + v[5] + v[6]
   }
 
-  /// `machineBusyTicks` in seconds (0 where /proc/stat cannot be read). A machine-wide
-  /// estimate: `EstimateMeter(model: m, cpuSeconds: ProcStat.machineBusySeconds)`.
+  /// `machineBusyTicks` in seconds (0 where /proc/stat cannot be read): what the estimate
+  /// (`EstimateMeter`) follows.
   public static func machineBusySeconds() -> Double {
     Double(machineBusyTicks() ?? 0) / ticksPerSecond
+  }
+
+  /// The machine's online CPUs: those /proc/stat's first line adds up (not only the ones this
+  /// process may use, since the estimate models the machine).
+  public static func onlineCPUs() -> Int {
+    max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
   }
 
   /// A small /proc file, or nil when it is gone. The powercap reader's plain POSIX reads serve

@@ -4,10 +4,10 @@
 ///     m.cpuWatts(utilisation: 0.5)   // P_idle + (P_max − P_idle) · 0.5
 ///     m.description                  // "linear TDP model, 2 CPUs, P_idle 1.6 W, P_max 5.3 W (default: ...)"
 ///
-/// P = P_idle + (P_max − P_idle)·u, where u in [0, 1] is the process's CPU time over wall time
-/// divided by the logical CPUs it may use. P_max is the logical CPUs' share of the package
-/// TDP (CodeCarbon's TDP approach, per thread); P_idle is `idleFraction` of it. Memory adds
-/// `ramWattsPerGB` per GB resident.
+/// P = P_idle + (P_max − P_idle)·u, where u in [0, 1] is the machine's busy CPU time over wall
+/// time divided by its logical CPUs (online CPUs, the ones /proc/stat counts). P_max is those
+/// CPUs' share of the package TDP (CodeCarbon's TDP approach, per thread); P_idle is
+/// `idleFraction` of it. Memory adds `ramWattsPerGB` per GB resident.
 public struct CPUPowerModel: Equatable {
   /// CodeCarbon's memory model: 3 W per 8 GB of RAM, i.e. 0.375 W/GB.
   public static let codeCarbonRAMWattsPerGB = 0.375
@@ -65,7 +65,7 @@ public struct CPUPowerModel: Equatable {
   /// A malformed JOULE_CPU_WATTS is reported in `note` and ignored.
   public static func detect(environment: [String: String],
                             cpuinfo: String? = try? FileSystemPowercapReader().contents(of: "/proc/cpuinfo"),
-                            logicalCPUs: Int = ProcessUsage.logicalCPUs()) -> (model: CPUPowerModel, note: String?) {
+                            logicalCPUs: Int = ProcStat.onlineCPUs()) -> (model: CPUPowerModel, note: String?) {
     let name = cpuinfo.flatMap(modelName) ?? "unknown CPU"
     var note: String?
     if let raw = environment["JOULE_CPU_WATTS"] {

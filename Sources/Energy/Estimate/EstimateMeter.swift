@@ -1,16 +1,25 @@
-/// The estimate used when no counter can be read: a linear CPU model plus resident memory.
+/// The estimate used when no counter can be read: a linear CPU model of the whole machine,
+/// plus memory.
 ///
 ///     let meter = EstimateMeter(model: CPUPowerModel.detect(environment: env).model)
 ///     meter.sample(at: MonotonicClock.now())   // [cpu: 3.1 J, ram: 0.02 J]
 ///
-/// On each poll, u = (CPU seconds since the last poll) / (wall seconds × logical CPUs) and the
-/// interval adds P(u)·Δt to `cpu` and RSS × W/GB × Δt to `ram`. Every figure it produces is
-/// labelled estimated, with `modelDescription`.
+/// It stands in for a RAPL package counter, so it models what that counter sees: the machine.
+/// On each poll, u = (the machine's busy CPU seconds since the last poll, from /proc/stat) /
+/// (wall seconds × logical CPUs) and the interval adds P(u)·Δt to `cpu`; every process's work
+/// counts, joule's own, its children's and strangers', as it would on the counter. Whose part
+/// is whose is the attribution's business (`CPUShare`), for the estimate as for RAPL. Memory
+/// adds this process's resident size × W/GB × Δt to `ram` (the rest of the machine's memory
+/// power is not known). Every figure it produces is labelled estimated, with
+/// `modelDescription`, which says what it covers.
 public final class EstimateMeter: EnergyMeter {
   public let source = "estimate"
   public let isEstimate = true
   public let model: CPUPowerModel
-  public var modelDescription: String? { model.description }
+  public var modelDescription: String? { Self.coverage + model.description }
+
+  /// What the estimate's figures cover, leading its description.
+  public static let coverage = "whole machine's busy CPU time (/proc/stat) and the measured process's resident memory: "
 
   private let cpuSeconds: () -> Double
   private let residentBytes: () -> Double
@@ -18,8 +27,9 @@ public final class EstimateMeter: EnergyMeter {
   private var cpuJoules = 0.0
   private var ramJoules = 0.0
 
-  /// `cpuSeconds` and `residentBytes` are seams for tests; they default to this process.
-  public init(model: CPUPowerModel, cpuSeconds: @escaping () -> Double = ProcessUsage.cpuSeconds,
+  /// `cpuSeconds` (busy CPU seconds, any origin) and `residentBytes` are seams for tests; they
+  /// default to the machine's busy time and this process's resident memory.
+  public init(model: CPUPowerModel, cpuSeconds: @escaping () -> Double = ProcStat.machineBusySeconds,
               residentBytes: @escaping () -> Double = ProcessUsage.residentBytes, start: Double = MonotonicClock.now()) {
     self.model = model
     self.cpuSeconds = cpuSeconds

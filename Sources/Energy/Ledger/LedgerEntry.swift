@@ -30,9 +30,9 @@ public struct LedgerEntry {
   public var country: GridIntensity? {
     didSet { if let country { intensity = country.gramsPerKWh } }
   }
-  /// CodeCarbon's tracking_mode: "process" when the joules are a process's share (the estimate
-  /// counts this process's CPU time; cpu-share attribution gives a process tree its part of
-  /// the machine's), "machine" when they are the whole machine's.
+  /// CodeCarbon's tracking_mode: "process" when the joules are a process tree's share of the
+  /// machine's (cpu-share attribution), "machine" when they are the whole machine's (RAPL,
+  /// NVML and the estimate, which models the machine's busy CPU time).
   public var trackingMode: String
   /// The machine's description columns (os, cpu_count, cpu_model, ram_total_size).
   public var machine: MachineFacts
@@ -77,10 +77,10 @@ public struct LedgerEntry {
               country: country)
   }
 
-  /// "process" for the estimate alone (it follows this process's CPU time) and for joules
-  /// shared out by CPU time (a source naming `CPUShare.method`), else "machine" (RAPL and NVML
-  /// count the whole package and device).
+  /// "process" for joules shared out by CPU time (a source naming `CPUShare.method`), else
+  /// "machine": RAPL and NVML count the whole package and device, and the estimate models the
+  /// whole machine's busy CPU time.
   public static func trackingMode(source: String) -> String {
-    source.hasPrefix("estimate") || source.contains(CPUShare.method) ? "process" : "machine"
+    source.contains(CPUShare.method) ? "process" : "machine"
   }
 }

@@ -59,7 +59,8 @@ public struct MeterSelection {
     if let modelNote { notes.append(modelNote) }
     let useEstimate = rapl.zones.isEmpty
     if useEstimate { meters.append(EstimateMeter(model: model)) }
-    let estimateWhy = (useEstimate ? "" : "not needed (RAPL measures the CPU); would use ") + model.description
+    let estimateWhy = (useEstimate ? "" : "not needed (RAPL measures the CPU); would use ") + EstimateMeter.coverage
+      + model.description
       + (modelNote.map { "; " + $0 } ?? "")
     statuses.append(MeterStatus(source: "estimate", found: true, readable: true, kind: .estimated,
                                 inUse: useEstimate, why: estimateWhy))

@@ -33,14 +33,21 @@ enum EnergyBuiltins {
     [Parameter("fn", .function, doc: "the work to measure, a function of no arguments"),
      Parameter("subtract_idle", .bool, default: .bool(false), doc: "remove the idle baseline from idle()")],
     family: "energy",
-    doc: "Runs fn and returns {value, joules, by_domain, seconds, watts, source, estimated, model, timeline}."
+    doc: """
+      Runs fn and returns {value, joules, by_domain, seconds, watts, source, estimated, model, timeline, cpu_share, \
+      process_joules}. joules is the whole machine's over the window (RAPL, NVML, or the estimate of the machine's \
+      busy CPU time); process_joules is joule's process tree's part of them (its CPU time over the machine's busy CPU time).
+      """
   ) { args, context in
     let subtract = try args.bool("subtract_idle")
     let baseline = EnergyMonitor.shared.idleWatts
     if subtract && baseline == nil {
       throw ScriptError.runtime("measure: subtract_idle needs an idle baseline: run idle(seconds: 5) first")
     }
+    // This process and the children it waits for (command(), workers): whose joules they are.
+    let tree = ProcessTreeCPU(root: getpid())
     let window = EnergyMonitor.shared.begin()
+    let first = tree.sample()
     let value: Value
     do {
       value = try context.call(args["fn"], Arguments())
@@ -48,9 +55,10 @@ enum EnergyBuiltins {
       window.finish()
       throw error
     }
+    let share = CPUShare.fraction(from: first, to: tree.sample())
     var reading = window.finish()
     if subtract, let baseline { reading = reading.subtractingIdle(watts: baseline) }
-    return .record(EnergyRecords.measurement(reading, value: value, idleSubtracted: subtract))
+    return .record(EnergyRecords.measurement(reading, value: value, idleSubtracted: subtract, share: share))
   }
 
   static let idle = Builtin(

@@ -13,8 +13,9 @@ enum EnergyRecords {
     })
   }
 
-  /// What `measure` returns. `model` is present exactly when the figures are estimated.
-  static func measurement(_ r: EnergyReading, value: Value, idleSubtracted: Bool = false) -> Record {
+  /// What `measure` returns. `model` is present exactly when the figures are estimated;
+  /// `share`, when given, is joule's process tree's part of the machine's busy CPU time.
+  static func measurement(_ r: EnergyReading, value: Value, idleSubtracted: Bool = false, share: Double? = nil) -> Record {
     var rec = Record()
     rec["value"] = value
     rec["joules"] = .float(r.joules)
@@ -25,6 +26,10 @@ enum EnergyRecords {
     rec["estimated"] = .bool(r.estimated)
     if r.estimated { rec["model"] = .string(r.model ?? "estimate") }
     if idleSubtracted { rec["idle_joules"] = .float(r.idleJoules) }
+    if let share {
+      rec["cpu_share"] = .float(share)
+      rec["process_joules"] = .float(r.joules * share)
+    }
     rec["timeline"] = .list(r.timeline.map { .record(Record([("t", .float($0.t)), ("watts", .float($0.watts))])) })
     if !r.notes.isEmpty { rec["notes"] = .list(r.notes.map { .string($0) }) }
     // The meters' own time over the window's: what measuring cost (the issue's < 1% budget).

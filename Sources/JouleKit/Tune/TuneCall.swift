@@ -99,9 +99,10 @@ enum TuneCall {
       ? TrialEnergy.begin() : nil
     return call(fn, request, settings: settings, ctx).map { outcome in
       var o = outcome
-      // Meters (RAPL, NVML) see the whole machine; the estimate models this process alone
-      // (its own CPU time), so it is neither the machine's joules nor shared out again.
-      guard o.energyEstimated == false else { return o }
+      // Every meter sees the whole machine: RAPL and NVML count it, the estimate models its
+      // busy CPU time. So estimated trials are shared out like measured ones.
+      // Joules of unknown provenance, or already a share (a command() record), stay as they are.
+      guard o.energyEstimated != nil, o.energySource?.contains(CPUShare.method) != true else { return o }
       o.machineEnergyJ = o.energyJ
       if let share, let machine = o.energyJ {
         o.energyJ = share.attributed(machine)
@@ -169,6 +170,7 @@ enum TuneCall {
         outcome.energyEstimated = nil
         if case .string(let s)? = field("energy_source") { outcome.energySource = s }
         if case .bool(let b)? = field("energy_estimated") ?? field("estimated") { outcome.energyEstimated = b }
+        if let m = field("machine_energy_j")?.number, m.isFinite { outcome.machineEnergyJ = m }
       }
       guard let v = field(settings.metric) else {
         if outcome.state != .complete || monitor.verdict != .running { return .success(outcome) }

@@ -63,11 +63,15 @@ enum CommandBuiltin {
       throw ScriptError.runtime("command: \(e)")
     }
     line.clear()
-    // Ctrl-C stops the script (or the study) here, as `sleep` does, once the tree is gone: a
-    // record returned instead would let a loop of commands run on until the interpreter's next
-    // poll of the flag.
-    if interrupted { throw ScriptError.interrupted }
-    return .record(CommandRecord.record(result, arguments: argv))
+    var record = CommandRecord.record(result, arguments: argv)
+    // Ctrl-C: the tree is gone and the record (state "interrupted", the joules spent so far)
+    // comes back as `train`'s partial run does. The Ctrl-C was taken off the flag above but
+    // still counted, so the interpreter stops the whole input here, quoting `stopped`, and
+    // the REPL keeps the record in `_`.
+    if interrupted {
+      record["stopped"] = .string(String(format: "after %.1f s", result.seconds))
+    }
+    return .record(record)
   }
 
   /// An argument as text: strings as they are, numbers in full precision (so `p.lr` passes

@@ -1,17 +1,17 @@
 import Energy
 
-/// The whole machine's joules over a window, per domain, from a meters' reading and the
-/// machine's busy CPU time.
+/// The whole machine's joules over a window, per domain, from the meters' reading, with the
+/// memory of the program's tree in place of joule's own.
 ///
-///     let m = MachineEnergy(reading, busySeconds: 1.6, treeRSSBytes: 2e8, estimate: model)
+///     let m = MachineEnergy(reading, treeRSSBytes: 2e8, estimate: model)
 ///     m.joules        // 23.4
 ///     m.domains       // [("rapl/package-0", 21.0), ("rapl/dram", 2.4)]
 ///
-/// Measured sources (RAPL, NVML) already see the machine. joule's estimate does not: in its
-/// own process it follows joule's CPU time, which says nothing of a child's. For a program the
-/// estimate's linear model is applied to the whole machine's busy CPU time instead
-/// (P_idle·t + (P_max − P_idle)·busy/CPUs), plus the model's memory power for the tree's peak
-/// resident size (the rest of the machine's memory is not known to joule).
+/// Every meter sees the machine: RAPL and NVML count the package and the device, and joule's
+/// estimate models the machine's busy CPU time (`EstimateMeter`), so their figures stand as
+/// they are. The estimate's memory term alone is per process: joule's resident size in
+/// joule's windows; for a program, the model's memory power for the tree's peak resident
+/// size, which is the tree's own and given to it whole.
 struct MachineEnergy {
   struct Domain {
     var name: String
@@ -27,21 +27,15 @@ struct MachineEnergy {
 
   var domains: [Domain] = []
 
-  init(_ reading: EnergyReading, busySeconds: Double, treeRSSBytes: Double, estimate: CPUPowerModel?,
-       gpu: GPUUse? = nil) {
+  init(_ reading: EnergyReading, treeRSSBytes: Double, estimate: CPUPowerModel?, gpu: GPUUse? = nil) {
     for source in reading.byDomain {
-      if source.source == "estimate", let model = estimate {
-        let seconds = reading.seconds
-        let cpus = Double(max(1, model.logicalCPUs))
-        let u = seconds > 0 ? busySeconds / (seconds * cpus) : 0
-        domains.append(Domain(name: "estimate/cpu", joules: model.cpuWatts(utilisation: u) * seconds,
-                              counted: true, ownedByTree: false))
-        domains.append(Domain(name: "estimate/ram", joules: model.ramWatts(residentBytes: treeRSSBytes) * seconds,
-                              counted: true, ownedByTree: true))
-      } else {
-        for d in source.domains {
-          domains.append(Domain(name: "\(source.source)/\(d.name)", joules: d.joules, counted: d.counted,
-                                ownedByTree: false,
+      for d in source.domains {
+        let name = "\(source.source)/\(d.name)"
+        if source.source == "estimate", d.category == .ram, let model = estimate {
+          domains.append(Domain(name: name, joules: model.ramWatts(residentBytes: treeRSSBytes) * reading.seconds,
+                                counted: d.counted, ownedByTree: true))
+        } else {
+          domains.append(Domain(name: name, joules: d.joules, counted: d.counted, ownedByTree: false,
                                 treeFraction: source.source == "nvml" ? gpu?.fraction(of: d.name) : nil))
         }
       }

@@ -10,7 +10,9 @@ import Foundation
 ///     acc.rows                               // one per series interval, for `joule measure -o`
 ///
 /// The tree is sampled every `sampleInterval` (100 ms) so that short-lived children and the
-/// peak memory are seen; machine energy comes from the shared monitor's window.
+/// peak memory are seen; machine energy comes from the shared monitor's window, opened just
+/// before the spawn (`Start`) and closed by `finish` (as soon as the tree has ended). The root
+/// is a program just started, so all its CPU time belongs to the window.
 public final class TreeAccounting {
   /// One interval of the time series.
   public struct Row: Sendable {
@@ -41,20 +43,48 @@ public final class TreeAccounting {
   private var result: TreeEnergy?
   private let gpu: GPUUse?
 
-  public init(root: pid_t, monitor: EnergyMonitor = .shared, sampleInterval: Double = 0.1, seriesInterval: Double? = nil) {
-    self.monitor = monitor
-    self.sampleInterval = sampleInterval
+  /// The energy window, clock and machine's busy CPU time at the start, taken just before the
+  /// program is spawned: the program runs from inside the spawn call, so its window opens first.
+  public struct Start {
+    let monitor: EnergyMonitor
+    let window: EnergyMeasurement
+    let machineBusySeconds: Double
+    /// Monotonic seconds when the window opened.
+    public let time: Double
+
+    public init(monitor: EnergyMonitor = .shared) {
+      self.monitor = monitor
+      window = monitor.begin()
+      machineBusySeconds = ProcStat.machineBusySeconds()
+      time = MonotonicClock.now()
+    }
+  }
+
+  /// Follows `root`, a program spawned just after `start`: all its CPU time is the window's.
+  public init(root: pid_t, start: Start, sampleInterval: Double = 0.1, seriesInterval: Double? = nil) {
+    monitor = start.monitor
+    // Rows close on samples, so a finer series needs finer samples (`joule measure --interval 50`).
+    self.sampleInterval = min(sampleInterval, seriesInterval ?? sampleInterval)
     self.seriesInterval = seriesInterval
     estimate = monitor.meters.compactMap { ($0 as? EstimateMeter)?.model }.first
     gpu = monitor.meters.compactMap { $0 as? NVMLMeter }.first.map(GPUUse.init)
-    tree = ProcessTreeCPU(root: root)
-    first = tree.sample()
-    window = monitor.begin()
-    started = MonotonicClock.now()
+    window = start.window
+    tree = ProcessTreeCPU(root: root, countsFromStart: true)
+    first = CPUSample(treeSeconds: 0, machineBusySeconds: start.machineBusySeconds, peakRSSBytes: 0, pids: [root])
+    started = start.time
     last = first
     lastSampleTime = started
     if seriesInterval != nil { slice = (monitor.begin(), first, started) }
   }
+
+  /// Follows `root` from now on, with a window that opens now.
+  public convenience init(root: pid_t, monitor: EnergyMonitor = .shared, sampleInterval: Double = 0.1,
+                          seriesInterval: Double? = nil) {
+    self.init(root: root, start: Start(monitor: monitor), sampleInterval: sampleInterval, seriesInterval: seriesInterval)
+  }
+
+  /// Monotonic seconds when the window opened.
+  public var startedAt: Double { started }
 
   /// The tree as last seen: the root first, then its descendants.
   public var followed: [Int32] { last.pids }
@@ -62,16 +92,11 @@ public final class TreeAccounting {
   /// The tree's CPU seconds so far.
   public var cpuSeconds: Double { last.treeSeconds - first.treeSeconds }
 
-  /// The tree's joules so far (as of the last sample), for progress lines and reports: the
-  /// machine's joules × the share so far. With the estimate alone, the machine's joules come
-  /// from the same model `finish` uses; otherwise from the meters' running total.
+  /// The tree's joules so far, for progress lines and reports: the machine's joules (the
+  /// poller's running total) × the share as of the last sample.
   public var joulesSoFar: Double {
-    let share = CPUShare.fraction(from: first, to: last)
-    guard let model = estimate, monitor.meters.count == 1 else { return window.joulesSoFar * share }
-    let t = lastSampleTime - started
-    guard t > 0 else { return 0 }
-    let u = (last.machineBusySeconds - first.machineBusySeconds) / (t * Double(max(1, model.logicalCPUs)))
-    return model.cpuWatts(utilisation: u) * t * share + model.ramWatts(residentBytes: last.peakRSSBytes) * t
+    if let result { return result.joules }
+    return window.joulesSoFar * CPUShare.fraction(from: first, to: last)
   }
 
   /// Samples the tree when `sampleInterval` has passed (and closes a series row when due).
@@ -97,8 +122,7 @@ public final class TreeAccounting {
     let reading = s.window.finish()
     slice = reopen ? (monitor.begin(), last, now) : nil
     let dt = max(1e-9, now - s.time)
-    let machine = MachineEnergy(reading, busySeconds: last.machineBusySeconds - s.sample.machineBusySeconds,
-                                treeRSSBytes: last.peakRSSBytes, estimate: estimate)
+    let machine = MachineEnergy(reading, treeRSSBytes: last.peakRSSBytes, estimate: estimate)
     // The row's length is its energy window's (poll to poll), so that joules / seconds is the
     // domain's mean power; the tree's CPUs use the tree samples' own clock.
     rows.append(Row(time: now - started, seconds: reading.seconds > 0 ? reading.seconds : dt,
@@ -117,11 +141,11 @@ public final class TreeAccounting {
     if let s = slice { closeSlice(s, at: now, reopen: false) }
     let reading = window.finish()
     let share = CPUShare.fraction(from: first, to: last)
-    let machine = MachineEnergy(reading, busySeconds: last.machineBusySeconds - first.machineBusySeconds,
-                                treeRSSBytes: last.peakRSSBytes, estimate: estimate, gpu: gpu)
+    let machine = MachineEnergy(reading, treeRSSBytes: last.peakRSSBytes, estimate: estimate, gpu: gpu)
     var notes = reading.notes
     if reading.estimated && estimate != nil {
-      notes.append("estimated for the whole machine from its busy CPU time (/proc/stat), then shared by CPU time")
+      notes.append("estimated for the whole machine from its busy CPU time (/proc/stat), then shared by CPU time; "
+        + "memory: the tree's peak resident size")
     }
     if let gpu {
       notes.append(gpu.isComplete
@@ -132,7 +156,7 @@ public final class TreeAccounting {
       joules: machine.treeJoules(share: share), machineJoules: machine.joules, share: share,
       cpuSeconds: last.treeSeconds - first.treeSeconds, peakRSSBytes: last.peakRSSBytes, seconds: reading.seconds,
       source: reading.source, attribution: CPUShare.method, estimated: reading.estimated,
-      model: reading.estimated ? (estimate.map { "machine busy CPU, " + $0.description } ?? reading.model) : nil,
+      model: reading.estimated ? reading.model : nil,
       domains: machine.domains.map { ($0.name, $0.joules) }, notes: notes)
     result = r
     return r

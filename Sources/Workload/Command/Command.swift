@@ -16,6 +16,12 @@ public struct Command: Sendable {
     case bytes([UInt8])
     /// joule's own standard input (`joule measure`).
     case inherit
+
+    /// True for `.bytes`: joule has input to write while the program runs.
+    var isBytes: Bool {
+      if case .bytes = self { return true }
+      return false
+    }
   }
 
   /// The program (a path, or a name looked up in PATH) and its arguments.

@@ -24,11 +24,20 @@ final class ChildProcess {
   let pid: pid_t
   /// The process group to signal: the program's own, or nil when it shares joule's.
   let group: pid_t?
+  /// A descriptor readable once the program has ended (a pidfd), or -1 where the kernel has
+  /// none: the runner's poll wakes at the exit, so the energy window ends with the program.
+  let exitDescriptor: Int32
   private(set) var termination: Termination?
 
   private init(pid: pid_t, group: pid_t?) {
     self.pid = pid
     self.group = group
+    // pidfd_open sets close-on-exec itself: no other program inherits it.
+    exitDescriptor = joule_pidfd_open(pid)
+  }
+
+  deinit {
+    if exitDescriptor >= 0 { close(exitDescriptor) }
   }
 
   /// Starts the program; descriptors of -1 keep joule's own.

@@ -24,7 +24,8 @@ public struct CommandResult: Sendable {
   /// Why `metricsJSON` is nil.
   public var metricsMissing: String?
   public var reports: [ProgramReport]
-  /// Wall-clock seconds from start to the end of the tree.
+  /// Wall-clock seconds from the start to the end of the tree (the program's exit when it
+  /// left nothing running).
   public var seconds: Double
   public var energy: TreeEnergy
   /// The timeout that stopped it, in seconds, when one did.

@@ -46,6 +46,8 @@ public final class CommandRunner {
     let path = try ProgramLookup.resolve(program, path: environment["PATH"], in: command.workingDirectory)
 
     let session = try Session(command)
+    // The window opens as the program starts, inside the spawn; a failed spawn abandons it.
+    let start = TreeAccounting.Start(monitor: monitor)
     let child: ChildProcess
     do {
       child = try ChildProcess.spawn(
@@ -57,8 +59,9 @@ public final class CommandRunner {
       throw error
     }
     session.closeChildEnds()
-    let accounting = TreeAccounting(root: child.pid, monitor: monitor, seriesInterval: seriesInterval)
-    let started = MonotonicClock.now()
+    session.exitDescriptor = child.exitDescriptor
+    let accounting = TreeAccounting(root: child.pid, start: start, seriesInterval: seriesInterval)
+    let started = start.time
     var reader = OutputReader(reportLimit: reportLimit, started: started, onReport: onReport)
     reader.joulesSoFar = { accounting.joulesSoFar }
     let stopper = TreeStopper(root: child.pid, group: child.group)
@@ -71,10 +74,18 @@ public final class CommandRunner {
     var terminatedAt: Double?
     var killedAt: Double?
     var rootEndedAt: Double?
+    var treeEndedAt: Double?
     var lastSurvivorCheck = 0.0
+    // Nothing to read and the exit signalled on a descriptor (`joule measure`): one turn per
+    // tree sample is enough, and each wake-up saved is CPU time kept out of the machine's busy
+    // time being measured.
+    var turn = pollInterval
+    if !command.capturesOutput, child.exitDescriptor >= 0, !command.input.isBytes {
+      turn = max(pollInterval, min(accounting.sampleInterval, seriesInterval ?? accounting.sampleInterval))
+    }
     while true {
       let now = MonotonicClock.now()
-      var wait = pollInterval
+      var wait = turn
       if let t = command.timeout, stopReason == nil { wait = min(wait, max(0, started + t - now)) }
       session.pump(timeout: wait, into: &reader)
       accounting.tick()
@@ -84,6 +95,12 @@ public final class CommandRunner {
       if rootEndedAt == nil && child.hasExited {
         rootEndedAt = now2
         accounting.sample()   // its final CPU time, read from the unreaped zombie
+        // Nothing of the tree runs on: the window ends with the program, before joule's own
+        // checks and reading of what is left in the pipes.
+        if accounting.followed.allSatisfy({ $0 == child.pid }) {
+          accounting.finish()
+          treeEndedAt = now2
+        }
       }
       if stopReason == nil && rootEndedAt == nil {
         if let t = command.timeout, now2 - started >= t { stopReason = .timeout }
@@ -121,7 +138,7 @@ public final class CommandRunner {
     reader.finish()
     let energy = accounting.finish()
     let termination = child.reap()
-    let seconds = MonotonicClock.now() - started
+    let seconds = (treeEndedAt ?? MonotonicClock.now()) - started
 
     let state: CommandState = stopReason ?? (termination == .exited(0) ? .ok : .failed)
     var signal: Int32?

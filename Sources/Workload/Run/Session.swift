@@ -68,10 +68,16 @@ final class Session {
   /// True when every output pipe has reached end of file (nothing of the tree holds them).
   var allClosed: Bool { open.isEmpty }
 
-  /// Waits up to `timeout` seconds for output (or room for input), then moves what is ready.
+  /// A descriptor that turns readable when the program ends (`ChildProcess.exitDescriptor`);
+  /// watched until then, so a pump returns at the exit rather than at its timeout.
+  var exitDescriptor: Int32 = -1
+
+  /// Waits up to `timeout` seconds for output (or room for input, or the program's end), then
+  /// moves what is ready.
   func pump(timeout: Double, into reader: inout OutputReader) {
     var fds = open.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
     if let i = input { fds.append(pollfd(fd: i.write, events: Int16(POLLOUT), revents: 0)) }
+    if exitDescriptor >= 0 { fds.append(pollfd(fd: exitDescriptor, events: Int16(POLLIN), revents: 0)) }
     if fds.isEmpty {
       if timeout > 0 { usleep(useconds_t(timeout * 1e6)) }
       return
@@ -80,6 +86,11 @@ final class Session {
     guard n > 0 else { return }
     var closed: Set<Int32> = []
     for f in fds where f.revents != 0 {
+      if f.fd == exitDescriptor {
+        // It stays readable: stop watching it (the descriptor belongs to the child).
+        exitDescriptor = -1
+        continue
+      }
       if let i = input, f.fd == i.write {
         writeInput()
         continue
