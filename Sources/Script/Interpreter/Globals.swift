@@ -79,8 +79,8 @@ final class Globals {
     names.indices.filter { values[$0] != nil }.map { names[$0] }
   }
 
+  /// Forgets every value; the closures among them stay in `retired` until `releaseRetired`.
   func clear() {
     for i in names.indices { set(i, nil) }
-    releaseRetired()
   }
 }

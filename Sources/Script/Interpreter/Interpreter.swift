@@ -126,7 +126,11 @@ public final class Interpreter: CallContext {
   }
 
   /// Forgets every global (`:reset`).
-  public func reset() { globals.clear() }
+  public func reset() {
+    globals.clear()
+    // From inside a run (a host callback), a function being called may be among them.
+    if !running { globals.releaseRetired() }
+  }
 
   public func call(_ function: Value, _ arguments: Arguments) throws -> Value {
     guard case .function(let f) = function else {

@@ -34,7 +34,8 @@ public struct Record {
   /// stored inline); false says nothing.
   @inline(__always)
   func hasKey(bitsOf key: String, at i: Int) -> Bool {
-    guard i < shape.count else { return false }
+    // A String is two words on the 64-bit machines joule builds for; elsewhere, no shortcut.
+    guard MemoryLayout<String>.size == 16, i < shape.count else { return false }
     let a = UnsafeRawPointer(shape.base + i).load(as: (UInt64, UInt64).self)
     let b = withUnsafeBytes(of: key) { $0.load(as: (UInt64, UInt64).self) }
     return a == b
