@@ -59,7 +59,7 @@ final class Globals {
       // A call of the old function may be running: keep it until the run ends.
       retired.append(values[i].unsafelyUnwrapped)
     }
-    if case .function(let f)? = v, let c = f as? Closure {
+    if case .closure(let c)? = v {
       closures[i] = Unmanaged.passUnretained(c)
     } else {
       closures[i] = nil

@@ -10,10 +10,6 @@ import Foundation
 /// so deep recursion ends in "recursion too deep" rather than a crash.
 public final class Interpreter: CallContext {
   public let registry: BuiltinRegistry
-  /// The dynamic types a call site tells apart, kept here: a static would be a lazy global,
-  /// checked on every call.
-  let closureType = ObjectIdentifier(Closure.self)
-  let builtinType = ObjectIdentifier(Builtin.self)
   /// `Interrupt.generation`'s counter, read around every builtin call.
   let interruptCount = Interrupt.count
   public var output: any OutputSink
@@ -133,13 +129,13 @@ public final class Interpreter: CallContext {
   }
 
   public func call(_ function: Value, _ arguments: Arguments) throws -> Value {
-    guard case .function(let f) = function else {
+    guard let f = function.function else {
       throw ScriptError.runtime("cannot call \(function.typeName), not a function")
     }
     return try session {
       let mark = interruptCount.pointee
       let result = try f.call(arguments, context: self)
-      if interruptCount.pointee != mark || embedderInterrupt(), ObjectIdentifier(type(of: f)) == builtinType {
+      if interruptCount.pointee != mark || embedderInterrupt(), case .builtin = function {
         throw interrupted(in: f.name, returning: result, at: builtinCallSite)
       }
       return result

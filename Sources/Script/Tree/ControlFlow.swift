@@ -106,7 +106,7 @@ final class ForIn: Node {
   }
 
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
-    if let rc = rangeCall, case .function(let f) = try rc.callee.eval(frame, it), f === CoreBuiltins.range {
+    if let rc = rangeCall, case .builtin(let f) = try rc.callee.eval(frame, it), f === CoreBuiltins.range {
       var bounds: [Int] = []
       for a in rc.arguments {
         let v = try a.eval(frame, it)

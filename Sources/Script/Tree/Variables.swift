@@ -115,8 +115,8 @@ final class GlobalGet: VariableGet {
     if let v = it.globals.values[index] { return v }
     if let b = builtin { return b }
     if let b = it.registry[name] {
-      builtin = .function(b)
-      return .function(b)
+      builtin = .builtin(b)
+      return .builtin(b)
     }
     let known = Resolver.names(visibleFrom: scope) + it.globals.definedNames + it.registry.names
     let hint = Suggestion.closest(to: name, among: known).map { "; did you mean '\($0)'?" } ?? ""

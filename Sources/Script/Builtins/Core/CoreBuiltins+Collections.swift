@@ -83,7 +83,7 @@ extension CoreBuiltins {
         var keys: [Value]
         switch args["by"] {
         case .string(let field): keys = try xs.map { try Access.field($0, field) }
-        case .function: let f = args["by"]; keys = try xs.map { try call(ctx, f, $0) }
+        case .closure, .builtin: let f = args["by"]; keys = try xs.map { try call(ctx, f, $0) }
         default: keys = xs
         }
         var failure: Error?
