@@ -83,6 +83,30 @@ import Testing
     #expect(seen == [1, 2])
   }
 
+  /// The hook is the running trial's: an interpreter on another thread (tests run many at once)
+  /// neither reports into it nor is stopped by it. With one process-wide hook, the script here
+  /// saw the other thread's hook, which stopped it.
+  @Test func aTrialsReportHookIsNotSeenByAnotherThreadsProgram() throws {
+    let set = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+    let calls = LockedCounter()
+    Thread.detachNewThread {
+      TrialReportHook.current = { _, _ in calls.increment(); return true }
+      set.signal()
+      done.wait()
+      TrialReportHook.current = nil
+    }
+    set.wait()
+    defer { done.signal() }
+    let (v, _) = try run("report(0.5, step: 1)")
+    #expect(same(v, .bool(false)))
+    #expect(calls.value == 0)
+    // The thread that sets a hook does see it in the programs it runs.
+    TrialReportHook.current = { _, _ in calls.increment(); return false }
+    defer { TrialReportHook.current = nil }
+    _ = try run("report(0.5, step: 1)")
+    #expect(calls.value == 1)
+  }
+
   @Test func tuneReadsMetricsFailsTimeoutsAndStopsOnRepeatedFailures() throws {
     let (v, out) = try run(#"""
       s = tune(fn(p) {
@@ -112,4 +136,12 @@ import Testing
     #expect(reason.hasPrefix("3 trials in a row failed: command: program 'joule-no-such-program' not found"))
     #expect(out.contains("stopped (3 trials in a row failed"))
   }
+}
+
+/// A count shared between threads.
+private final class LockedCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var count = 0
+  var value: Int { lock.lock(); defer { lock.unlock() }; return count }
+  func increment() { lock.lock(); count += 1; lock.unlock() }
 }

@@ -63,7 +63,7 @@ public indirect enum ValueType: Equatable, CustomStringConvertible {
     case (.number, .int), (.number, .float): return true
     case (.int, .int): return true
     case (.string, .string), (.bool, .bool), (.list, .list), (.record, .record): return true
-    case (.function, .function): return true
+    case (.function, .closure), (.function, .builtin): return true
     case (.host(let n), .host(let h)): return h.typeName == n
     case (.oneOf(let ts), _): return ts.contains { $0.accepts(v) }
     case (.optional, .none): return true

@@ -5,6 +5,11 @@ import Foundation
 /// secondary thread's 512 KiB).
 ///
 ///     let v = try BigStack.run { try program.eval(env, interpreter) }
+///
+/// Entries of the caller's `Thread.current.threadDictionary` whose key starts with `joule.`
+/// follow the program onto its thread, as inheritable thread-locals do: a host sets per-run
+/// state (a tuning trial's report hook) on its own thread, and the builtins the program calls
+/// find it, while other interpreters running at the same time on other threads do not.
 enum BigStack {
   /// 512 MiB of address space; pages are only touched as recursion reaches them.
   static let size = 512 << 20
@@ -16,8 +21,13 @@ enum BigStack {
 
   static func run<T>(_ body: () throws -> T) throws -> T {
     var result: Result<T, Error>?
+    let inherited = inheritedEntries()
     withoutActuallyEscaping(body) { body in
-      let job = Job { result = Result { try body() } }
+      let job = Job {
+        let dictionary = Thread.current.threadDictionary
+        for (key, value) in inherited { dictionary[key] = value }
+        result = Result { try body() }
+      }
       var attributes = pthread_attr_t()
       pthread_attr_init(&attributes)
       defer { pthread_attr_destroy(&attributes) }
@@ -38,5 +48,12 @@ enum BigStack {
       pthread_join(thread, nil)
     }
     return try result!.get()
+  }
+
+  private static func inheritedEntries() -> [(String, Any)] {
+    Thread.current.threadDictionary.compactMap { entry in
+      guard let key = entry.key as? String, key.hasPrefix("joule.") else { return nil }
+      return (key, entry.value)
+    }
   }
 }

@@ -2,22 +2,34 @@
 /// resolver sees it, so reads and writes are pointer accesses, and REPL inputs share them.
 ///
 ///     let i = globals.slot(for: "x")   // same index in every later input
+///
+/// Beside each value sits the closure it holds, unretained: a call site naming a global `fn`
+/// reaches the function without copying the value (a copy is an atomic retain and release,
+/// which cost more than the rest of a call). A closure overwritten while a program runs is
+/// kept alive in `retired` until the run ends, so a call in progress never loses its code.
 final class Globals {
   private(set) var names: [String] = []
   private var indices: [String: Int] = [:]
   /// nil: never assigned (the name may still be a builtin). Grows only while parsing, when no
-  /// node holds on to it.
+  /// node holds on to it. Write through `set` so `closures` follows.
   @exclusivity(unchecked) private(set) var values: UnsafeMutablePointer<Value?>
+  /// The closure each value holds, or nil.
+  @exclusivity(unchecked) private(set) var closures: UnsafeMutablePointer<Unmanaged<Closure>?>
+  /// Closures overwritten during a run: released when it ends (`releaseRetired`).
+  @exclusivity(unchecked) private var retired: [Value] = []
   private var capacity = 64
 
   init() {
     values = .allocate(capacity: capacity)
     values.initialize(repeating: nil, count: capacity)
+    closures = .allocate(capacity: capacity)
+    closures.initialize(repeating: nil, count: capacity)
   }
 
   deinit {
     values.deinitialize(count: capacity)
     values.deallocate()
+    closures.deallocate()
   }
 
   func slot(for name: String) -> Int {
@@ -28,11 +40,36 @@ final class Globals {
       (bigger + capacity).initialize(repeating: nil, count: capacity)
       values.deallocate()
       values = bigger
+      let biggerClosures = UnsafeMutablePointer<Unmanaged<Closure>?>.allocate(capacity: capacity * 2)
+      biggerClosures.moveInitialize(from: closures, count: capacity)
+      (biggerClosures + capacity).initialize(repeating: nil, count: capacity)
+      closures.deallocate()
+      closures = biggerClosures
       capacity *= 2
     }
     indices[name] = names.count
     names.append(name)
     return names.count - 1
+  }
+
+  /// Assigns global `i`, keeping `closures` in step.
+  @inline(__always)
+  func set(_ i: Int, _ v: Value?) {
+    if closures[i] != nil {
+      // A call of the old function may be running: keep it until the run ends.
+      retired.append(values[i].unsafelyUnwrapped)
+    }
+    if case .closure(let c)? = v {
+      closures[i] = Unmanaged.passUnretained(c)
+    } else {
+      closures[i] = nil
+    }
+    values[i] = v
+  }
+
+  /// Drops the closures `set` kept alive; called when no run is in progress.
+  func releaseRetired() {
+    if !retired.isEmpty { retired = [] }
   }
 
   func index(of name: String) -> Int? { indices[name] }
@@ -42,7 +79,8 @@ final class Globals {
     names.indices.filter { values[$0] != nil }.map { names[$0] }
   }
 
+  /// Forgets every value; the closures among them stay in `retired` until `releaseRetired`.
   func clear() {
-    for i in names.indices { values[i] = nil }
+    for i in names.indices { set(i, nil) }
   }
 }

@@ -10,10 +10,6 @@ import Foundation
 /// so deep recursion ends in "recursion too deep" rather than a crash.
 public final class Interpreter: CallContext {
   public let registry: BuiltinRegistry
-  /// The dynamic types a call site tells apart, kept here: a static would be a lazy global,
-  /// checked on every call.
-  let closureType = ObjectIdentifier(Closure.self)
-  let builtinType = ObjectIdentifier(Builtin.self)
   /// `Interrupt.generation`'s counter, read around every builtin call.
   let interruptCount = Interrupt.count
   public var output: any OutputSink
@@ -57,7 +53,12 @@ public final class Interpreter: CallContext {
   @exclusivity(unchecked) var ticks = Interpreter.tickInterval
   @exclusivity(unchecked) var stepsLeft = Int.max
   /// The builtin call in progress, so functions it calls back report where they came from.
-  @exclusivity(unchecked) var builtinCallSite: Node?
+  var builtinCallSite: Node? {
+    get { builtinSite?.takeUnretainedValue() }
+    set { builtinSite = newValue.map { Unmanaged.passUnretained($0) } }
+  }
+  /// Unretained: the node is in the tree that is running, and is restored on the way out.
+  @exclusivity(unchecked) var builtinSite: Unmanaged<Node>?
   private var running = false
 
   static let tickInterval = 1024
@@ -100,7 +101,10 @@ public final class Interpreter: CallContext {
       self.flow = .normal
       self.ticks = Interpreter.tickInterval
       self.stepsLeft = self.stepLimit ?? Int.max
-      defer { self.running = false }
+      defer {
+        self.running = false
+        self.globals.releaseRetired()
+      }
       return try body()
     }
   }
@@ -114,20 +118,24 @@ public final class Interpreter: CallContext {
 
   /// Sets a global, as if the program had assigned it.
   public func setGlobal(_ name: String, _ value: Value) {
-    globals.values[globals.slot(for: name)] = value
+    globals.set(globals.slot(for: name), value)
   }
 
   /// Forgets every global (`:reset`).
-  public func reset() { globals.clear() }
+  public func reset() {
+    globals.clear()
+    // From inside a run (a host callback), a function being called may be among them.
+    if !running { globals.releaseRetired() }
+  }
 
   public func call(_ function: Value, _ arguments: Arguments) throws -> Value {
-    guard case .function(let f) = function else {
+    guard let f = function.function else {
       throw ScriptError.runtime("cannot call \(function.typeName), not a function")
     }
     return try session {
       let mark = interruptCount.pointee
       let result = try f.call(arguments, context: self)
-      if interruptCount.pointee != mark || embedderInterrupt(), ObjectIdentifier(type(of: f)) == builtinType {
+      if interruptCount.pointee != mark || embedderInterrupt(), case .builtin = function {
         throw interrupted(in: f.name, returning: result, at: builtinCallSite)
       }
       return result
@@ -181,7 +189,8 @@ public final class Interpreter: CallContext {
 
   @inline(__always)
   func release(_ base: UnsafeMutablePointer<Value>, _ count: Int) {
-    for i in 0..<count { (base + i).deinitialize(count: 1) }
+    // Numbers, bools and nil need no destroying: a tag test instead of a call.
+    for i in 0..<count where !base[i].isTrivial { (base + i).deinitialize(count: 1) }
     stackTop = base
   }
 
@@ -246,19 +255,39 @@ public final class Interpreter: CallContext {
   /// `sort(by:)`): a closure taking one parameter gets `x` straight into its frame, with no
   /// `Arguments` list made for it.
   func call(_ function: Value, with x: Value) throws -> Value {
-    if case .function(let f) = function, ObjectIdentifier(type(of: f)) == closureType {
-      let closure = unsafeDowncast(f, to: Closure.self)
-      if closure.proto.parameterCount == 1 {
-        return try session {
-          let count = closure.proto.localCount
-          let slots = try reserve(count, at: builtinCallSite)
-          defer { release(slots, count) }
-          slots[0] = x
-          return try invoke(closure, slots, callSite: builtinCallSite)
-        }
-      }
+    // Inside a run (a builtin calling back), as always from `map`: no session to open.
+    if running, let c = function.unretainedClosure,
+       let r = try c._withUnsafeGuaranteedRef({ try callOne($0, x) }) {
+      return r
+    }
+    return try callOutsideRun(function, with: x)
+  }
+
+  /// `call(_:with:)` from the host, outside any run, or of a builtin or a closure of other arity.
+  @inline(never)
+  private func callOutsideRun(_ function: Value, with x: Value) throws -> Value {
+    if let c = function.unretainedClosure,
+       let r = try session({ try c._withUnsafeGuaranteedRef { try callOne($0, x) } }) {
+      return r
     }
     return try call(function, Arguments([x]))
+  }
+
+  /// `closure(x)` when it takes one parameter, else nil.
+  @inline(__always)
+  private func callOne(_ closure: Closure, _ x: Value) throws -> Value? {
+    guard closure.proto.parameterCount == 1 else { return nil }
+    guard let site = builtinSite else { return try callOne(closure, x, site: nil) }
+    return try site._withUnsafeGuaranteedRef { try callOne(closure, x, site: $0) }
+  }
+
+  @inline(__always)
+  private func callOne(_ closure: Closure, _ x: Value, site: Node?) throws -> Value {
+    let count = closure.proto.localCount
+    let slots = try reserve(count, at: site)
+    defer { release(slots, count) }
+    slots.initialize(to: x)  // over the nil `reserve` put there
+    return try invoke(closure, slots, callSite: site)
   }
 
   /// A closure called from a builtin (or from the host) with raw arguments.

@@ -40,15 +40,12 @@ final class Field: Node {
   @exclusivity(unchecked) private var hint = 0
   init(_ at: Location, _ object: Node, _ name: String) {
     self.object = object
-    self.name = name
+    self.name = KeyNames.canonical(name)
     objectSlot = (object as? LocalGet)?.slot ?? -1
     super.init(at)
   }
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
-    if objectSlot >= 0, case .record(let r) = frame.slots[objectSlot], let i = r.position(of: name, hint: hint) {
-      hint = i
-      return r.values[i]
-    }
+    if objectSlot >= 0, let v = Field.read(frame.slots[objectSlot], name, &hint) { return v }
     let o = try object.eval(frame, it)
     if case .record(let r) = o, let i = r.position(of: name, hint: hint) {
       hint = i
@@ -59,6 +56,22 @@ final class Field: Node {
   override func evalIfPresent(_ frame: Frame, _ it: Interpreter) throws -> Value? {
     guard let o = try object.evalIfPresent(frame, it), !o.isNil else { return nil }
     do { return try Access.fieldIfPresent(o, name) } catch { throw located(error) }
+  }
+
+  /// The field of the record held in a variable, read in place: a `borrowing` parameter lets
+  /// the compiler match the record without copying it (a copy retains it, atomically). The
+  /// hinted position is checked by the key's bits alone (short keys are stored inline, so
+  /// equal short keys have equal bits): with no call on that path, nothing forces a copy.
+  @inline(__always)
+  private static func read(_ v: borrowing Value, _ name: String, _ hint: inout Int) -> Value? {
+    switch v {
+    case .record(let r):
+      if r.hasKey(bitsOf: name, at: hint) { return r.values[hint] }
+      guard let i = r.position(of: name) else { return nil }
+      hint = i
+      return r.values[i]
+    default: return nil
+    }
   }
 }
 

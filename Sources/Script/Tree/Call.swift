@@ -44,6 +44,36 @@ final class Call: Node {
   }
 
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    // A global `fn`: reached through the globals' closure table, unretained (the global, or
+    // the retired list while the run lasts, keeps it alive).
+    if calleeGlobal >= 0, let c = it.globals.closures[calleeGlobal] {
+      return try c._withUnsafeGuaranteedRef { try call($0, frame, it) }
+    }
+    return try evalGeneral(frame, it)
+  }
+
+  /// A call of `closure`, whatever the arguments.
+  @inline(__always)
+  private func call(_ closure: Closure, _ frame: Frame, _ it: Interpreter) throws -> Value {
+    unowned(unsafe) let proto = closure.proto
+    let count = proto.localCount
+    let slots = try it.reserve(count, at: self)
+    defer { it.release(slots, count) }
+    if positionalOnly && fastArguments.count == proto.parameterCount {
+      // Straight into the new frame's slots.
+      for i in 0..<fastArguments.count {
+        // Over the nil `reserve` put there: nothing to destroy first.
+        (slots + i).initialize(to: try fastArguments[i]._withUnsafeGuaranteedRef { try $0.eval(frame, it) })
+      }
+      return try it.invoke(closure, slots, callSite: self)
+    }
+    let a = try evalArguments(frame, it)
+    let defaulted: [Int]
+    do { defaulted = try closure.bind(a, into: slots) } catch { throw located(error) }
+    return try it.invoke(closure, slots, defaulted: defaulted, callSite: self)
+  }
+
+  private func evalGeneral(_ frame: Frame, _ it: Interpreter) throws -> Value {
     // A callee named by a global (a top-level `fn`) is read in place, without a node call.
     let f: Value
     if calleeGlobal >= 0, let v = it.globals.values[calleeGlobal] {
@@ -52,37 +82,20 @@ final class Call: Node {
       // This site called a one-number builtin last time, and no global has taken its name.
       let x = try fastArguments[0]._withUnsafeGuaranteedRef { try $0.eval(frame, it) }
       if let r = math.apply(x) { return r }
-      guard case .function(let c) = try callee.eval(frame, it) else { throw error("not a function") }
-      do { return try unsafeDowncast(c, to: Builtin.self).callPositional(1, it) { _ in x }! } catch { throw located(error) }
+      guard case .builtin(let b) = try callee.eval(frame, it) else { throw error("not a function") }
+      do { return try b.callPositional(1, it) { _ in x }! } catch { throw located(error) }
     } else {
       f = try callee.eval(frame, it)
     }
-    guard case .function(let c) = f else {
+    let builtin: Builtin
+    switch f {
+    case .closure(let c): return try call(c, frame, it)
+    case .builtin(let b): builtin = b
+    default:
       let what = (callee as? VariableGet).map { "'\($0.name)' is \(f.typeName)" } ?? "\(f.typeName) value is"
       throw error("\(what), not a function")
     }
-    // The value holds the callee for the whole call: no need to retain it again.
-    let kind = ObjectIdentifier(type(of: c))
-    if kind == it.closureType {
-      unowned(unsafe) let closure = unsafeDowncast(c, to: Closure.self)
-      unowned(unsafe) let proto = closure.proto
-      let count = proto.localCount
-      let slots = try it.reserve(count, at: self)
-      defer { it.release(slots, count) }
-      if positionalOnly && fastArguments.count == proto.parameterCount {
-        // Straight into the new frame's slots.
-        for i in 0..<fastArguments.count {
-          slots[i] = try fastArguments[i]._withUnsafeGuaranteedRef { try $0.eval(frame, it) }
-        }
-        return try it.invoke(closure, slots, callSite: self)
-      }
-      let a = try evalArguments(frame, it)
-      let defaulted: [Int]
-      do { defaulted = try closure.bind(a, into: slots) } catch { throw located(error) }
-      return try it.invoke(closure, slots, defaulted: defaulted, callSite: self)
-    }
-    if kind == it.builtinType, positionalOnly, fastArguments.count == 1 {
-      unowned(unsafe) let builtin = unsafeDowncast(c, to: Builtin.self)
+    if positionalOnly, fastArguments.count == 1 {
       if let math = builtin.math {
         // A function of one number: no binding, no callbacks, nothing to interrupt.
         if calleeGlobal >= 0 { cachedMath = math }
@@ -97,25 +110,19 @@ final class Call: Node {
     let mark = it.interruptCount.pointee
     let result: Value
     do {
-      if kind == it.builtinType, positionalOnly {
-        unowned(unsafe) let builtin = unsafeDowncast(c, to: Builtin.self)
-        if let r = try builtin.callPositional(fastArguments.count, it, { i in
-          try fastArguments[i]._withUnsafeGuaranteedRef { try $0.eval(frame, it) }
-        }) {
-          result = r
-        } else {
-          result = try c.call(try evalArguments(frame, it), context: it)
-        }
+      if positionalOnly, let r = try builtin.callPositional(fastArguments.count, it, { i in
+        try fastArguments[i]._withUnsafeGuaranteedRef { try $0.eval(frame, it) }
+      }) {
+        result = r
       } else {
-        let a = try evalArguments(frame, it)
-        result = try c.call(a, context: it)
+        result = try builtin.call(try evalArguments(frame, it), context: it)
       }
     } catch {
       throw located(error)
     }
     // Ctrl-C came while the builtin ran and it returned early (a partial `train` record):
     // the whole input stops here rather than carrying on with a half result.
-    if it.interruptCount.pointee != mark || it.embedderInterrupt() { throw it.interrupted(in: c.name, returning: result, at: self) }
+    if it.interruptCount.pointee != mark || it.embedderInterrupt() { throw it.interrupted(in: builtin.name, returning: result, at: self) }
     return result
   }
 
@@ -175,6 +182,6 @@ final class FunctionLiteral: Node {
     super.init(at)
   }
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
-    .function(Closure(proto, in: frame))
+    .closure(Closure(proto, in: frame))
   }
 }

@@ -15,6 +15,18 @@ final class BinaryConstant: Node {
     super.init(at)
   }
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    // An int local, read in place (no copy of the value).
+    if leftSlot >= 0, case .int(let x) = frame.slots[leftSlot] {
+      switch op {
+      case .add:
+        let (r, o) = x.addingReportingOverflow(constant)
+        if !o { return .int(r) }
+      case .subtract:
+        let (r, o) = x.subtractingReportingOverflow(constant)
+        if !o { return .int(r) }
+      default: break
+      }
+    }
     let a = leftSlot >= 0 ? frame.slots[leftSlot] : try left.eval(frame, it)
     do {
       if case .int(let x) = a {
@@ -52,19 +64,23 @@ final class ComparisonConstant: Node {
     .bool(try test(frame, it))
   }
   override func test(_ frame: Frame, _ it: Interpreter) throws -> Bool {
+    if leftSlot >= 0, case .int(let x) = frame.slots[leftSlot], let r = compare(x) { return r }
     let a = leftSlot >= 0 ? frame.slots[leftSlot] : try left.eval(frame, it)
-    if case .int(let x) = a {
-      switch op {
-      case .equal: return x == constant
-      case .notEqual: return x != constant
-      case .less: return x < constant
-      case .lessEqual: return x <= constant
-      case .greater: return x > constant
-      case .greaterEqual: return x >= constant
-      case .isIn: break
-      }
-    }
+    if case .int(let x) = a, let r = compare(x) { return r }
     guard case .bool(let r) = try Comparison.evaluate(op, a, .int(constant), at: self) else { return false }
     return r
+  }
+
+  @inline(__always)
+  private func compare(_ x: Int) -> Bool? {
+    switch op {
+    case .equal: return x == constant
+    case .notEqual: return x != constant
+    case .less: return x < constant
+    case .lessEqual: return x <= constant
+    case .greater: return x > constant
+    case .greaterEqual: return x >= constant
+    case .isIn: return nil  // an error, from `Comparison.evaluate`
+    }
   }
 }

@@ -2,14 +2,20 @@
 /// `continue` or `return` unwinds.
 final class Block: Node {
   let statements: [Node]
+  /// The statements again, unretained: iterating the array retains and releases the array and
+  /// each node, atomically, on every pass (half the time of a `while` loop, measured by perf).
+  private let fast: UnsafeMutableBufferPointer<Unmanaged<Node>>
   init(_ at: Location, _ statements: [Node]) {
     self.statements = statements
+    fast = .allocate(capacity: statements.count)
+    _ = fast.initialize(from: statements.map { Unmanaged.passUnretained($0) })
     super.init(at)
   }
+  deinit { fast.deallocate() }
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
     var last = Value.none
-    for s in statements {
-      last = try s.eval(frame, it)
+    for i in 0..<fast.count {
+      last = try fast[i]._withUnsafeGuaranteedRef { try $0.eval(frame, it) }
       if it.flow != .normal { return last }
     }
     return last
@@ -84,7 +90,7 @@ final class ForIn: Node {
   private func step(_ v: Value, _ frame: Frame, _ it: Interpreter) throws -> Bool {
     switch target {
     case .local(let s): frame.slots[s] = v
-    case .global(let g): it.globals.values[g] = v
+    case .global(let g): it.globals.set(g, v)
     default: target.store(v, frame, it)
     }
     _ = try body.eval(frame, it)
@@ -100,7 +106,7 @@ final class ForIn: Node {
   }
 
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
-    if let rc = rangeCall, case .function(let f) = try rc.callee.eval(frame, it), f === CoreBuiltins.range {
+    if let rc = rangeCall, case .builtin(let f) = try rc.callee.eval(frame, it), f === CoreBuiltins.range {
       var bounds: [Int] = []
       for a in rc.arguments {
         let v = try a.eval(frame, it)

@@ -53,20 +53,24 @@ final class ListLiteral: Node {
 /// `{lr: 0.01, batch: 64}`: keys keep the order written.
 final class RecordLiteral: Node {
   let fields: [(String, Node)]
-  /// The keys, once: every record this literal makes shares the array (the parser has made
+  /// The keys, once: every record this literal makes shares the shape (the parser has made
   /// sure they are distinct).
-  private let keys: [String]
-  private let nodes: [Node]
+  private let shape: RecordShape
+  /// The value nodes, unretained (the fields hold them): iterating an array of nodes retains
+  /// and releases each, atomically.
+  private let nodes: UnsafeMutableBufferPointer<Unmanaged<Node>>
   init(_ at: Location, _ fields: [(String, Node)]) {
     self.fields = fields
-    keys = fields.map(\.0)
-    nodes = fields.map(\.1)
+    shape = RecordShape(fields.map { KeyNames.canonical($0.0) })
+    nodes = .allocate(capacity: fields.count)
+    _ = nodes.initialize(from: fields.map { Unmanaged.passUnretained($0.1) })
     super.init(at)
   }
+  deinit { nodes.deallocate() }
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
     var values: [Value] = []
     values.reserveCapacity(nodes.count)
-    for n in nodes { values.append(try n.eval(frame, it)) }
-    return .record(Record(uniqueKeys: keys, values: values))
+    for i in 0..<nodes.count { values.append(try nodes[i]._withUnsafeGuaranteedRef { try $0.eval(frame, it) }) }
+    return .record(Record(shape: shape, values: values))
   }
 }

@@ -15,6 +15,10 @@ final class Binary: Node {
     super.init(at)
   }
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    // Two int locals, read in place (no copies of the values).
+    if leftSlot >= 0, rightSlot >= 0, case .int(let x) = frame.slots[leftSlot], case .int(let y) = frame.slots[rightSlot] {
+      do { return try op.ints(x, y) } catch { throw located(error) }
+    }
     let a = leftSlot >= 0 ? frame.slots[leftSlot] : try left.eval(frame, it)
     let b = rightSlot >= 0 ? frame.slots[rightSlot] : try right.eval(frame, it)
     do {
@@ -52,21 +56,29 @@ final class Comparison: Node {
   }
 
   override func test(_ frame: Frame, _ it: Interpreter) throws -> Bool {
+    // Two int locals, read in place (no copies of the values).
+    if leftSlot >= 0, rightSlot >= 0, case .int(let x) = frame.slots[leftSlot], case .int(let y) = frame.slots[rightSlot],
+       let r = compare(x, y) {
+      return r
+    }
     let a = leftSlot >= 0 ? frame.slots[leftSlot] : try left.eval(frame, it)
     let b = rightSlot >= 0 ? frame.slots[rightSlot] : try right.eval(frame, it)
-    if case .int(let x) = a, case .int(let y) = b {
-      switch op {
-      case .equal: return x == y
-      case .notEqual: return x != y
-      case .less: return x < y
-      case .lessEqual: return x <= y
-      case .greater: return x > y
-      case .greaterEqual: return x >= y
-      case .isIn: break
-      }
-    }
+    if case .int(let x) = a, case .int(let y) = b, let r = compare(x, y) { return r }
     guard case .bool(let r) = try Comparison.evaluate(op, a, b, at: self) else { return false }
     return r
+  }
+
+  @inline(__always)
+  private func compare(_ x: Int, _ y: Int) -> Bool? {
+    switch op {
+    case .equal: return x == y
+    case .notEqual: return x != y
+    case .less: return x < y
+    case .lessEqual: return x <= y
+    case .greater: return x > y
+    case .greaterEqual: return x >= y
+    case .isIn: return nil  // an error, from `evaluate`
+    }
   }
 
   static func evaluate(_ op: ComparisonOperator, _ a: Value, _ b: Value, at node: Node) throws -> Value {

@@ -12,7 +12,7 @@ enum VariableRef {
     case .local(let s): frame.slots[s] = v
     case .cell(let c): frame.cell(c).value = v
     case .upvalue(let u): frame.upvalue(u).value = v
-    case .global(let g): it.globals.values[g] = v
+    case .global(let g): it.globals.set(g, v)
     }
   }
 
@@ -34,7 +34,7 @@ enum VariableRef {
       return cell.value
     case .global(let g):
       let v = it.globals.values[g]
-      it.globals.values[g] = nil
+      it.globals.set(g, nil)
       return v
     }
   }
@@ -64,7 +64,14 @@ final class LocalGet: VariableGet {
     super.init(at, name)
   }
   override var ref: VariableRef { .local(slot) }
-  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value { frame.slots[slot] }
+  override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    // Numbers rebuilt from the slot in place: no outlined copy of the value.
+    switch frame.slots[slot] {
+    case .int(let i): return .int(i)
+    case .float(let d): return .float(d)
+    default: return frame.slots[slot]
+    }
+  }
 }
 
 /// A local of this call that closures capture: it lives in a cell.
@@ -108,8 +115,8 @@ final class GlobalGet: VariableGet {
     if let v = it.globals.values[index] { return v }
     if let b = builtin { return b }
     if let b = it.registry[name] {
-      builtin = .function(b)
-      return .function(b)
+      builtin = .builtin(b)
+      return .builtin(b)
     }
     let known = Resolver.names(visibleFrom: scope) + it.globals.definedNames + it.registry.names
     let hint = Suggestion.closest(to: name, among: known).map { "; did you mean '\($0)'?" } ?? ""
@@ -130,7 +137,7 @@ final class Assign: Node {
     let v = try value.eval(frame, it)
     switch target {
     case .local(let s): frame.slots[s] = v
-    case .global(let g): it.globals.values[g] = v
+    case .global(let g): it.globals.set(g, v)
     default: target.store(v, frame, it)
     }
     return .none

@@ -17,9 +17,8 @@ extension Value {
     case .list(let l): return "[" + l.map(\.shortDescription).joined(separator: ", ") + "]"
     case .record(let r):
       return "{" + r.pairs.map { "\(Value.key($0.0)): \($0.1.shortDescription)" }.joined(separator: ", ") + "}"
-    case .function(let f):
-      if f is Builtin { return "<builtin \(f.name)>" }
-      return f.name == "<fn>" ? "<fn>" : "<fn \(f.name)>"
+    case .builtin(let b): return "<builtin \(b.name)>"
+    case .closure(let c): return c.name == "<fn>" ? "<fn>" : "<fn \(c.name)>"
     case .host(let h):
       let text = h.displayText
       return text.contains("\n") ? "<\(h.typeName)>" : text

@@ -4,47 +4,52 @@
 ///     r["lr"] = .float(0.01)
 ///     r.keys   // ["lr"]
 ///
-/// Keys and values sit in two parallel arrays, found by a linear scan: records are small, and
-/// comparing short strings costs less than hashing them. Records made by the same literal
-/// share one keys array (copy on write), so making one allocates only its values. Past
-/// `indexedFrom` keys a dictionary index is kept as well. Field reads at a call site remember
-/// the position they found (`position(of:hint:)`), so a loop over records of one shape scans
-/// nothing.
+/// Keys live in a shared `RecordShape`, values in an array of the same order, found by a
+/// linear scan: records are small, and comparing short strings costs less than hashing them.
+/// Records made by the same literal share one shape (copied on write when a key is added or
+/// removed), so making one allocates only its values. Past `RecordShape.indexedFrom` keys the
+/// shape keeps a dictionary index as well. Field reads at a call site remember the position
+/// they found (`position(of:hint:)`), so a loop over records of one shape scans nothing.
 public struct Record {
-  public private(set) var keys: [String] = []
+  private var shape: RecordShape
   /// In the order of `keys`.
   public private(set) var values: [Value] = []
-  private var index: [String: Int]?
 
-  /// Records with more keys than this keep a dictionary index.
-  static let indexedFrom = 16
+  public var keys: [String] { shape.keys }
 
-  public init() {}
+  public init() { shape = .empty }
 
   public init(_ pairs: [(String, Value)]) {
+    shape = .empty
     for (k, v) in pairs { self[k] = v }
   }
 
-  /// A record with distinct `keys` (the caller guarantees it) and their values.
-  init(uniqueKeys keys: [String], values: [Value]) {
-    self.keys = keys
+  /// A record of `shape`'s keys and their values.
+  init(shape: RecordShape, values: [Value]) {
+    self.shape = shape
     self.values = values
-    if keys.count > Record.indexedFrom { rebuildIndex() }
+  }
+
+  /// Whether the key at `i` is `key` by its bits (the same storage, or the same short string
+  /// stored inline); false says nothing.
+  @inline(__always)
+  func hasKey(bitsOf key: String, at i: Int) -> Bool {
+    // A String is two words on the 64-bit machines joule builds for; elsewhere, no shortcut.
+    guard MemoryLayout<String>.size == 16, i < shape.count else { return false }
+    let a = UnsafeRawPointer(shape.base + i).load(as: (UInt64, UInt64).self)
+    let b = withUnsafeBytes(of: key) { $0.load(as: (UInt64, UInt64).self) }
+    return a == b
   }
 
   /// Where `key` is, or nil.
   @inline(__always)
-  func position(of key: String) -> Int? {
-    if let index { return index[key] }
-    for i in keys.indices where keys[i] == key { return i }
-    return nil
-  }
+  func position(of key: String) -> Int? { shape.position(of: key) }
 
   /// Where `key` is, trying `hint` (where it was last time) first.
   @inline(__always)
   func position(of key: String, hint: Int) -> Int? {
-    if hint < keys.count && keys[hint] == key { return hint }
-    return position(of: key)
+    if shape.isKey(key, at: hint) { return hint }
+    return shape.position(of: key)
   }
 
   public subscript(key: String) -> Value? {
@@ -54,18 +59,16 @@ public struct Record {
         if let newValue {
           values[i] = newValue
         } else {
-          keys.remove(at: i)
+          shape = shape.removing(at: i)
           values.remove(at: i)
-          if index != nil { rebuildIndex() }
         }
       } else if let newValue {
-        keys.append(key)
-        values.append(newValue)
-        if index != nil {
-          index![key] = keys.count - 1
-        } else if keys.count > Record.indexedFrom {
-          rebuildIndex()
+        if isKnownUniquelyReferenced(&shape) {
+          shape.append(key)
+        } else {
+          shape = shape.appending(key)
         }
+        values.append(newValue)
       }
     }
   }
@@ -76,13 +79,6 @@ public struct Record {
     set { values[i] = newValue }
   }
 
-  private mutating func rebuildIndex() {
-    var d: [String: Int] = [:]
-    d.reserveCapacity(keys.count)
-    for (i, k) in keys.enumerated() { d[k] = i }
-    index = d
-  }
-
-  public var count: Int { keys.count }
-  public var pairs: [(String, Value)] { Array(zip(keys, values)) }
+  public var count: Int { shape.count }
+  public var pairs: [(String, Value)] { Array(zip(shape.keys, values)) }
 }

@@ -15,7 +15,7 @@ extension Value {
     case .string(let s): return !s.isEmpty
     case .list(let l): return !l.isEmpty
     case .record(let r): return r.count > 0
-    case .function, .host: return true
+    case .closure, .builtin, .host: return true
     }
   }
 
@@ -33,7 +33,8 @@ extension Value {
       return a.count == b.count && zip(a, b).allSatisfy { $0.isEqual(to: $1) }
     case (.record(let a), .record(let b)):
       return a.keys == b.keys && zip(a.values, b.values).allSatisfy { $0.isEqual(to: $1) }
-    case (.function(let a), .function(let b)): return a === b
+    case (.closure(let a), .closure(let b)): return a === b
+    case (.builtin(let a), .builtin(let b)): return a === b
     case (.host(let a), .host(let b)): return a === b
     default: return false
     }

@@ -2,9 +2,11 @@
 ///
 ///     x = 42            # .int(42)
 ///     r = {lr: 0.01}    # .record
+///     f = fn(x) { x }   # .closure
 ///
 /// Lists and records have value semantics (Swift copy-on-write); host values
-/// (models, datasets, studies, plots) are shared references owned by the domains.
+/// (models, datasets, studies, plots) are shared references owned by the domains. Functions
+/// are two cases, so a call site tells a closure from a builtin by the tag alone.
 public enum Value {
   case none
   case bool(Bool)
@@ -13,7 +15,10 @@ public enum Value {
   case string(String)
   case list([Value])
   case record(Record)
-  case function(any Callable)
+  /// A function written in joule (`fn`), with the variables it captured.
+  case closure(Closure)
+  /// A function the host provides (`sqrt`, `train`).
+  case builtin(Builtin)
   case host(any HostObject)
 }
 
@@ -29,7 +34,7 @@ extension Value {
     case .string: return "string"
     case .list: return "list"
     case .record: return "record"
-    case .function: return "function"
+    case .closure, .builtin: return "function"
     case .host(let h): return h.typeName
     }
   }
@@ -40,6 +45,39 @@ extension Value {
     case .int(let i): return Double(i)
     case .float(let d): return d
     default: return nil
+    }
+  }
+
+  /// The user function this value holds, unretained (the value keeps it alive): a call
+  /// through it pays no reference counting.
+  @inline(__always)
+  var unretainedClosure: Unmanaged<Closure>? {
+    guard case .closure(let c) = self else { return nil }
+    return Unmanaged.passUnretained(c)
+  }
+
+  /// The function this value holds, closure or builtin, or nil.
+  public var function: (any Callable)? {
+    switch self {
+    case .closure(let c): return c
+    case .builtin(let b): return b
+    default: return nil
+    }
+  }
+
+  /// A function value from a closure or a builtin, for host code that holds either.
+  public static func function(_ f: any Callable) -> Value {
+    if let b = f as? Builtin { return .builtin(b) }
+    return .closure(f as! Closure)  // the only other Callable
+  }
+
+  /// True for the cases that hold no reference (nil, bools, numbers): copying or dropping
+  /// one needs no reference counting.
+  @inline(__always)
+  var isTrivial: Bool {
+    switch self {
+    case .none, .bool, .int, .float: return true
+    default: return false
     }
   }
 

@@ -99,8 +99,8 @@ final class JouleKernel: KernelLanguage {
       return help(.string(name)).map { MimeBundle(plain: $0) }
     }
     switch interpreter.global(name) {
-    case .function(let f)?:
-      return help(.function(f)).map { MimeBundle(plain: $0) }
+    case let f? where f.function != nil:
+      return help(f).map { MimeBundle(plain: $0) }
     case let value?:
       return MimeBundle(plain: "\(name): \(value.typeName)\n\(ScriptBridge.displayText(value))")
     case nil:
@@ -115,7 +115,7 @@ final class JouleKernel: KernelLanguage {
     let saved = interpreter.output
     interpreter.output = buffer
     defer { interpreter.output = saved }
-    guard (try? interpreter.call(.function(builtin), Arguments([x]))) != nil else { return nil }
+    guard (try? interpreter.call(.builtin(builtin), Arguments([x]))) != nil else { return nil }
     return buffer.text.trimmingCharacters(in: .newlines)
   }
 

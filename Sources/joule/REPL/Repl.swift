@@ -140,7 +140,7 @@ final class Repl {
       return
     }
     do {
-      let value = try interpreter.call(.function(builtin), Arguments([.string(name)]))
+      let value = try interpreter.call(.builtin(builtin), Arguments([.string(name)]))
       output.display(value)
     } catch let error as ScriptError {
       fputs(ScriptBridge.render(error) + "\n", stderr)

@@ -13,6 +13,17 @@ extension CoreBuiltins {
     return out
   }
 
+  /// Each key with its position, when every key is an int.
+  static func intPairs(_ keys: [Value]) -> [(key: Int, at: Int)]? {
+    var pairs: [(key: Int, at: Int)] = []
+    pairs.reserveCapacity(keys.count)
+    for i in keys.indices {
+      guard case .int(let k) = keys[i] else { return nil }
+      pairs.append((k, i))
+    }
+    return pairs
+  }
+
   /// `f(x)`, by the interpreter's one-argument fast path when the context is the interpreter.
   @inline(__always)
   static func call(_ ctx: any CallContext, _ f: Value, _ x: Value) throws -> Value {
@@ -47,7 +58,13 @@ extension CoreBuiltins {
       Builtin("filter", [Parameter("xs", .list), Parameter("f", .function, doc: "true keeps the element")],
               doc: "The elements x of xs for which f(x) is true.") { args, ctx in
         let f = args["f"]
-        return .list(try args.list("xs").filter { try call(ctx, f, $0).isTruthy })
+        let xs = try args.list("xs")
+        // Room for every element up front: growing by doubling touches (and page-faults) twice
+        // the memory; pages never written are never faulted in.
+        var out: [Value] = []
+        out.reserveCapacity(xs.count)
+        for x in xs where try call(ctx, f, x).isTruthy { out.append(x) }
+        return .list(out)
       },
       Builtin("reduce", [Parameter("xs", .list), Parameter("f", .function, doc: "called as f(acc, x)"),
                          Parameter("init", doc: "the starting accumulator")],
@@ -66,17 +83,23 @@ extension CoreBuiltins {
         var keys: [Value]
         switch args["by"] {
         case .string(let field): keys = try xs.map { try Access.field($0, field) }
-        case .function(let f): keys = try xs.map { try call(ctx, .function(f), $0) }
+        case .closure, .builtin: let f = args["by"]; keys = try xs.map { try call(ctx, f, $0) }
         default: keys = xs
         }
-        var order = Array(xs.indices)
         var failure: Error?
         let reverse = try args.bool("reverse")
         // Keys all of one plain kind sort without going through `Value.compare` (same order).
-        if let ints = plain(keys, { if case .int(let i) = $0 { return i } else { return nil } }) {
-          order.sort { a, b in ints[a] == ints[b] ? a < b : (reverse ? ints[a] > ints[b] : ints[a] < ints[b]) }
-          return .list(order.map { xs[$0] })
+        if var pairs = intPairs(keys) {
+          // (key, position) pairs side by side: no lookups through an order array while
+          // sorting, and the position breaks ties, so the result is stable whatever the algorithm.
+          if reverse {
+            pairs.sort { $0.key != $1.key ? $0.key > $1.key : $0.at < $1.at }
+          } else {
+            pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.at < $1.at }
+          }
+          return .list(pairs.map { xs[$0.at] })
         }
+        var order = Array(xs.indices)
         if let strings = plain(keys, { if case .string(let s) = $0 { return s } else { return nil } }) {
           order.sort { a, b in strings[a] == strings[b] ? a < b : (reverse ? strings[a] > strings[b] : strings[a] < strings[b]) }
           return .list(order.map { xs[$0] })

@@ -38,7 +38,7 @@ extension CoreBuiltins {
       let keys: [Value]
       switch args["by"] {
       case .string(let field): keys = try items.map { try Access.field($0, field) }
-      case .function: keys = try items.map { try ctx.call(args["by"], Arguments([$0])) }
+      case .closure, .builtin: keys = try items.map { try ctx.call(args["by"], Arguments([$0])) }
       default: keys = items
       }
       var best = 0

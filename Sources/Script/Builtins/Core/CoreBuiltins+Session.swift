@@ -83,13 +83,13 @@ enum Help {
       return lines.joined(separator: "\n")
     case .string(let name):
       if let b = it.registry[name] { return describe(b) }
-      if let v = it.global(name), case .function = v { return try text(for: v, in: it) }
+      if let v = it.global(name), v.function != nil { return try text(for: v, in: it) }
       let hint = Suggestion.closest(to: name, among: it.registry.names + it.globalNames).map { "; did you mean '\($0)'?" } ?? ""
       throw ScriptError.runtime("help: no builtin or function named '\(name)'\(hint)")
-    case .function(let f):
-      if let b = f as? Builtin { return describe(b) }
-      if let c = f as? Closure { return c.signature + (c.doc.isEmpty ? "" : "\n  " + c.doc.replacingOccurrences(of: "\n", with: "\n  ")) }
-      return "<fn \(f.name)>"
+    case .builtin(let b):
+      return describe(b)
+    case .closure(let c):
+      return c.signature + (c.doc.isEmpty ? "" : "\n  " + c.doc.replacingOccurrences(of: "\n", with: "\n  "))
     case let v:
       return "\(v.typeName): \(v.shortDescription)"
     }

@@ -44,7 +44,7 @@ public enum JSON {
         try write(x, into: &out, indent: indent, level: level + 1)
       }
       out += close + "}"
-    case .function, .host:
+    case .closure, .builtin, .host:
       throw ScriptError.runtime("cannot write a \(v.typeName) as JSON")
     }
   }
