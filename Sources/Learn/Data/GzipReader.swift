@@ -16,17 +16,25 @@ enum GzipReader {
     }
     defer { gzclose(file) }
     gzbuffer(file, 1 << 20)
+    // Inflate straight into one buffer sized from the gzip trailer (ISIZE: the plain size
+    // modulo 2^32), so a 47 MB image file costs 47 MB, not a doubling array plus a chunk copy.
     var out: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    out.reserveCapacity(GzipReader.expectedSize(path) ?? 1 << 20)
     while true {
-      let got = chunk.withUnsafeMutableBytes { gzread(file, $0.baseAddress, UInt32($0.count)) }
+      if out.count == out.capacity { out.reserveCapacity(out.capacity * 2) }
+      let room = out.capacity - out.count
+      var got: Int32 = 0
+      out.append(contentsOf: repeatElement(0, count: room))
+      out.withUnsafeMutableBufferPointer { buffer in
+        got = gzread(file, buffer.baseAddress! + (buffer.count - room), UInt32(room))
+      }
+      out.removeLast(room - max(0, Int(got)))
       if got < 0 {
         var code: Int32 = 0
         let message = gzerror(file, &code).map { String(cString: $0) } ?? "unknown zlib error"
         throw LearnError.badFile(path: path, fault: "corrupt gzip data (\(message))")
       }
       if got == 0 { break }
-      out.append(contentsOf: chunk[0..<Int(got)])
     }
     let direct = gzdirect(file) == 1
     // zlib stops quietly at a cut-off stream; gzerror then reports Z_BUF_ERROR.
@@ -35,5 +43,18 @@ enum GzipReader {
       throw LearnError.badFile(path: path, fault: "truncated or corrupt gzip data (\(String(cString: m)))")
     }
     return (out, !direct)
+  }
+
+  /// The plain size a gzip file declares in its last four bytes (little-endian ISIZE), or the
+  /// file's own size when it is not gzip; nil when it cannot be read. Only a capacity hint.
+  static func expectedSize(_ path: String) -> Int? {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    guard let magic = try? handle.read(upToCount: 2), let end = try? handle.seekToEnd() else { return nil }
+    guard magic == Data([0x1F, 0x8B]) else { return Int(end) }
+    guard end >= 18 else { return nil }
+    try? handle.seek(toOffset: end - 4)
+    guard let trailer = try? handle.read(upToCount: 4), trailer.count == 4 else { return nil }
+    return trailer.reversed().reduce(0) { $0 << 8 | Int($1) } + 1
   }
 }

@@ -11,7 +11,7 @@ public struct IDXFile {
   public let data: [UInt8]
 
   public init(path: String) throws {
-    let (bytes, compressed) = try GzipReader.read(path)
+    var (bytes, compressed) = try GzipReader.read(path)
     func fail(_ fault: String) -> LearnError { .badFile(path: path, fault: fault) }
     guard bytes.count >= 4 else {
       throw fail(bytes.isEmpty ? "empty file" : "truncated: \(bytes.count) bytes, too short for an IDX header")
@@ -39,7 +39,10 @@ public struct IDXFile {
     }
     self.path = path
     dimensions = dims
-    data = Array(bytes[(4 + 4 * n)..<(4 + 4 * n + need)])
+    // The values in place: no second 47 MB copy beside the inflated file.
+    bytes.removeLast(bytes.count - (4 + 4 * n + need))
+    bytes.removeFirst(4 + 4 * n)
+    data = bytes
   }
 
   /// The file as read before by this process when it has not changed since (same size and
