@@ -10,21 +10,22 @@ set title 'logreg.py trials: accuracy against the program’s joules'
 set xlabel 'joules (the program’s share, estimated)'
 set ylabel 'accuracy'
 $joule_p1_s1 << EOD
-30.08849928 0.739
-31.98316959 0.657
-39.21829964 0.792
-32.92634867 0.792
-32.85888121 0.774
-28.28577248 0.795
-26.99913131 0.797
-27.62704987 0.796
-30.42200141 0.78
-30.84030924 0.797
-29.68307796 0.794
-34.14376037 0.796
+30.08320866 0.739
+30.58049785 0.657
+29.68818442 0.792
+30.17537354 0.796
+32.14654757 0.789
+30.65532209 0.667
+30.6806119 0.796
+30.51197156 0.796
+30.70048646 0.794
+31.47578795 0.764
+30.16914945 0.78
+30.68242827 0.796
 EOD
 $joule_p1_pareto << EOD
-26.99913131 0.797
+29.68818442 0.792
+30.17537354 0.796
 EOD
 plot $joule_p1_s1 using 1:2 with points pt 7 ps 1.2 lc rgb '#1f77b4' notitle, \
      $joule_p1_pareto using 1:2 with linespoints dt 2 lw 2 pt 6 ps 2 lc rgb '#000000' title 'Pareto front'

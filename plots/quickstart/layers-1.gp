@@ -15,31 +15,31 @@ set yrange [0:*]
 set xtics ('conv2d(3, 3, pad:…' 0, 'batchnorm()' 1, 'relu()' 2, 'maxpool(2)' 3, 'conv2d(9, 3, pad:…' 4, 'batchnorm()' 5, 'relu()' 6, 'maxpool(2)' 7, 'flatten()' 8, 'linear(392)' 9, 'linear(196)' 10, 'linear(10)' 11, 'other (loss, opti…' 12) rotate by -35 noenhanced
 set xrange [-0.6:12.6]
 $joule_p1_s1 << EOD
-0 0.08615858135
-4 0.09475921539
+0 0.06798719735
+4 0.0736324928
 EOD
 $joule_p1_s2 << EOD
-1 0.07033624587
-5 0.04192061643
+1 0.05632255756
+5 0.03163206906
 EOD
 $joule_p1_s3 << EOD
-2 2.486574674e-05
-6 1.90370766e-05
+2 1.611272565e-05
+6 1.789993778e-05
 EOD
 $joule_p1_s4 << EOD
-3 3.31079593e-05
-7 2.556129211e-05
+3 1.526432145e-05
+7 1.274692539e-05
 EOD
 $joule_p1_s5 << EOD
-8 4.167012272e-05
+8 2.091107727e-05
 EOD
 $joule_p1_s6 << EOD
-9 0.1397960559
-10 0.06355133995
-11 0.00315364441
+9 0.1185979015
+10 0.05198668359
+11 0.002307805459
 EOD
 $joule_p1_s7 << EOD
-12 0.02653531297
+12 0.01425799585
 EOD
 plot $joule_p1_s1 using 1:2 with boxes lc rgb '#1f77b4' title 'conv', \
      $joule_p1_s2 using 1:2 with boxes lc rgb '#ff7f0e' title 'norm', \

@@ -10,17 +10,17 @@ set title 'SimpleCNN on 4000 Fashion-MNIST images, 2 epochs'
 set xlabel 'energy (J, estimated)'
 set ylabel 'accuracy'
 $joule_p1_s1 << EOD
-2.048978941 0.777
+1.424068399 0.776
 EOD
 $joule_p1_s2 << EOD
-2.249454512 0.813
+1.650193738 0.814
 EOD
 $joule_p1_s3 << EOD
-2.421347934 0.737
+1.811324146 0.738
 EOD
 $joule_p1_pareto << EOD
-2.048978941 0.777
-2.249454512 0.813
+1.424068399 0.776
+1.650193738 0.814
 EOD
 plot $joule_p1_s1 using 1:2 with points pt 7 ps 1.2 lc rgb '#1f77b4' title 'conv 1', \
      $joule_p1_s2 using 1:2 with points pt 7 ps 1.2 lc rgb '#ff7f0e' title 'conv 2', \
