@@ -16,34 +16,31 @@ final class BinaryConstant: Node {
   }
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
     // An int local, read in place (no copy of the value).
-    if leftSlot >= 0, case .int(let x) = frame.slots[leftSlot] {
-      switch op {
-      case .add:
-        let (r, o) = x.addingReportingOverflow(constant)
-        if !o { return .int(r) }
-      case .subtract:
-        let (r, o) = x.subtractingReportingOverflow(constant)
-        if !o { return .int(r) }
-      default: break
-      }
-    }
+    if leftSlot >= 0, case .int(let x) = frame.slots[leftSlot], let r = sumOrDifference(x) { return r }
     let a = leftSlot >= 0 ? frame.slots[leftSlot] : try left.eval(frame, it)
     do {
       if case .int(let x) = a {
-        switch op {
-        case .add:
-          let (r, o) = x.addingReportingOverflow(constant)
-          if !o { return .int(r) }
-        case .subtract:
-          let (r, o) = x.subtractingReportingOverflow(constant)
-          if !o { return .int(r) }
-        default: break
-        }
+        if let r = sumOrDifference(x) { return r }
         return try op.ints(x, constant)
       }
       return try op.apply(a, .int(constant))
     } catch {
       throw located(error)
+    }
+  }
+
+  /// `x + constant` or `x - constant` when that is the operator and it does not overflow; nil
+  /// sends every other case down the general path, which reports overflow as an error.
+  @inline(__always) private func sumOrDifference(_ x: Int) -> Value? {
+    switch op {
+    case .add:
+      let (r, o) = x.addingReportingOverflow(constant)
+      return o ? nil : .int(r)
+    case .subtract:
+      let (r, o) = x.subtractingReportingOverflow(constant)
+      return o ? nil : .int(r)
+    default:
+      return nil
     }
   }
 }
