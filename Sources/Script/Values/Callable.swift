@@ -1,4 +1,7 @@
 /// Something the language can call: a user function, a closure, or a builtin.
+///
+/// Only `Closure` and `Builtin` conform: a value holds one of the two (`Value.closure`,
+/// `Value.builtin`), and a host function enters the language as a `Builtin`.
 public protocol Callable: AnyObject {
   var name: String { get }
   /// Calls with raw arguments. Builtins bind them against their parameters first.

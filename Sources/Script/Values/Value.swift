@@ -68,7 +68,11 @@ extension Value {
   /// A function value from a closure or a builtin, for host code that holds either.
   public static func function(_ f: any Callable) -> Value {
     if let b = f as? Builtin { return .builtin(b) }
-    return .closure(f as! Closure)  // the only other Callable
+    guard let c = f as? Closure else {
+      // A host error, never a user's: a host function enters the language as a `Builtin`.
+      preconditionFailure("Value.function: \(type(of: f)) is neither a Closure nor a Builtin; wrap host functions in a Builtin")
+    }
+    return .closure(c)
   }
 
   /// True for the cases that hold no reference (nil, bools, numbers): copying or dropping
