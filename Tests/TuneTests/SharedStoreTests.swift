@@ -40,3 +40,37 @@ import Tune
   #expect(StoreLocation.masked("postgresql://u@h/db?password=pw&sslmode=require") == "postgresql://u@h/db?password=***&sslmode=require")
   #expect(StoreLocation.masked("postgresql://u:p@ss@h/db") == "postgresql://u:***@h/db")
 }
+
+/// Workers started together on a store that does not exist yet all open it: the losers of the
+/// race to switch the new file to WAL and to migrate it wait and open again instead of failing
+/// (two `joule run` workers lost one of them this way, about one start in three).
+@Test func workersOpeningANewSQLiteStoreTogetherAllOpenIt() throws {
+  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("joule-race-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let workers = 6
+  for round in 0..<8 {
+    let path = dir.appendingPathComponent("studies-\(round).sqlite").path
+    let failures = FailureList()
+    let start = DispatchSemaphore(value: 0), group = DispatchGroup()
+    for _ in 0..<workers {
+      group.enter()
+      Thread.detachNewThread {
+        start.wait()
+        do { _ = try StudyStore(path: path) } catch { failures.add("\(error)") }
+        group.leave()
+      }
+    }
+    for _ in 0..<workers { start.signal() }
+    group.wait()
+    #expect(failures.all.isEmpty, "round \(round): \(failures.all)")
+  }
+}
+
+/// Errors gathered from several threads.
+private final class FailureList: @unchecked Sendable {
+  private let lock = NSLock()
+  private var items: [String] = []
+  var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
+  func add(_ s: String) { lock.lock(); items.append(s); lock.unlock() }
+}

@@ -22,8 +22,38 @@ final class SQLiteDatabase: SQLDatabase {
     // loss can drop the last commits (SQLite's own advice for WAL). FULL costs an fsync per
     // claim, heartbeat and result.
     config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-    pool = try DatabasePool(path: path, configuration: config)
-    try migrator.migrate(pool)
+    pool = try SQLiteDatabase.open(path, config, migrator)
+  }
+
+  /// Opens the file in WAL mode and brings its schema up to date. Workers started together on
+  /// a new store race for both: the loser of the switch to WAL gets "database is locked" at
+  /// once (SQLite does not wait on that lock), and a migrator that read the schema before the
+  /// winner committed repeats a migration the winner recorded. Both pass: open again after a
+  /// short random pause and the store is found ready. A lasting fault still ends the wait.
+  private static func open(_ path: String, _ config: Configuration, _ migrator: DatabaseMigrator) throws -> DatabasePool {
+    var attempt = 0
+    while true {
+      do {
+        let pool = try DatabasePool(path: path, configuration: config)
+        try migrator.migrate(pool)
+        return pool
+      } catch let error as DatabaseError where attempt < openAttempts && racing(error) {
+        attempt += 1
+        usleep(useconds_t.random(in: 10_000...60_000))
+      }
+    }
+  }
+
+  /// About three seconds of retries: far longer than two workers' migrations take.
+  static let openAttempts = 80
+
+  private static func racing(_ error: DatabaseError) -> Bool {
+    switch error.resultCode {
+    case .SQLITE_BUSY, .SQLITE_LOCKED: return true
+    // A migration the other worker recorded (its row in grdb_migrations, or a table it made).
+    case .SQLITE_CONSTRAINT, .SQLITE_ERROR: return true
+    default: return false
+    }
   }
 
   func transaction<T>(exclusive: Bool, _ body: (any SQLSession) throws -> T) throws -> T {
