@@ -58,7 +58,8 @@ import Testing
     let d = try Dataset.fashionMNIST(train: 500, test: 200, seed: 0)
     #expect(d.train.count == 500 && d.test.count == 200)
     #expect(d.shape == Shape(c: 1, h: 28, w: 28))
-    #expect(d.train.features.min()! >= 0 && d.train.features.max()! == 1)
+    let f = d.train.features
+    #expect(f.min()! >= 0 && f.max()! == 1)
     #expect(d.classes == 10 && d.classNames[9] == "Ankle boot")
   }
 

@@ -49,7 +49,7 @@ import Testing
     let joule = try Predictor.probabilities(m, samples: d.test)
     for i in [0, 7, 31] {
       // joule keeps images channels-last; PyTorch wants them channel-major.
-      let hwc = Array(d.test.features[(i * 192)..<((i + 1) * 192)])
+      let hwc = d.test.features(i..<(i + 1))
       let chw = (0..<192).map { j in hwc[(j % 64) * 3 + j / 64] }
       let torch = try Self.torchForward(file, image: chw)
       for k in 0..<4 { #expect(abs(torch[k] - joule[i][k]) < 1e-5, "image \(i), class \(k)") }

@@ -20,6 +20,7 @@ import Testing
   static func convolved(_ s: Samples) -> [Double] {
     let h = input.h, w = input.w
     var out = [Double](repeating: 0, count: s.count * h * w)
+    let f = s.features   // converted once: the samples hold bytes
     for img in 0..<s.count {
       let x = img * h * w
       for y in 0..<h {
@@ -29,7 +30,7 @@ import Testing
             for kx in 0..<3 {
               let iy = y + ky - 1, ix = xx + kx - 1
               guard iy >= 0, iy < h, ix >= 0, ix < w else { continue }
-              v += Double(kernel[ky * 3 + kx]) * Double(s.features[x + iy * w + ix])
+              v += Double(kernel[ky * 3 + kx]) * Double(f[x + iy * w + ix])
             }
           }
           out[x + y * w + xx] = v
@@ -77,6 +78,7 @@ import Testing
     let linearBias = (0..<classes).map { Float($0) * 0.01 }
     // Reference: logits, softmax, ∂loss/∂conv output (mean loss), then ∂W and ∂b of the conv.
     var gw = [Double](repeating: 0, count: 9), gb = 0.0
+    let f = s.features   // converted once: the samples hold bytes
     for img in 0..<s.count {
       let x = img * pixels
       var logits = (0..<classes).map { u in
@@ -94,7 +96,7 @@ import Testing
           for kx in 0..<3 {
             let iy = y + ky - 1, ix = xx + kx - 1
             guard iy >= 0, iy < h, ix >= 0, ix < w else { continue }
-            gw[ky * 3 + kx] += d * Double(s.features[x + iy * w + ix])
+            gw[ky * 3 + kx] += d * Double(f[x + iy * w + ix])
           }
         }
       }

@@ -7,7 +7,8 @@ import Foundation
 ///     let d = try CIFAR10.dataset(train: 5000, test: 1000, seed: 0)    // from $JOULE_DATA/cifar-10-batches-bin
 ///     d.shape                                                          // 3×32×32
 ///
-/// Pixels are scaled to [0, 1] and stored channels-last, as joule keeps every image.
+/// Pixels are stored channels-last, as joule keeps every image, as bytes that reach the network
+/// scaled to [0, 1] (`Float(x) / 255`): 154 MB for the training set rather than 614 MB of floats.
 public enum CIFAR10 {
   public static let shape = Shape(c: 3, h: 32, w: 32)
   public static let recordBytes = 1 + 3 * 32 * 32
@@ -93,9 +94,9 @@ public enum CIFAR10 {
       order = Array(order[0..<limit])
     }
     let d = shape.count, plane = 32 * 32
-    var features = [Float](repeating: 0, count: order.count * d)
+    var pixels = [UInt8](repeating: 0, count: order.count * d)
     var labels = [Int32](repeating: 0, count: order.count)
-    features.withUnsafeMutableBufferPointer { dst in
+    pixels.withUnsafeMutableBufferPointer { dst in
       for (j, i) in order.enumerated() {
         let (f, r) = index[i]
         blobs[f].withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
@@ -103,11 +104,12 @@ public enum CIFAR10 {
           labels[j] = Int32(raw[record])
           // Planar RGB in the file, channels-last in joule.
           for ch in 0..<3 {
-            for p in 0..<plane { dst[j * d + p * 3 + ch] = Float(raw[record + 1 + ch * plane + p]) / 255 }
+            for p in 0..<plane { dst[j * d + p * 3 + ch] = raw[record + 1 + ch * plane + p] }
           }
         }
       }
     }
-    return try Samples(shape: shape, features: features, labels: labels)
+    // Float(x) / 255, the scaling these samples have always had (torchvision's ToTensor too).
+    return try Samples(shape: shape, bytes: pixels, scaling: .dividedBy(255), labels: labels)
   }
 }

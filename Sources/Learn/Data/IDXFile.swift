@@ -78,17 +78,22 @@ public struct IDXFile {
       random.shuffle(&order)
       order = Array(order[0..<limit])
     }
-    let features = [Float](unsafeUninitializedCapacity: order.count * pixels) { dst, initialized in
+    let shape = Shape(c: 1, h: img.dimensions[1], w: img.dimensions[2])
+    // x * (1/255), the scaling these samples have always had (pixels in [0, 1]).
+    let scaling = PixelScaling.times(1 / 255)
+    if order.count == count {
+      // The whole file in file order: the samples share the cached bytes, no copy.
+      return try Samples(shape: shape, bytes: img.data, scaling: scaling, labels: lab.data.map { Int32($0) })
+    }
+    let pixelBytes = [UInt8](unsafeUninitializedCapacity: order.count * pixels) { dst, initialized in
       img.data.withUnsafeBufferPointer { src in
         for (j, i) in order.enumerated() {
-          let from = src.baseAddress! + i * pixels, to = dst.baseAddress! + j * pixels
-          for t in 0..<pixels { to[t] = Float(from[t]) * (1 / 255) }
+          (dst.baseAddress! + j * pixels).initialize(from: src.baseAddress! + i * pixels, count: pixels)
         }
       }
       initialized = order.count * pixels
     }
-    return try Samples(shape: Shape(c: 1, h: img.dimensions[1], w: img.dimensions[2]), features: features,
-                       labels: order.map { Int32(lab.data[$0]) })
+    return try Samples(shape: shape, bytes: pixelBytes, scaling: scaling, labels: order.map { Int32(lab.data[$0]) })
   }
 }
 

@@ -15,27 +15,25 @@ public enum Predictor {
     }
     let capacity = max(1, min(batchSize, samples.count))
     let worker = try Worker(model: model, capacity: capacity)
-    let d = input.count, classes = worker.classes
+    let classes = worker.classes
     var out: [[Float]] = []
     out.reserveCapacity(samples.count)
-    try samples.features.withUnsafeBufferPointer { features in
-      var start = 0
-      while start < samples.count {
-        let n = min(capacity, samples.count - start)
-        worker.input.pointer.update(from: features.baseAddress! + start * d, count: n * d)
-        let logits = worker.forward(count: n, training: false)
-        for i in 0..<n {
-          let z = logits + i * classes
-          var top = z[0]
-          for j in 1..<max(classes, 1) { top = max(top, z[j]) }
-          var row = (0..<classes).map { expf(z[$0] - top) }
-          let sum = row.reduce(0, +)
-          guard sum.isFinite, sum > 0 else { throw LearnError.badData("predict: the model's outputs are not finite") }
-          for j in 0..<classes { row[j] /= sum }
-          out.append(row)
-        }
-        start += n
+    var start = 0
+    while start < samples.count {
+      let n = min(capacity, samples.count - start)
+      samples.gather(start..<(start + n), into: worker.input.pointer)
+      let logits = worker.forward(count: n, training: false)
+      for i in 0..<n {
+        let z = logits + i * classes
+        var top = z[0]
+        for j in 1..<max(classes, 1) { top = max(top, z[j]) }
+        var row = (0..<classes).map { expf(z[$0] - top) }
+        let sum = row.reduce(0, +)
+        guard sum.isFinite, sum > 0 else { throw LearnError.badData("predict: the model's outputs are not finite") }
+        for j in 0..<classes { row[j] /= sum }
+        out.append(row)
       }
+      start += n
     }
     return out
   }

@@ -27,19 +27,15 @@ public enum LayerProfiler {
     random.shuffle(&order)
     let start = Clock.now
     var done = 0, images = 0
-    train.features.withUnsafeBufferPointer { f in
-      train.labels.withUnsafeBufferPointer { l in
-        order.withUnsafeBufferPointer { o in
-          for b in 0..<batches {
-            if shouldStop() { break }
-            // Wraps around the data when asked for more batches than it holds.
-            let lo = (b * batchSize) % train.count, hi = min(lo + batchSize, train.count)
-            _ = pool.trainStep(f, l, order: o.baseAddress!, range: lo..<hi, seed: seed, step: UInt64(b + 1))
-            opt.step(workers: pool.gradients)
-            done += 1
-            images += hi - lo
-          }
-        }
+    order.withUnsafeBufferPointer { o in
+      for b in 0..<batches {
+        if shouldStop() { break }
+        // Wraps around the data when asked for more batches than it holds.
+        let lo = (b * batchSize) % train.count, hi = min(lo + batchSize, train.count)
+        _ = pool.trainStep(train, order: o.baseAddress!, range: lo..<hi, seed: seed, step: UInt64(b + 1))
+        opt.step(workers: pool.gradients)
+        done += 1
+        images += hi - lo
       }
     }
     let total = Clock.since(start)

@@ -12,12 +12,8 @@ extension Trainer {
     try model.build(input: samples.shape, seed: seed)
     let pool = try WorkerPool(model: model, threads: 1, capacity: samples.count)
     let order = Array(0..<samples.count)
-    let loss = samples.features.withUnsafeBufferPointer { f in
-      samples.labels.withUnsafeBufferPointer { l in
-        order.withUnsafeBufferPointer { o in
-          pool.trainStep(f, l, order: o.baseAddress!, range: 0..<samples.count, seed: seed, step: 1)
-        }
-      }
+    let loss = order.withUnsafeBufferPointer { o in
+      pool.trainStep(samples, order: o.baseAddress!, range: 0..<samples.count, seed: seed, step: 1)
     }
     return (loss / Double(samples.count), pool.gradients[0].map(\.array))
   }

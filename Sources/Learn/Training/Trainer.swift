@@ -27,59 +27,55 @@ public enum Trainer {
     var order = Array(0..<train.count)
     var step: UInt64 = 0
 
-    train.features.withUnsafeBufferPointer { features in
-      train.labels.withUnsafeBufferPointer { labels in
-        epochLoop: for epoch in 1...options.epochs {
-          order = Array(0..<train.count)
-          if options.shuffle {
-            var random = SeededRandom(seed: options.seed, stream: UInt64(epoch))
-            random.shuffle(&order)
-          }
-          let epochStart = Clock.now
-          var lossSum = 0.0, seen = 0
-          for b in 0..<batches {
-            if options.shouldStop() {
-              state = .interrupted
-            }
-            if state != .complete { break }
-            let lo = b * options.batchSize, hi = min(lo + options.batchSize, train.count)
-            step += 1
-            let loss = order.withUnsafeBufferPointer { o in
-              pool.trainStep(features, labels, order: o.baseAddress!, range: lo..<hi, seed: options.seed, step: step)
-            }
-            if !loss.isFinite {
-              state = .diverged
-              lossSum = .nan
-              seen += hi - lo
-              break
-            }
-            optimizer.step(workers: pool.gradients)
-            lossSum += loss
-            seen += hi - lo
-            images += hi - lo
-            if let onProgress = options.onProgress {
-              let elapsed = trainingSeconds + Clock.since(epochStart)
-              let rate = Double(images) / max(elapsed, 1e-9)
-              let left = Double((options.epochs - epoch) * train.count + train.count - hi)
-              onProgress(TrainingProgress(epoch: epoch, epochs: options.epochs, batch: b + 1, batches: batches,
-                                          loss: lossSum / Double(seen), imagesPerSecond: rate,
-                                          elapsed: elapsed, remaining: left / max(rate, 1e-9)))
-            }
-          }
-          let seconds = Clock.since(epochStart)
-          trainingSeconds += seconds
-          lastLoss = seen > 0 ? lossSum / Double(seen) : .nan
-          if seen == 0 { break epochLoop }
-          var accuracy: Double?
-          if options.evaluateEachEpoch, state == .complete {
-            accuracy = pool.evaluate(data.validation ?? data.test).accuracy
-          }
-          let result = EpochResult(epoch: epoch, loss: lastLoss, accuracy: accuracy, seconds: seconds)
-          epochs.append(result)
-          options.onEpoch?(result)
-          if state != .complete { break epochLoop }
+    epochLoop: for epoch in 1...options.epochs {
+      order = Array(0..<train.count)
+      if options.shuffle {
+        var random = SeededRandom(seed: options.seed, stream: UInt64(epoch))
+        random.shuffle(&order)
+      }
+      let epochStart = Clock.now
+      var lossSum = 0.0, seen = 0
+      for b in 0..<batches {
+        if options.shouldStop() {
+          state = .interrupted
+        }
+        if state != .complete { break }
+        let lo = b * options.batchSize, hi = min(lo + options.batchSize, train.count)
+        step += 1
+        let loss = order.withUnsafeBufferPointer { o in
+          pool.trainStep(train, order: o.baseAddress!, range: lo..<hi, seed: options.seed, step: step)
+        }
+        if !loss.isFinite {
+          state = .diverged
+          lossSum = .nan
+          seen += hi - lo
+          break
+        }
+        optimizer.step(workers: pool.gradients)
+        lossSum += loss
+        seen += hi - lo
+        images += hi - lo
+        if let onProgress = options.onProgress {
+          let elapsed = trainingSeconds + Clock.since(epochStart)
+          let rate = Double(images) / max(elapsed, 1e-9)
+          let left = Double((options.epochs - epoch) * train.count + train.count - hi)
+          onProgress(TrainingProgress(epoch: epoch, epochs: options.epochs, batch: b + 1, batches: batches,
+                                      loss: lossSum / Double(seen), imagesPerSecond: rate,
+                                      elapsed: elapsed, remaining: left / max(rate, 1e-9)))
         }
       }
+      let seconds = Clock.since(epochStart)
+      trainingSeconds += seconds
+      lastLoss = seen > 0 ? lossSum / Double(seen) : .nan
+      if seen == 0 { break epochLoop }
+      var accuracy: Double?
+      if options.evaluateEachEpoch, state == .complete {
+        accuracy = pool.evaluate(data.validation ?? data.test).accuracy
+      }
+      let result = EpochResult(epoch: epoch, loss: lastLoss, accuracy: accuracy, seconds: seconds)
+      epochs.append(result)
+      options.onEpoch?(result)
+      if state != .complete { break epochLoop }
     }
     let final: Evaluation
     if state == .complete, options.evaluateEachEpoch, data.validation == nil, let last = epochs.last?.accuracy {

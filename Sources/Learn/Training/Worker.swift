@@ -114,14 +114,11 @@ final class Worker: @unchecked Sendable {
     return (j - index, relu)
   }
 
-  /// Copies samples `order[range]` into the input buffer.
-  func load(_ samples: UnsafeBufferPointer<Float>, labels source: UnsafeBufferPointer<Int32>,
-            order: UnsafePointer<Int>, range: Range<Int>) {
-    let d = inputSize
-    for (j, i) in range.enumerated() {
-      let s = order[i]
-      (input.pointer + j * d).update(from: samples.baseAddress! + s * d, count: d)
-      labels[j] = source[s]
+  /// Gathers samples `order[range]` into the input buffer, as floats, and their labels.
+  func load(_ samples: Samples, order: UnsafePointer<Int>, range: Range<Int>) {
+    samples.gather(UnsafeBufferPointer(start: order + range.lowerBound, count: range.count), into: input.pointer)
+    samples.labels.withUnsafeBufferPointer { source in
+      for (j, i) in range.enumerated() { labels[j] = source[order[i]] }
     }
   }
 

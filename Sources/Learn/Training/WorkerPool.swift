@@ -4,7 +4,7 @@ import Dispatch
 /// in parallel, then sum gradients and batchnorm statistics in worker order.
 ///
 ///     let pool = try WorkerPool(model: m, threads: 2, capacity: 32)
-///     let lossSum = pool.trainStep(features, labels, order: o, range: 0..<64, seed: 0, step: 1)
+///     let lossSum = pool.trainStep(data.train, order: o, range: 0..<64, seed: 0, step: 1)
 final class WorkerPool {
   let model: Model
   let workers: [Worker]
@@ -45,11 +45,11 @@ final class WorkerPool {
 
   /// One training step over `order[range]`: leaves each worker's gradients in its buffers
   /// (`gradients`) and folds batchnorm statistics into the model. Returns the summed loss.
-  func trainStep(_ features: UnsafeBufferPointer<Float>, _ labels: UnsafeBufferPointer<Int32>,
-                 order: UnsafePointer<Int>, range: Range<Int>, seed: UInt64, step: UInt64) -> Double {
+  func trainStep(_ samples: Samples, order: UnsafePointer<Int>, range: Range<Int>, seed: UInt64,
+                 step: UInt64) -> Double {
     let batch = range.count
     let active = parallel(range) { worker, share in
-      worker.load(features, labels: labels, order: order, range: share)
+      worker.load(samples, order: order, range: share)
       worker.reseed(seed: seed, step: step, worker: share.lowerBound - range.lowerBound)
       worker.trainStep(count: share.count, batch: batch)
     }
@@ -67,24 +67,20 @@ final class WorkerPool {
     var loss = 0.0, correct = 0
     let chunk = workers[0].capacity * workers.count
     let order = Array(0..<samples.count)
-    samples.features.withUnsafeBufferPointer { f in
-      samples.labels.withUnsafeBufferPointer { l in
-        order.withUnsafeBufferPointer { o in
-          let op = o.baseAddress!
-          var lo = 0
-          while lo < samples.count {
-            let hi = min(lo + chunk, samples.count)
-            let active = parallel(lo..<hi) { worker, share in
-              worker.load(f, labels: l, order: op, range: share)
-              worker.evaluateStep(count: share.count)
-            }
-            for w in active {
-              loss += workers[w].loss
-              correct += workers[w].correct
-            }
-            lo = hi
-          }
+    order.withUnsafeBufferPointer { o in
+      let op = o.baseAddress!
+      var lo = 0
+      while lo < samples.count {
+        let hi = min(lo + chunk, samples.count)
+        let active = parallel(lo..<hi) { worker, share in
+          worker.load(samples, order: op, range: share)
+          worker.evaluateStep(count: share.count)
         }
+        for w in active {
+          loss += workers[w].loss
+          correct += workers[w].correct
+        }
+        lo = hi
       }
     }
     let e = Evaluation(accuracy: Double(correct) / Double(samples.count), loss: loss / Double(samples.count),
