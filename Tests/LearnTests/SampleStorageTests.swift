@@ -21,11 +21,15 @@ import Testing
     // The file's own bytes, read without the cache, scaled as the IDX reader always did.
     let raw = try IDXFile(path: Self.file("train-images-idx3-ubyte.gz")).data
     let rows = [59_999, 0, 7, 31_337, 7]
-    var batch = [Float](repeating: .nan, count: rows.count * 784)
-    rows.withUnsafeBufferPointer { r in batch.withUnsafeMutableBufferPointer { d.train.gather(r, into: $0.baseAddress!) } }
     var expected: [Float] = []
     for i in rows { expected += raw[(i * 784)..<((i + 1) * 784)].map { Float($0) * (1 / 255) } }
-    #expect(batch.map(\.bitPattern) == expected.map(\.bitPattern))
+    for build in SIMDKernels.available {
+      var batch = [Float](repeating: .nan, count: rows.count * 784)
+      try SIMDKernels.with(build) {
+        rows.withUnsafeBufferPointer { r in batch.withUnsafeMutableBufferPointer { d.train.gather(r, into: $0.baseAddress!) } }
+      }
+      #expect(batch.map(\.bitPattern) == expected.map(\.bitPattern), "\(build)")
+    }
     #expect(d.train.features(7..<8) == Array(expected[(2 * 784)..<(3 * 784)]))
   }
 
@@ -67,13 +71,19 @@ import Testing
     #expect(s.slice(1..<3).features == [3, 4, 5, 6, 7, 8] && s.slice(1..<3).slice(1..<2).features == [6, 7, 8])
   }
 
-  @Test func bothScalingsConvertEveryByteAsTheirScalarFormula() {
+  @Test func bothScalingsConvertEveryByteAsTheirScalarFormulaUnderEveryKernelBuild() throws {
     // 1/255 and /255 differ in the last bit for many bytes: each reader keeps its own.
     let bytes = (0..<259).map { UInt8($0 % 256) }   // an odd length, past any vector width
-    for scaling in [PixelScaling.times(1 / 255), .dividedBy(255)] {
-      var out = [Float](repeating: .nan, count: bytes.count)
-      bytes.withUnsafeBufferPointer { b in out.withUnsafeMutableBufferPointer { scaling.convert(b.baseAddress!, to: $0.baseAddress!, count: b.count) } }
-      #expect(out.map(\.bitPattern) == bytes.map { scaling.value($0).bitPattern })
+    for build in SIMDKernels.available {
+      for scaling in [PixelScaling.times(1 / 255), .dividedBy(255)] {
+        // One float past the end shows the conversion writes exactly `count`.
+        var out = [Float](repeating: .nan, count: bytes.count + 1)
+        try SIMDKernels.with(build) {
+          bytes.withUnsafeBufferPointer { b in out.withUnsafeMutableBufferPointer { scaling.convert(b.baseAddress!, to: $0.baseAddress!, count: b.count) } }
+        }
+        #expect(out.dropLast().map(\.bitPattern) == bytes.map { scaling.value($0).bitPattern }, "\(build) \(scaling)")
+        #expect(out.last!.isNaN)
+      }
     }
     #expect((0...255).filter { Float(UInt8($0)) * (1 / 255) != Float(UInt8($0)) / 255 }.count == 126)
     #expect(PixelScaling.times(1 / 255).value(255) == 1 && PixelScaling.dividedBy(255).value(0) == 0)

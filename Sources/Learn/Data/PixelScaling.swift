@@ -1,3 +1,5 @@
+import LearnKernels
+
 /// How a stored pixel byte becomes the float a network sees. Each reader keeps the arithmetic
 /// it has always used, so the floats are bit for bit those of a float copy: `x * (1/255)` and
 /// `x / 255` differ in the last bit for 126 of the 256 byte values.
@@ -19,15 +21,13 @@ public enum PixelScaling: Equatable, Sendable {
     }
   }
 
-  /// Converts `count` bytes from `source` into floats at `destination`. Each case is its own
-  /// loop over contiguous memory, which the compiler vectorises (widen, convert, scale).
-  @inlinable
+  /// Converts `count` bytes from `source` into floats at `destination`, each exactly as
+  /// `value` gives it, in the vector width of the kernel build LearnKernels chose (Swift here is
+  /// compiled for SSE2, where the conversion cost more than copying floats).
   public func convert(_ source: UnsafePointer<UInt8>, to destination: UnsafeMutablePointer<Float>, count: Int) {
     switch self {
-    case .times(let f):
-      for t in 0..<count { destination[t] = Float(source[t]) * f }
-    case .dividedBy(let d):
-      for t in 0..<count { destination[t] = Float(source[t]) / d }
+    case .times(let f): lk_bytes_times(source, count, f, destination)
+    case .dividedBy(let d): lk_bytes_divided(source, count, d, destination)
     }
   }
 }

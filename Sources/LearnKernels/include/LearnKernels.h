@@ -14,6 +14,8 @@
 #ifndef LEARN_KERNELS_H
 #define LEARN_KERNELS_H
 
+#include "PixelConversion.h"   // pixel bytes to floats (Learn's Samples.gather)
+
 #ifdef __cplusplus
 extern "C" {
 #endif
