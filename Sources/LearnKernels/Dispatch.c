@@ -167,3 +167,10 @@ void lk_maxpool2_forward(const float *x, long n, long h, long w, long c, float *
 void lk_maxpool2_backward(const float *x, const float *y, const float *gy, long n, long h, long w, long c, float *dx) {
   K()->maxpool2_backward(x, y, gy, n, h, w, c, dx);
 }
+void lk_pool2_forward(const float *x, long n, long h, long w, long c, int relu, float *y, unsigned char *winner) {
+  K()->pool2_forward(x, n, h, w, c, relu, y, winner);
+}
+void lk_pool2_backward(const float *gp, const float *y, const unsigned char *winner, long n, long h, long w, long c,
+                       int relu, float *dx) {
+  K()->pool2_backward(gp, y, winner, n, h, w, c, relu, dx);
+}

@@ -548,6 +548,105 @@ static void FN(maxpool2_backward)(const float *x, const float *y, const float *g
   }
 }
 
+// MARK: (ReLU →) 2×2 max-pool, winners kept
+
+typedef int VI __attribute__((vector_size(LK_VL * 4)));
+typedef unsigned char VB __attribute__((vector_size(LK_VL)));
+typedef unsigned char VBU __attribute__((vector_size(LK_VL), aligned(1)));
+
+INLINE VI splat_i(int s) {
+  VI v = {0};
+  return v + s;
+}
+
+/// Vectors of channels across the four values of each window: the maximum and which value
+/// won (first of equals, as PyTorch), then the ReLU. max(relu(a), …) = relu(max(a, …)), and a
+/// window whose maximum the ReLU clamps passes no gradient, so pooling the raw values first
+/// routes gradients exactly as ReLU then max-pool does.
+static void FN(pool2_forward)(const float *x, long n, long h, long w, long c, int relu, float *y,
+                              unsigned char *winner) {
+  long oh = h / 2, ow = w / 2;
+  for (long img = 0; img < n; img++) {
+    const float *image = x + img * h * w * c;
+    for (long oy = 0; oy < oh; oy++) {
+      for (long ox = 0; ox < ow; ox++) {
+        const float *a = image + (2 * oy * w + 2 * ox) * c, *b = a + c, *d = a + w * c, *e = d + c;
+        long at = ((img * oh + oy) * ow + ox) * c;
+        float *out = y + at;
+        unsigned char *win = winner + at;
+        long ch = 0;
+        for (; ch + VL <= c; ch += VL) {
+          V top = LOAD(a + ch), v;
+          VI k = splat_i(0), m;
+          v = LOAD(b + ch);
+          m = v > top;
+          k = (m & splat_i(1)) | (~m & k);
+          top = __builtin_elementwise_max(top, v);
+          v = LOAD(d + ch);
+          m = v > top;
+          k = (m & splat_i(2)) | (~m & k);
+          top = __builtin_elementwise_max(top, v);
+          v = LOAD(e + ch);
+          m = v > top;
+          k = (m & splat_i(3)) | (~m & k);
+          top = __builtin_elementwise_max(top, v);
+          STORE(out + ch, relu ? relu_v(top) : top);
+          *(VBU *)(win + ch) = __builtin_convertvector(k, VB);
+        }
+        for (; ch < c; ch++) {
+          float top = a[ch];
+          unsigned char k = 0;
+          if (b[ch] > top) { top = b[ch]; k = 1; }
+          if (d[ch] > top) { top = d[ch]; k = 2; }
+          if (e[ch] > top) { top = e[ch]; k = 3; }
+          out[ch] = relu && top < 0 ? 0 : top;
+          win[ch] = k;
+        }
+      }
+    }
+  }
+}
+
+/// Each window's gradient to its winner (where the ReLU passed it, y > 0), zeros to the other
+/// three; rows and columns an odd size leaves outside every window get zeros too.
+static void FN(pool2_backward)(const float *gp, const float *y, const unsigned char *winner, long n, long h, long w,
+                               long c, int relu, float *dx) {
+  long oh = h / 2, ow = w / 2;
+  V z = splat(0);
+  for (long img = 0; img < n; img++) {
+    float *d = dx + img * h * w * c;
+    for (long oy = 0; oy < oh; oy++) {
+      for (long ox = 0; ox < ow; ox++) {
+        long at = ((img * oh + oy) * ow + ox) * c;
+        long q0 = (2 * oy * w + 2 * ox) * c, q1 = q0 + c, q2 = q0 + w * c, q3 = q2 + c;
+        long ch = 0;
+        for (; ch + VL <= c; ch += VL) {
+          VI g = (VI)LOAD(gp + at + ch);
+          if (relu) g &= (VI)(LOAD(y + at + ch) > z);
+          VI k = __builtin_convertvector(*(const VBU *)(winner + at + ch), VI);
+          STORE(d + q0 + ch, (V)((k == splat_i(0)) & g));
+          STORE(d + q1 + ch, (V)((k == splat_i(1)) & g));
+          STORE(d + q2 + ch, (V)((k == splat_i(2)) & g));
+          STORE(d + q3 + ch, (V)((k == splat_i(3)) & g));
+        }
+        for (; ch < c; ch++) {
+          float g = relu && !(y[at + ch] > 0) ? 0 : gp[at + ch];
+          long k = winner[at + ch];
+          d[q0 + ch] = k == 0 ? g : 0;
+          d[q1 + ch] = k == 1 ? g : 0;
+          d[q2 + ch] = k == 2 ? g : 0;
+          d[q3 + ch] = k == 3 ? g : 0;
+        }
+      }
+      if (w > 2 * ow) {
+        memset(d + ((2 * oy) * w + w - 1) * c, 0, c * sizeof(float));
+        memset(d + ((2 * oy + 1) * w + w - 1) * c, 0, c * sizeof(float));
+      }
+    }
+    if (h > 2 * oh) memset(d + (h - 1) * w * c, 0, w * c * sizeof(float));
+  }
+}
+
 // MARK: Elementwise
 
 static void FN(relu)(const float *x, long count, float *y) {
@@ -603,5 +702,7 @@ const lk_table LK_CAT(lk_table, LK_SUFFIX) = {
   .affine_relu_pool2_forward = FN(affine_relu_pool2_forward),
   .maxpool2_forward = FN(maxpool2_forward),
   .maxpool2_backward = FN(maxpool2_backward),
+  .pool2_forward = FN(pool2_forward),
+  .pool2_backward = FN(pool2_backward),
   .affine_relu_pool2_backward = FN(affine_relu_pool2_backward),
 };

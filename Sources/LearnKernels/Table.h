@@ -26,6 +26,8 @@ typedef struct lk_table {
                                      float *);
   void (*maxpool2_forward)(const float *, long, long, long, long, float *);
   void (*maxpool2_backward)(const float *, const float *, const float *, long, long, long, long, float *);
+  void (*pool2_forward)(const float *, long, long, long, long, int, float *, unsigned char *);
+  void (*pool2_backward)(const float *, const float *, const unsigned char *, long, long, long, long, int, float *);
 } lk_table;
 
 extern const lk_table lk_table_portable;

@@ -74,7 +74,7 @@ final class Worker: @unchecked Sendable {
         kernels.append(ReLUKernel(shape: shape, capacity: capacity))
       case let .maxpool(size, stride):
         kernels.append(MaxPoolKernel(input: shape, output: out, size: size, stride: stride ?? size,
-                                     capacity: capacity, needsInputGradient: needs))
+                                     capacity: capacity, needsInputGradient: needs, keepsWinners: model.fusesLayers))
       case .flatten:
         kernels.append(FlattenKernel())
       case .dropout(let p):
@@ -82,6 +82,14 @@ final class Worker: @unchecked Sendable {
       }
       if !idx.isEmpty { seenParameters = true }
       shape = out
+    }
+    // A ReLU right before a 2×2 max-pool is run by the pool kernel (it clamps the pooled
+    // quarter and masks the gradient it routes), so the layer before it need not clamp.
+    for i in kernels.indices.dropLast() where model.fusesLayers {
+      if kernels[i] is ReLUKernel, let pool = kernels[i + 1] as? MaxPoolKernel, pool.fusesReLU {
+        pool.fusedReLU = true
+        kernels[i] = FusedAwayKernel()
+      }
     }
     // A ReLU after a layer that can clamp its own output costs no pass of its own.
     for i in kernels.indices.dropLast() where model.fusesLayers {

@@ -80,6 +80,15 @@ void lk_maxpool2_forward(const float *x, long n, long h, long w, long c, float *
 /// Its backward pass: each window's gradient goes to its first maximal input (as PyTorch),
 /// found again by comparing x with y; every value of dx [n][h][w][c] is written.
 void lk_maxpool2_backward(const float *x, const float *y, const float *gy, long n, long h, long w, long c, float *dx);
+/// ReLU (when `relu`) then 2×2 max-pooling with stride 2 (floor mode) of x [n][h][w][c] into
+/// y [n][h/2][w/2][c], in one pass that also writes, per pooled value, which window value won
+/// (0..3 in the order (0,0), (0,1), (1,0), (1,1); the first of equal values, as PyTorch).
+void lk_pool2_forward(const float *x, long n, long h, long w, long c, int relu, float *y, unsigned char *winner);
+/// Its backward pass from the pooled gradient gp, y and winner being the forward pass's
+/// outputs: each window's gradient goes to its winner, unless `relu` and y ≤ 0 (the ReLU
+/// clamped it); every value of dx [n][h][w][c] is written.
+void lk_pool2_backward(const float *gp, const float *y, const unsigned char *winner, long n, long h, long w, long c,
+                       int relu, float *dx);
 /// Sums `rows` rows of `c` values into sum[c] (written, not added).
 void lk_column_sums(const float *x, long rows, long c, float *sum);
 /// Each of `rows` rows of `c` values set to bias.
