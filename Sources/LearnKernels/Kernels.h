@@ -227,6 +227,68 @@ static void FN(conv_backward_input)(const lk_conv *s, const float *gy, const flo
   }
 }
 
+// MARK: im2col
+
+/// n floats from src to d, a vector at a time, the tail lane by lane (reads no slack).
+INLINE void copy_run(float *d, const float *src, long n) {
+  long i = 0;
+  for (; i + VL <= n; i += VL) STORE(d + i, LOAD(src + i));
+  for (; i < n; i++) d[i] = src[i];
+}
+
+/// d += src over n floats.
+INLINE void add_run(float *d, const float *src, long n) {
+  long i = 0;
+  for (; i + VL <= n; i += VL) STORE(d + i, LOAD(d + i) + LOAD(src + i));
+  for (; i < n; i++) d[i] += src[i];
+}
+
+/// Walks every window row (ky) of every output pixel in col's row order: a window row whose k
+/// taps all lie inside the image is k·ci contiguous input values (channels-last), moved as one
+/// run; rows in the padding, and taps past a side, are zeros.
+#define LK_FOR_EACH_WINDOW_ROW(s, INSIDE, TAP, OUTSIDE)                                          \
+  long ci = s->ci, k = s->k, kc = k * ci, isz = s->ih * s->iw * ci, st = s->stride, pad = s->pad; \
+  float *row = col;                                                                               \
+  for (long img = 0; img < s->n; img++)                                                           \
+    for (long oy = 0; oy < s->oh; oy++)                                                           \
+      for (long ox = 0; ox < s->ow; ox++) {                                                       \
+        long ix0 = ox * st - pad;                                                                 \
+        int whole = ix0 >= 0 && ix0 + k <= s->iw;                                                 \
+        for (long ky = 0; ky < k; ky++, row += kc) {                                              \
+          long iy = oy * st - pad + ky;                                                           \
+          long at = img * isz + (iy * s->iw + ix0) * ci;                                          \
+          if (iy < 0 || iy >= s->ih) {                                                            \
+            OUTSIDE(row, kc);                                                                     \
+          } else if (whole) {                                                                     \
+            INSIDE(row, at, kc);                                                                  \
+          } else {                                                                                \
+            for (long kx = 0; kx < k; kx++) {                                                     \
+              long ix = ix0 + kx;                                                                 \
+              if (ix < 0 || ix >= s->iw) OUTSIDE(row + kx * ci, ci);                              \
+              else TAP(row + kx * ci, at + kx * ci, ci);                                          \
+            }                                                                                     \
+          }                                                                                       \
+        }                                                                                         \
+      }
+
+static void FN(im2col)(const lk_conv *s, const float *x, float *col) {
+#define LK_COPY(r, at, m) copy_run(r, x + (at), m)
+#define LK_ZERO(r, m) memset(r, 0, (m) * sizeof(float))
+  LK_FOR_EACH_WINDOW_ROW(s, LK_COPY, LK_COPY, LK_ZERO)
+#undef LK_COPY
+#undef LK_ZERO
+}
+
+static void FN(col2im)(const lk_conv *s, const float *col, float *dx) {
+  memset(dx, 0, s->n * s->ih * s->iw * s->ci * sizeof(float));
+#define LK_ADD(r, at, m) add_run(dx + (at), r, m)
+#define LK_SKIP(r, m)
+  LK_FOR_EACH_WINDOW_ROW(s, LK_ADD, LK_ADD, LK_SKIP)
+#undef LK_ADD
+#undef LK_SKIP
+}
+#undef LK_FOR_EACH_WINDOW_ROW
+
 // MARK: Per-channel passes
 //
 // Rows of c channels back to back: for c·VL ≤ PATTERN_MAX, VL rows are c whole vectors whose
@@ -576,20 +638,22 @@ static void FN(pool2_forward)(const float *x, long n, long h, long w, long c, in
         unsigned char *win = winner + at;
         long ch = 0;
         for (; ch + VL <= c; ch += VL) {
+          // Blends on the strict comparison, as the scalar tail (a plain max would add NaN
+          // handling to every step).
           V top = LOAD(a + ch), v;
           VI k = splat_i(0), m;
           v = LOAD(b + ch);
           m = v > top;
           k = (m & splat_i(1)) | (~m & k);
-          top = __builtin_elementwise_max(top, v);
+          top = (V)((m & (VI)v) | (~m & (VI)top));
           v = LOAD(d + ch);
           m = v > top;
           k = (m & splat_i(2)) | (~m & k);
-          top = __builtin_elementwise_max(top, v);
+          top = (V)((m & (VI)v) | (~m & (VI)top));
           v = LOAD(e + ch);
           m = v > top;
           k = (m & splat_i(3)) | (~m & k);
-          top = __builtin_elementwise_max(top, v);
+          top = (V)((m & (VI)v) | (~m & (VI)top));
           STORE(out + ch, relu ? relu_v(top) : top);
           *(VBU *)(win + ch) = __builtin_convertvector(k, VB);
         }
@@ -704,5 +768,7 @@ const lk_table LK_CAT(lk_table, LK_SUFFIX) = {
   .maxpool2_backward = FN(maxpool2_backward),
   .pool2_forward = FN(pool2_forward),
   .pool2_backward = FN(pool2_backward),
+  .im2col = FN(im2col),
+  .col2im = FN(col2im),
   .affine_relu_pool2_backward = FN(affine_relu_pool2_backward),
 };

@@ -54,6 +54,14 @@ void lk_conv_backward_weights(const lk_conv *s, const float *xp, const float *gy
 /// `padded` are the weights from lk_conv_pad_weights; `scratch` holds padded_size + kpad floats.
 void lk_conv_backward_input(const lk_conv *s, const float *gy, const float *padded, float *dx, float *scratch);
 
+/// im2col: every output pixel's window of x [n][ih][iw][ci] as one row of col, k·k·ci values
+/// ordered (ky, kx, ci), zeros where the window overhangs the padding; rows in (img, oy, ox)
+/// order, n·oh·ow of them.
+void lk_im2col(const lk_conv *s, const float *x, float *col);
+/// Its adjoint: dx [n][ih][iw][ci] written as the sum of every row value of col over the
+/// input value it was copied from (padding dropped).
+void lk_col2im(const lk_conv *s, const float *col, float *dx);
+
 /// Per-channel mean and biased variance of `rows` rows of `c` channels (two passes).
 void lk_channel_moments(const float *x, long rows, long c, float *mean, float *variance);
 /// y = x · scale[ch] + shift[ch] per channel, then max(0, ·) when `relu`. y may be x.

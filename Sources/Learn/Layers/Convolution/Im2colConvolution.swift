@@ -51,48 +51,16 @@ final class Im2colConvolution: LayerKernel, ReLUFusing {
     return gradInput.pointer
   }
 
-  /// Lays each image's receptive fields out as rows (`ci` values per kernel tap, zeros where
-  /// the window overhangs the padding).
+  /// Lays each image's receptive fields out as rows (LearnKernels' lk_im2col: each window
+  /// row inside the image is one contiguous run of k · inChannels values).
   private func im2col(_ x: UnsafeMutablePointer<Float>, count n: Int) {
-    let ci = shape.input.c
-    forEachTap(count: n) { pixel, row in
-      if let pixel { row.update(from: x + pixel, count: ci) } else { row.update(repeating: 0, count: ci) }
-    }
+    var g = shape.geometry(count: n)
+    lk_im2col(&g, x, col.pointer)
   }
 
   /// The inverse scatter: adds each row's gradient back onto the input pixel it came from.
   private func col2im(count n: Int) {
-    let ci = shape.input.c, dx = gradInput.pointer
-    dx.update(repeating: 0, count: n * shape.input.count)
-    forEachTap(count: n) { pixel, row in
-      guard let pixel else { return }
-      let d = dx + pixel
-      for c in 0..<ci { d[c] += row[c] }
-    }
-  }
-
-  /// Walks every kernel tap of every output pixel of `n` images in `col`'s row order, giving the
-  /// tap's input pixel (its offset from the batch's start, nil in the padding) and its place in
-  /// `col`. The one statement of the window geometry that im2col and col2im share.
-  @inline(__always)
-  private func forEachTap(count n: Int, _ body: (Int?, UnsafeMutablePointer<Float>) -> Void) {
-    let ci = shape.input.c, ih = shape.input.h, iw = shape.input.w, oh = shape.output.h, ow = shape.output.w
-    let k = shape.kernel, stride = shape.stride, pad = shape.pad
-    var row = col.pointer
-    for i in 0..<n {
-      let image = i * shape.input.count
-      for oy in 0..<oh {
-        for ox in 0..<ow {
-          for ky in 0..<k {
-            let iy = oy * stride - pad + ky
-            for kx in 0..<k {
-              let ix = ox * stride - pad + kx
-              body(iy >= 0 && iy < ih && ix >= 0 && ix < iw ? image + (iy * iw + ix) * ci : nil, row)
-              row += ci
-            }
-          }
-        }
-      }
-    }
+    var g = shape.geometry(count: n)
+    lk_col2im(&g, col.pointer, gradInput.pointer)
   }
 }
