@@ -176,3 +176,7 @@ void lk_pool2_backward(const float *gp, const float *y, const unsigned char *win
 }
 void lk_im2col(const lk_conv *s, const float *x, float *col) { K()->im2col(s, x, col); }
 void lk_col2im(const lk_conv *s, const float *col, float *dx) { K()->col2im(s, col, dx); }
+void lk_conv_pool_forward(const lk_conv *s, const float *xp, const float *packed, const float *bias, int relu,
+                          float *y, unsigned char *winner) {
+  K()->conv_pool_forward(s, xp, packed, bias, relu, y, winner);
+}

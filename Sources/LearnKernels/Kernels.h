@@ -16,6 +16,9 @@ typedef float VU __attribute__((vector_size(LK_VL * 4), aligned(4)));
 #define VL LK_VL
 #define LOAD(p) (*(const VU *)(p))
 #define STORE(p, v) (*(VU *)(p) = (v))
+typedef int VI __attribute__((vector_size(LK_VL * 4)));
+typedef unsigned char VB __attribute__((vector_size(LK_VL)));
+typedef unsigned char VBU __attribute__((vector_size(LK_VL), aligned(1)));
 
 // Accumulator vectors of output channels per pixel in the forward kernel: 4 pixels × NB
 // vectors of accumulators plus NB weight vectors must fit the 16 (32 with AVX-512) registers.
@@ -37,6 +40,11 @@ static void FN(column_sums)(const float *x, long rows, long c, float *sum);
 
 INLINE V splat(float s) {
   V v = {0};
+  return v + s;
+}
+
+INLINE VI splat_i(int s) {
+  VI v = {0};
   return v + s;
 }
 
@@ -64,12 +72,10 @@ static void window_offsets(const lk_conv *s, long *off, long count) {
 
 // MARK: Direct convolution
 
-/// P pixels × NB vectors of output channels starting at o0: the weights of each window value
-/// are loaded once and used for all P pixels.
-INLINE void conv_block(const int P, const int NB, const float *const *base, const long *off, long K,
-                       const float *wt, long copad, const float *bias, long o0, long co, int relu,
-                       float *const *out) {
-  V acc[4][NB_MAX];
+/// P pixels × NB vectors of output channels starting at o0, accumulated from the bias: the
+/// weights of each window value are loaded once and used for all P pixels.
+INLINE void conv_accumulate(const int P, const int NB, const float *const *base, const long *off, long K,
+                            const float *wt, long copad, const float *bias, long o0, V acc[4][NB_MAX]) {
   for (int b = 0; b < NB; b++) {
     V bv = LOAD(bias + o0 + b * VL);
     for (int p = 0; p < P; p++) acc[p][b] = bv;
@@ -84,12 +90,50 @@ INLINE void conv_block(const int P, const int NB, const float *const *base, cons
       for (int b = 0; b < NB; b++) acc[p][b] += w[b] * xv;
     }
   }
+}
+
+INLINE void conv_block(const int P, const int NB, const float *const *base, const long *off, long K,
+                       const float *wt, long copad, const float *bias, long o0, long co, int relu,
+                       float *const *out) {
+  V acc[4][NB_MAX];
+  conv_accumulate(P, NB, base, off, K, wt, copad, bias, o0, acc);
   for (int p = 0; p < P; p++) {
     for (int b = 0; b < NB; b++) {
       V v = relu ? relu_v(acc[p][b]) : acc[p][b];
       long at = o0 + b * VL;
       if (at + VL <= co) STORE(out[p] + at, v);
       else store_part(out[p] + at, v, co - at);
+    }
+  }
+}
+
+/// The four pixels of one 2×2 window (base in the order (0,0), (0,1), (1,0), (1,1)), pooled in
+/// registers: writes the window's maximum (after the ReLU) and which pixel won, the first of
+/// equals, as lk_pool2_forward does.
+INLINE void conv_pool_block(const int NB, const float *const *base, const long *off, long K, const float *wt,
+                            long copad, const float *bias, long o0, long co, int relu, float *out,
+                            unsigned char *win) {
+  V acc[4][NB_MAX];
+  conv_accumulate(4, NB, base, off, K, wt, copad, bias, o0, acc);
+  for (int b = 0; b < NB; b++) {
+    V top = acc[0][b];
+    VI k = splat_i(0);
+    for (int p = 1; p < 4; p++) {
+      VI m = acc[p][b] > top;
+      k = (m & splat_i(p)) | (~m & k);
+      top = (V)((m & (VI)acc[p][b]) | (~m & (VI)top));
+    }
+    if (relu) top = relu_v(top);
+    long at = o0 + b * VL;
+    VB kb = __builtin_convertvector(k, VB);
+    if (at + VL <= co) {
+      STORE(out + at, top);
+      *(VBU *)(win + at) = kb;
+    } else {
+      store_part(out + at, top, co - at);
+      unsigned char t[VL];
+      *(VBU *)t = kb;
+      for (long i = 0; i < co - at; i++) win[at + i] = t[i];
     }
   }
 }
@@ -126,6 +170,40 @@ static void FN(conv_forward)(const lk_conv *s, const float *xp, const float *wt,
 #undef LK_CONV_CASE
         }
         ox += P;
+      }
+    }
+  }
+}
+
+/// The direct convolution followed by (ReLU and) 2×2 max-pooling with stride 2, floor mode:
+/// each window's four pixels are computed together and pooled in registers, so the full-size
+/// output is never written. y is [n][oh/2][ow/2][co], winner as lk_pool2_forward's.
+static void FN(conv_pool_forward)(const lk_conv *s, const float *xp, const float *wt, const float *bias, int relu,
+                                  float *y, unsigned char *winner) {
+  long K = s->k * s->k * s->ci, pw = s->iw + 2 * s->pad, psz = (s->ih + 2 * s->pad) * pw * s->ci;
+  long co = s->co, copad = lk_conv_copad(s), nvec = (co + VL - 1) / VL, st = s->stride;
+  long ph = s->oh / 2, pwd = s->ow / 2;
+  long off[K];
+  window_offsets(s, off, K);
+  for (long img = 0; img < s->n; img++) {
+    const float *image = xp + img * psz;
+    for (long py = 0; py < ph; py++) {
+      for (long px = 0; px < pwd; px++) {
+        const float *base[4];
+        for (int p = 0; p < 4; p++) base[p] = image + (((2 * py + p / 2) * st) * pw + (2 * px + p % 2) * st) * s->ci;
+        long at = ((img * ph + py) * pwd + px) * co;
+        for (long v = 0; v < nvec; v += NB_MAX) {
+          long nb = nvec - v < NB_MAX ? nvec - v : NB_MAX;
+          long o0 = v * VL;
+          switch (nb) {
+            case 1: conv_pool_block(1, base, off, K, wt, copad, bias, o0, co, relu, y + at, winner + at); break;
+            case 2: conv_pool_block(2, base, off, K, wt, copad, bias, o0, co, relu, y + at, winner + at); break;
+            case 3: conv_pool_block(3, base, off, K, wt, copad, bias, o0, co, relu, y + at, winner + at); break;
+#if NB_MAX > 3
+            case 4: conv_pool_block(4, base, off, K, wt, copad, bias, o0, co, relu, y + at, winner + at); break;
+#endif
+          }
+        }
       }
     }
   }
@@ -612,15 +690,6 @@ static void FN(maxpool2_backward)(const float *x, const float *y, const float *g
 
 // MARK: (ReLU →) 2×2 max-pool, winners kept
 
-typedef int VI __attribute__((vector_size(LK_VL * 4)));
-typedef unsigned char VB __attribute__((vector_size(LK_VL)));
-typedef unsigned char VBU __attribute__((vector_size(LK_VL), aligned(1)));
-
-INLINE VI splat_i(int s) {
-  VI v = {0};
-  return v + s;
-}
-
 /// Vectors of channels across the four values of each window: the maximum and which value
 /// won (first of equals, as PyTorch), then the ReLU. max(relu(a), …) = relu(max(a, …)), and a
 /// window whose maximum the ReLU clamps passes no gradient, so pooling the raw values first
@@ -753,6 +822,7 @@ const lk_table LK_CAT(lk_table, LK_SUFFIX) = {
   .name = LK_NAME,
   .lanes = LK_VL,
   .conv_forward = FN(conv_forward),
+  .conv_pool_forward = FN(conv_pool_forward),
   .conv_backward_weights = FN(conv_backward_weights),
   .conv_backward_input = FN(conv_backward_input),
   .channel_moments = FN(channel_moments),

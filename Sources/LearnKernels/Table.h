@@ -7,6 +7,8 @@ typedef struct lk_table {
   const char *name;
   int lanes;
   void (*conv_forward)(const lk_conv *, const float *, const float *, const float *, int, float *);
+  void (*conv_pool_forward)(const lk_conv *, const float *, const float *, const float *, int, float *,
+                            unsigned char *);
   void (*conv_backward_weights)(const lk_conv *, const float *, const float *, float *, float *, float *);
   void (*conv_backward_input)(const lk_conv *, const float *, const float *, float *, float *);
   void (*channel_moments)(const float *, long, long, float *, float *);

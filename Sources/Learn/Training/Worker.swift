@@ -59,8 +59,14 @@ final class Worker: @unchecked Sendable {
       case let .conv2d(_, k, s, p):
         let geometry = ConvolutionShape(input: shape, output: out, kernel: k, stride: s, pad: p)
         let algorithm = ConvolutionAlgorithm.chosen(input: shape, kernel: k)
-        kernels.append(algorithm.makeKernel(geometry, capacity: capacity, weight: param(0), bias: param(1),
-                                            weightGrad: grad(0), biasGrad: grad(1), needsInputGradient: needs))
+        // A direct convolution runs the (ReLU and) 2×2 max-pool after it in registers.
+        let block = model.fusesLayers && algorithm == .direct ? Self.poolingBlock(model.layers, after: i, input: out) : nil
+        let kernel = algorithm.makeKernel(geometry, capacity: capacity, weight: param(0), bias: param(1),
+                                          weightGrad: grad(0), biasGrad: grad(1), needsInputGradient: needs,
+                                          pooled: block != nil)
+        kernel.fusedReLU = block?.relu ?? false
+        fusedAway = block?.layers ?? 0
+        kernels.append(kernel)
       case .linear(let u):
         kernels.append(LinearKernel(inputs: shape.count, units: u, capacity: capacity, weight: param(0),
                                     bias: param(1), weightGrad: grad(0), biasGrad: grad(1), needsInputGradient: needs))
@@ -110,7 +116,8 @@ final class Worker: @unchecked Sendable {
 
   deinit { labels.deallocate() }
 
-  /// The layers after batchnorm `index` that its kernel can run itself: an optional ReLU, then
+  /// The layers after layer `index` (a batchnorm or direct convolution) that its kernel can run
+  /// itself, `input` being that layer's output: an optional ReLU, then
   /// a 2×2 max-pool with stride 2 over a map at least 2×2. Returns how many and whether a ReLU
   /// is among them, or nil.
   static func poolingBlock(_ layers: [Layer], after index: Int, input: Shape) -> (layers: Int, relu: Bool)? {

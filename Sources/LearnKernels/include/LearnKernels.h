@@ -46,6 +46,11 @@ void lk_conv_pad_weights(const lk_conv *s, const float *w, float *padded);
 /// Direct convolution: y[img, oy, ox, o] = bias[o] + Σ packed[(ky,kx,c), o] · xp[img, oy·s+ky, ox·s+kx, c],
 /// then max(0, ·) when `relu` is non-zero.
 void lk_conv_forward(const lk_conv *s, const float *xp, const float *packed, const float *bias, int relu, float *y);
+/// lk_conv_forward, then max(0, ·) when `relu`, then 2×2 max-pooling with stride 2 (floor
+/// mode), with each window's four pixels pooled in registers: writes y [n][oh/2][ow/2][co] and
+/// winner as lk_pool2_forward does (its backward pass is lk_pool2_backward over oh × ow).
+void lk_conv_pool_forward(const lk_conv *s, const float *xp, const float *packed, const float *bias, int relu,
+                          float *y, unsigned char *winner);
 /// Weight and bias gradients of the direct convolution, written (not added) in the stored
 /// layouts: gw [co][K], gb [co]. `scratch` holds K·copad floats.
 void lk_conv_backward_weights(const lk_conv *s, const float *xp, const float *gy, float *gw, float *gb,
