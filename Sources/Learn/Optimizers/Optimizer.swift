@@ -25,11 +25,7 @@ final class Optimizer {
   }
 
   /// One step from the gradients of one or more workers (one buffer per parameter each),
-  /// summed in worker order. Two workers are summed inside the update, saving a pass, and the
-  /// update itself is split across as many threads as there were workers: it is elementwise,
-  /// so every value comes out the same however it is split, and the cores that computed the
-  /// gradients would otherwise wait while one thread updates (on the MLP of scripts/bench-train
-  /// the update is a fifth of an epoch).
+  /// summed in worker order. Two workers are summed inside the update, saving a pass.
   func step(workers: [[FloatBuffer]]) {
     if workers.count == 1 { return step(gradients: workers[0], second: nil) }
     if workers.count > 2 {
@@ -40,47 +36,25 @@ final class Optimizer {
         }
       }
     }
-    step(gradients: workers[0], second: workers[1], threads: workers.count)
+    step(gradients: workers[0], second: workers[1])
   }
 
-  /// Below this many values in all a step runs on one thread: starting threads costs more.
-  static let parallelMinimum = 32_768
-
-  func step(gradients: [FloatBuffer], second: [FloatBuffer]? = nil, threads: Int = 1) {
+  func step(gradients: [FloatBuffer], second: [FloatBuffer]? = nil) {
     t += 1
-    let total = parameters.reduce(0) { $0 + $1.count }
-    let parts = total >= Self.parallelMinimum ? max(1, threads) : 1
-    if parts == 1 {
-      update(0..<total, gradients: gradients, second: second)
-      return
-    }
-    let per = (total + parts - 1) / parts
-    DispatchQueue.concurrentPerform(iterations: parts) { j in
-      update(min(total, j * per)..<min(total, (j + 1) * per), gradients: gradients, second: second)
-    }
-  }
-
-  /// Updates the values at positions `span` of all parameters laid end to end.
-  private func update(_ span: Range<Int>, gradients: [FloatBuffer], second: [FloatBuffer]?) {
-    var start = 0
-    for (i, p) in parameters.enumerated() {
-      defer { start += p.count }
-      let lo = max(span.lowerBound, start), hi = min(span.upperBound, start + p.count)
-      guard lo < hi else { continue }
-      let o = lo - start, n = hi - lo
-      let g = gradients[i].pointer + o, h = second.map { $0[i].pointer + o }
-      switch config {
-      case let .sgd(lr, momentum, decay):
-        // PyTorch starts momentum at the first gradient.
-        lk_sgd_update(p.pointer + o, g, h, first[i].pointer + o, n, Float(lr), Float(momentum), Float(decay),
-                      t == 1 ? 1 : 0)
-      case let .adam(lr, beta1, beta2, eps, decay):
-        let c1 = 1 - pow(beta1, Double(t)), c2 = 1 - pow(beta2, Double(t))
-        // Folding the bias corrections into the step: α/(1−β1ᵗ) · m / (√v/√(1−β2ᵗ) + ε), with ε
-        // added after the correction as PyTorch does.
-        let stepSize = Float(lr / max(c1, 1e-300)), root = Float(1 / max(c2, 1e-300).squareRoot())
-        lk_adam_update(p.pointer + o, g, h, first[i].pointer + o, self.second[i].pointer + o, n, Float(beta1),
-                       Float(beta2), stepSize, root, Float(eps), Float(decay))
+    switch config {
+    case let .sgd(lr, momentum, decay):
+      for (i, p) in parameters.enumerated() {
+        lk_sgd_update(p.pointer, gradients[i].pointer, second?[i].pointer, first[i].pointer, p.count, Float(lr),
+                      Float(momentum), Float(decay), t == 1 ? 1 : 0)  // PyTorch starts momentum at the first gradient
+      }
+    case let .adam(lr, beta1, beta2, eps, decay):
+      let c1 = 1 - pow(beta1, Double(t)), c2 = 1 - pow(beta2, Double(t))
+      // Folding the bias corrections into the step: α/(1−β1ᵗ) · m / (√v/√(1−β2ᵗ) + ε), with ε
+      // added after the correction as PyTorch does.
+      let stepSize = Float(lr / max(c1, 1e-300)), root = Float(1 / max(c2, 1e-300).squareRoot())
+      for (i, p) in parameters.enumerated() {
+        lk_adam_update(p.pointer, gradients[i].pointer, second?[i].pointer, first[i].pointer, self.second[i].pointer,
+                       p.count, Float(beta1), Float(beta2), stepSize, root, Float(eps), Float(decay))
       }
     }
   }
