@@ -180,3 +180,7 @@ void lk_conv_pool_forward(const lk_conv *s, const float *xp, const float *packed
                           float *y, unsigned char *winner) {
   K()->conv_pool_forward(s, xp, packed, bias, relu, y, winner);
 }
+void lk_conv_pool_backward_weights(const lk_conv *s, const float *xp, const float *gp, const float *y,
+                                   const unsigned char *winner, int relu, float *gw, float *gb, float *scratch) {
+  K()->conv_pool_backward_weights(s, xp, gp, y, winner, relu, gw, gb, scratch);
+}

@@ -254,6 +254,70 @@ static void FN(conv_backward_weights)(const lk_conv *s, const float *xp, const f
     for (long j = 0; j < K; j++) gw[oc * K + j] = gwt[j * copad + oc];
   FN(column_sums)(gy, s->n * s->oh * s->ow, co, gb);
 }
+/// conv_backward_weights for conv_pool_forward's output, from the pooled gradient gp: each
+/// window's gradient goes to its winning pixel where the ReLU passed it (y > 0), inside the
+/// accumulation, so the full-size gradient is never written or read. Pixels outside every
+/// window (odd sizes) have no gradient. The same sums as conv_backward_weights over the routed
+/// gradient, in window order.
+static void FN(conv_pool_backward_weights)(const lk_conv *s, const float *xp, const float *gp, const float *y,
+                                           const unsigned char *winner, int relu, float *gw, float *gb,
+                                           float *scratch) {
+  long K = s->k * s->k * s->ci, pw = s->iw + 2 * s->pad, psz = (s->ih + 2 * s->pad) * pw * s->ci;
+  long co = s->co, copad = lk_conv_copad(s), nvec = (co + VL - 1) / VL, st = s->stride;
+  long ph = s->oh / 2, pwd = s->ow / 2;
+  long rounded = (K + ROWS - 1) / ROWS * ROWS;
+  long off[rounded];
+  window_offsets(s, off, rounded);
+  float *gwt = scratch;  // [K][copad]
+  double bias[nvec * VL];
+  for (long i = 0; i < nvec * VL; i++) bias[i] = 0;
+  V z = splat(0);
+  for (long v = 0; v < nvec; v++) {
+    for (long j0 = 0; j0 < K; j0 += ROWS) {
+      V acc[ROWS], bacc;
+      double total[ROWS][VL];
+      for (int r = 0; r < ROWS; r++)
+        for (int l = 0; l < VL; l++) total[r][l] = 0;
+      const long *o = off + j0;
+      for (long img = 0; img < s->n; img++) {
+        // One image's windows in float, then into double (see FOLD_EVERY).
+        for (int r = 0; r < ROWS; r++) acc[r] = splat(0);
+        bacc = splat(0);
+        const float *image = xp + img * psz;
+        for (long py = 0; py < ph; py++) {
+          for (long px = 0; px < pwd; px++) {
+            // May read past the row (and the winners): those lanes are never stored.
+            long at = ((img * ph + py) * pwd + px) * co + v * VL;
+            VI g = (VI)LOAD(gp + at);
+            if (relu) g &= (VI)(LOAD(y + at) > z);
+            VI k = __builtin_convertvector(*(const VBU *)(winner + at), VI);
+            bacc += (V)g;
+            for (int p = 0; p < 4; p++) {
+              V gv = (V)((k == splat_i(p)) & g);
+              const float *base = image + (((2 * py + p / 2) * st) * pw + (2 * px + p % 2) * st) * s->ci;
+              for (int r = 0; r < ROWS; r++) acc[r] += gv * base[o[r]];
+            }
+          }
+        }
+        for (int r = 0; r < ROWS; r++) {
+          float t[VL];
+          STORE(t, acc[r]);
+          for (int l = 0; l < VL; l++) total[r][l] += t[l];
+        }
+        if (j0 == 0) {
+          float t[VL];
+          STORE(t, bacc);
+          for (int l = 0; l < VL; l++) bias[v * VL + l] += t[l];
+        }
+      }
+      for (int r = 0; r < ROWS && j0 + r < K; r++)
+        for (int l = 0; l < VL; l++) gwt[(j0 + r) * copad + v * VL + l] = (float)total[r][l];
+    }
+  }
+  for (long oc = 0; oc < co; oc++)
+    for (long j = 0; j < K; j++) gw[oc * K + j] = gwt[j * copad + oc];
+  for (long oc = 0; oc < co; oc++) gb[oc] = (float)bias[oc];
+}
 #undef ROWS
 
 /// One pixel's window gradient, NB vectors of it: Σ_o g[o] · W[o][v0·VL ...].
@@ -824,6 +888,7 @@ const lk_table LK_CAT(lk_table, LK_SUFFIX) = {
   .conv_forward = FN(conv_forward),
   .conv_pool_forward = FN(conv_pool_forward),
   .conv_backward_weights = FN(conv_backward_weights),
+  .conv_pool_backward_weights = FN(conv_pool_backward_weights),
   .conv_backward_input = FN(conv_backward_input),
   .channel_moments = FN(channel_moments),
   .channel_affine = FN(channel_affine),

@@ -10,6 +10,8 @@ typedef struct lk_table {
   void (*conv_pool_forward)(const lk_conv *, const float *, const float *, const float *, int, float *,
                             unsigned char *);
   void (*conv_backward_weights)(const lk_conv *, const float *, const float *, float *, float *, float *);
+  void (*conv_pool_backward_weights)(const lk_conv *, const float *, const float *, const float *,
+                                     const unsigned char *, int, float *, float *, float *);
   void (*conv_backward_input)(const lk_conv *, const float *, const float *, float *, float *);
   void (*channel_moments)(const float *, long, long, float *, float *);
   void (*channel_affine)(const float *, long, long, const float *, const float *, int, float *);

@@ -55,6 +55,11 @@ void lk_conv_pool_forward(const lk_conv *s, const float *xp, const float *packed
 /// layouts: gw [co][K], gb [co]. `scratch` holds K·copad floats.
 void lk_conv_backward_weights(const lk_conv *s, const float *xp, const float *gy, float *gw, float *gb,
                               float *scratch);
+/// lk_conv_backward_weights for lk_conv_pool_forward's output, from the pooled gradient gp
+/// [n][oh/2][ow/2][co] and that pass's y and winner (which it may read up to 16 bytes past):
+/// each window's gradient goes to its winner, unless `relu` and y ≤ 0, inside the sums.
+void lk_conv_pool_backward_weights(const lk_conv *s, const float *xp, const float *gp, const float *y,
+                                   const unsigned char *winner, int relu, float *gw, float *gb, float *scratch);
 /// Input gradient of the direct convolution, written (not added) into dx [n][ih][iw][ci];
 /// `padded` are the weights from lk_conv_pad_weights; `scratch` holds padded_size + kpad floats.
 void lk_conv_backward_input(const lk_conv *s, const float *gy, const float *padded, float *dx, float *scratch);

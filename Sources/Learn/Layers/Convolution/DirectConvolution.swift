@@ -11,8 +11,9 @@ import LearnKernels
 /// With `pooled`, the kernel also runs the 2×2 max-pool (stride 2) after it, and the ReLU
 /// between when `fusedReLU` (the worker's fast path for conv → relu → maxpool(2) without
 /// batchnorm): each window's four pixels are computed together and pooled in registers, so
-/// the full-size map is never written, and the backward pass first routes the pooled
-/// gradient to each window's winner.
+/// the full-size map is never written. The backward pass routes the pooled gradient to each
+/// window's winner inside the weight gradient's sums (and, where an input gradient is needed,
+/// into a full-size gradient first).
 final class DirectConvolution: LayerKernel, ReLUFusing {
   let shape: ConvolutionShape
   let weight: UnsafeMutablePointer<Float>, bias: UnsafeMutablePointer<Float>
@@ -28,7 +29,8 @@ final class DirectConvolution: LayerKernel, ReLUFusing {
   let pooled: Bool
   /// Per pooled value, which pixel of its window won (pooled only).
   let winner: UnsafeMutablePointer<UInt8>
-  /// The full-size output gradient the pooled one is routed into (pooled only).
+  /// The full-size output gradient the pooled one is routed into (pooled, when the input
+  /// gradient is needed too).
   let routed: FloatBuffer
   /// The padded input of the last forward pass (the input itself when there is no padding).
   private var source: UnsafeMutablePointer<Float>?
@@ -45,10 +47,11 @@ final class DirectConvolution: LayerKernel, ReLUFusing {
     self.pooled = pooled
     let pooledCount = (shape.output.h / 2) * (shape.output.w / 2) * shape.output.c
     y = FloatBuffer(count: capacity * (pooled ? pooledCount : shape.output.count))
-    let winners = pooled ? capacity * pooledCount : 1
+    // Slack: the weight gradient reads a vector's worth of winners at a time.
+    let winners = pooled ? capacity * pooledCount + Int(LK_SLACK) : 1
     winner = .allocate(capacity: winners)
     winner.initialize(repeating: 0, count: winners)
-    routed = FloatBuffer(count: pooled ? capacity * shape.output.count : 1)
+    routed = FloatBuffer(count: pooled && needsInputGradient ? capacity * shape.output.count : 1)
     padded = FloatBuffer(count: shape.pad > 0 ? capacity * paddedSize : 1)
     packed = FloatBuffer(count: shape.rowLength * copad)
     paddedWeights = FloatBuffer(count: needsInputGradient ? shape.output.c * kpad : 1)
@@ -81,6 +84,12 @@ final class DirectConvolution: LayerKernel, ReLUFusing {
     guard let xp = source else { return gradInput.pointer }
     var g = shape.geometry(count: n)
     var gy = pooledGradient
+    if pooled && !needInputGradient {
+      // The first layer: the weight gradient reads the pooled gradient and winners directly.
+      lk_conv_pool_backward_weights(&g, xp, pooledGradient, y.pointer, winner, fusedReLU ? 1 : 0, weightGrad,
+                                    biasGrad, scratch.pointer)
+      return gradInput.pointer
+    }
     if pooled {
       let out = shape.output
       lk_pool2_backward(pooledGradient, y.pointer, winner, n, out.h, out.w, out.c, fusedReLU ? 1 : 0, routed.pointer)
