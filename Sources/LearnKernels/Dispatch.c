@@ -174,8 +174,8 @@ void lk_pool2_backward(const float *gp, const float *y, const unsigned char *win
                        int relu, float *dx) {
   K()->pool2_backward(gp, y, winner, n, h, w, c, relu, dx);
 }
-void lk_im2col(const lk_conv *s, const float *x, float *col) { K()->im2col(s, x, col); }
-void lk_col2im(const lk_conv *s, const float *col, float *dx) { K()->col2im(s, col, dx); }
+void lk_im2col(const lk_conv *s, int pooled, const float *x, float *col) { K()->im2col(s, pooled, x, col); }
+void lk_col2im(const lk_conv *s, int pooled, const float *col, float *dx) { K()->col2im(s, pooled, col, dx); }
 void lk_conv_pool_forward(const lk_conv *s, const float *xp, const float *packed, const float *bias, int relu,
                           float *y, unsigned char *winner) {
   K()->conv_pool_forward(s, xp, packed, bias, relu, y, winner);

@@ -31,8 +31,8 @@ typedef struct lk_table {
   void (*maxpool2_forward)(const float *, long, long, long, long, float *);
   void (*maxpool2_backward)(const float *, const float *, const float *, long, long, long, long, float *);
   void (*pool2_forward)(const float *, long, long, long, long, int, float *, unsigned char *);
-  void (*im2col)(const lk_conv *, const float *, float *);
-  void (*col2im)(const lk_conv *, const float *, float *);
+  void (*im2col)(const lk_conv *, int, const float *, float *);
+  void (*col2im)(const lk_conv *, int, const float *, float *);
   void (*pool2_backward)(const float *, const float *, const unsigned char *, long, long, long, long, int, float *);
 } lk_table;
 

@@ -87,6 +87,17 @@ import Testing
                                      input: Shape(c: 1, h: 13, w: 13))
   }
 
+  @Test func anIm2colConvolutionWithItsPoolFusedMatchesTheLayersOneByOne() throws {
+    // Windows of 90 values (3×3 over 10 channels) go through im2col; 7×7 maps pool to 3×3,
+    // leaving a row and column no window holds; padding and a second such layer that needs
+    // its input gradient; 12 channels end inside a 16- and an 8-lane vector.
+    try Self.expectCloseOnEveryBuild([.conv2d(channels: 10, kernel: 3, pad: 1), .relu,
+                                      .conv2d(channels: 12, kernel: 3, pad: 1), .relu, .maxpool(size: 2),
+                                      .conv2d(channels: 12, kernel: 3, pad: 1), .maxpool(size: 2),
+                                      .flatten, .linear(units: 3)],
+                                     input: Shape(c: 2, h: 14, w: 14))
+  }
+
   @Test func theReferenceCNNWithItsPoolsFusedMatchesTheLayersOneByOne() throws {
     // scripts/bench-train's reference CNN at its own sizes: 28 → 26 → 13 → 11 → 5.
     try Self.expectCloseOnEveryBuild([.conv2d(channels: 32, kernel: 3), .relu, .maxpool(size: 2),

@@ -59,8 +59,8 @@ final class Worker: @unchecked Sendable {
       case let .conv2d(_, k, s, p):
         let geometry = ConvolutionShape(input: shape, output: out, kernel: k, stride: s, pad: p)
         let algorithm = ConvolutionAlgorithm.chosen(input: shape, kernel: k)
-        // A direct convolution runs the (ReLU and) 2×2 max-pool after it in registers.
-        let block = model.fusesLayers && algorithm == .direct ? Self.poolingBlock(model.layers, after: i, input: out) : nil
+        // The convolution runs the (ReLU and) 2×2 max-pool after it.
+        let block = model.fusesLayers ? Self.poolingBlock(model.layers, after: i, input: out) : nil
         let kernel = algorithm.makeKernel(geometry, capacity: capacity, weight: param(0), bias: param(1),
                                           weightGrad: grad(0), biasGrad: grad(1), needsInputGradient: needs,
                                           pooled: block != nil)
@@ -116,7 +116,7 @@ final class Worker: @unchecked Sendable {
 
   deinit { labels.deallocate() }
 
-  /// The layers after layer `index` (a batchnorm or direct convolution) that its kernel can run
+  /// The layers after layer `index` (a batchnorm or convolution) that its kernel can run
   /// itself, `input` being that layer's output: an optional ReLU, then
   /// a 2×2 max-pool with stride 2 over a map at least 2×2. Returns how many and whether a ReLU
   /// is among them, or nil.

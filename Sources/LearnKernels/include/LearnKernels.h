@@ -66,11 +66,14 @@ void lk_conv_backward_input(const lk_conv *s, const float *gy, const float *padd
 
 /// im2col: every output pixel's window of x [n][ih][iw][ci] as one row of col, k·k·ci values
 /// ordered (ky, kx, ci), zeros where the window overhangs the padding; rows in (img, oy, ox)
-/// order, n·oh·ow of them.
-void lk_im2col(const lk_conv *s, const float *x, float *col);
+/// order, n·oh·ow of them. With `pooled`, only the pixels of 2×2 pooling windows (stride 2,
+/// floor mode), window by window, each window's four in the order (0,0), (0,1), (1,0), (1,1):
+/// n·(oh/2)·(ow/2)·4 rows, so four consecutive output rows are one window (lk_pool2_forward
+/// with h = w = 2 pools them).
+void lk_im2col(const lk_conv *s, int pooled, const float *x, float *col);
 /// Its adjoint: dx [n][ih][iw][ci] written as the sum of every row value of col over the
 /// input value it was copied from (padding dropped).
-void lk_col2im(const lk_conv *s, const float *col, float *dx);
+void lk_col2im(const lk_conv *s, int pooled, const float *col, float *dx);
 
 /// Per-channel mean and biased variance of `rows` rows of `c` channels (two passes).
 void lk_channel_moments(const float *x, long rows, long c, float *mean, float *variance);
