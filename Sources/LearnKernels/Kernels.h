@@ -32,9 +32,13 @@ typedef unsigned char VBU __attribute__((vector_size(LK_VL), aligned(1)));
 // Vector iterations a float accumulator runs before it is folded into double. A batch holds up
 // to ~10^6 values per channel; summed in one float accumulator they lose about three digits
 // (measured against float64 by scripts/parity-torch: batchnorm means and the direct
-// convolution's weight gradients were 10^-3..10^-2 off where PyTorch's were 10^-5), while
-// 256 terms per float lane keep float's own precision.
-#define FOLD_EVERY 256
+// convolution's weight gradients were 10^-3..10^-2 off where PyTorch's were 10^-5). 256 terms
+// per lane kept a batch mean within ~8·10^-7, which was not enough: the first batchnorm's β
+// gradient depends on the sign of x − mean at every pixel, and Fashion-MNIST's quantised pixels
+// put many convolution outputs on a few values, so it ended 3·10^-4..4·10^-3 from float64
+// (BatchNormBetaGradientPrecisionTests). 32 terms per lane keep the mean within ~4·10^-8, as
+// PyTorch's double accumulator does, for one scalar fold per 32 vector adds.
+#define FOLD_EVERY 32
 
 static void FN(column_sums)(const float *x, long rows, long c, float *sum);
 
