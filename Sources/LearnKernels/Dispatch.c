@@ -167,3 +167,20 @@ void lk_maxpool2_forward(const float *x, long n, long h, long w, long c, float *
 void lk_maxpool2_backward(const float *x, const float *y, const float *gy, long n, long h, long w, long c, float *dx) {
   K()->maxpool2_backward(x, y, gy, n, h, w, c, dx);
 }
+void lk_pool2_forward(const float *x, long n, long h, long w, long c, int relu, float *y, unsigned char *winner) {
+  K()->pool2_forward(x, n, h, w, c, relu, y, winner);
+}
+void lk_pool2_backward(const float *gp, const float *y, const unsigned char *winner, long n, long h, long w, long c,
+                       int relu, float *dx) {
+  K()->pool2_backward(gp, y, winner, n, h, w, c, relu, dx);
+}
+void lk_im2col(const lk_conv *s, int pooled, const float *x, float *col) { K()->im2col(s, pooled, x, col); }
+void lk_col2im(const lk_conv *s, int pooled, const float *col, float *dx) { K()->col2im(s, pooled, col, dx); }
+void lk_conv_pool_forward(const lk_conv *s, const float *xp, const float *packed, const float *bias, int relu,
+                          float *y, unsigned char *winner) {
+  K()->conv_pool_forward(s, xp, packed, bias, relu, y, winner);
+}
+void lk_conv_pool_backward_weights(const lk_conv *s, const float *xp, const float *gp, const float *y,
+                                   const unsigned char *winner, int relu, float *gw, float *gb, float *scratch) {
+  K()->conv_pool_backward_weights(s, xp, gp, y, winner, relu, gw, gb, scratch);
+}

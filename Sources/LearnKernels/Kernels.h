@@ -16,6 +16,9 @@ typedef float VU __attribute__((vector_size(LK_VL * 4), aligned(4)));
 #define VL LK_VL
 #define LOAD(p) (*(const VU *)(p))
 #define STORE(p, v) (*(VU *)(p) = (v))
+typedef int VI __attribute__((vector_size(LK_VL * 4)));
+typedef unsigned char VB __attribute__((vector_size(LK_VL)));
+typedef unsigned char VBU __attribute__((vector_size(LK_VL), aligned(1)));
 
 // Accumulator vectors of output channels per pixel in the forward kernel: 4 pixels × NB
 // vectors of accumulators plus NB weight vectors must fit the 16 (32 with AVX-512) registers.
@@ -44,6 +47,11 @@ INLINE V splat(float s) {
   return v + s;
 }
 
+INLINE VI splat_i(int s) {
+  VI v = {0};
+  return v + s;
+}
+
 INLINE V relu_v(V v) {
   V z = {0};
   return __builtin_elementwise_max(v, z);
@@ -68,12 +76,10 @@ static void window_offsets(const lk_conv *s, long *off, long count) {
 
 // MARK: Direct convolution
 
-/// P pixels × NB vectors of output channels starting at o0: the weights of each window value
-/// are loaded once and used for all P pixels.
-INLINE void conv_block(const int P, const int NB, const float *const *base, const long *off, long K,
-                       const float *wt, long copad, const float *bias, long o0, long co, int relu,
-                       float *const *out) {
-  V acc[4][NB_MAX];
+/// P pixels × NB vectors of output channels starting at o0, accumulated from the bias: the
+/// weights of each window value are loaded once and used for all P pixels.
+INLINE void conv_accumulate(const int P, const int NB, const float *const *base, const long *off, long K,
+                            const float *wt, long copad, const float *bias, long o0, V acc[4][NB_MAX]) {
   for (int b = 0; b < NB; b++) {
     V bv = LOAD(bias + o0 + b * VL);
     for (int p = 0; p < P; p++) acc[p][b] = bv;
@@ -88,12 +94,50 @@ INLINE void conv_block(const int P, const int NB, const float *const *base, cons
       for (int b = 0; b < NB; b++) acc[p][b] += w[b] * xv;
     }
   }
+}
+
+INLINE void conv_block(const int P, const int NB, const float *const *base, const long *off, long K,
+                       const float *wt, long copad, const float *bias, long o0, long co, int relu,
+                       float *const *out) {
+  V acc[4][NB_MAX];
+  conv_accumulate(P, NB, base, off, K, wt, copad, bias, o0, acc);
   for (int p = 0; p < P; p++) {
     for (int b = 0; b < NB; b++) {
       V v = relu ? relu_v(acc[p][b]) : acc[p][b];
       long at = o0 + b * VL;
       if (at + VL <= co) STORE(out[p] + at, v);
       else store_part(out[p] + at, v, co - at);
+    }
+  }
+}
+
+/// The four pixels of one 2×2 window (base in the order (0,0), (0,1), (1,0), (1,1)), pooled in
+/// registers: writes the window's maximum (after the ReLU) and which pixel won, the first of
+/// equals, as lk_pool2_forward does.
+INLINE void conv_pool_block(const int NB, const float *const *base, const long *off, long K, const float *wt,
+                            long copad, const float *bias, long o0, long co, int relu, float *out,
+                            unsigned char *win) {
+  V acc[4][NB_MAX];
+  conv_accumulate(4, NB, base, off, K, wt, copad, bias, o0, acc);
+  for (int b = 0; b < NB; b++) {
+    V top = acc[0][b];
+    VI k = splat_i(0);
+    for (int p = 1; p < 4; p++) {
+      VI m = acc[p][b] > top;
+      k = (m & splat_i(p)) | (~m & k);
+      top = (V)((m & (VI)acc[p][b]) | (~m & (VI)top));
+    }
+    if (relu) top = relu_v(top);
+    long at = o0 + b * VL;
+    VB kb = __builtin_convertvector(k, VB);
+    if (at + VL <= co) {
+      STORE(out + at, top);
+      *(VBU *)(win + at) = kb;
+    } else {
+      store_part(out + at, top, co - at);
+      unsigned char t[VL];
+      *(VBU *)t = kb;
+      for (long i = 0; i < co - at; i++) win[at + i] = t[i];
     }
   }
 }
@@ -130,6 +174,40 @@ static void FN(conv_forward)(const lk_conv *s, const float *xp, const float *wt,
 #undef LK_CONV_CASE
         }
         ox += P;
+      }
+    }
+  }
+}
+
+/// The direct convolution followed by (ReLU and) 2×2 max-pooling with stride 2, floor mode:
+/// each window's four pixels are computed together and pooled in registers, so the full-size
+/// output is never written. y is [n][oh/2][ow/2][co], winner as lk_pool2_forward's.
+static void FN(conv_pool_forward)(const lk_conv *s, const float *xp, const float *wt, const float *bias, int relu,
+                                  float *y, unsigned char *winner) {
+  long K = s->k * s->k * s->ci, pw = s->iw + 2 * s->pad, psz = (s->ih + 2 * s->pad) * pw * s->ci;
+  long co = s->co, copad = lk_conv_copad(s), nvec = (co + VL - 1) / VL, st = s->stride;
+  long ph = s->oh / 2, pwd = s->ow / 2;
+  long off[K];
+  window_offsets(s, off, K);
+  for (long img = 0; img < s->n; img++) {
+    const float *image = xp + img * psz;
+    for (long py = 0; py < ph; py++) {
+      for (long px = 0; px < pwd; px++) {
+        const float *base[4];
+        for (int p = 0; p < 4; p++) base[p] = image + (((2 * py + p / 2) * st) * pw + (2 * px + p % 2) * st) * s->ci;
+        long at = ((img * ph + py) * pwd + px) * co;
+        for (long v = 0; v < nvec; v += NB_MAX) {
+          long nb = nvec - v < NB_MAX ? nvec - v : NB_MAX;
+          long o0 = v * VL;
+          switch (nb) {
+            case 1: conv_pool_block(1, base, off, K, wt, copad, bias, o0, co, relu, y + at, winner + at); break;
+            case 2: conv_pool_block(2, base, off, K, wt, copad, bias, o0, co, relu, y + at, winner + at); break;
+            case 3: conv_pool_block(3, base, off, K, wt, copad, bias, o0, co, relu, y + at, winner + at); break;
+#if NB_MAX > 3
+            case 4: conv_pool_block(4, base, off, K, wt, copad, bias, o0, co, relu, y + at, winner + at); break;
+#endif
+          }
+        }
       }
     }
   }
@@ -179,6 +257,70 @@ static void FN(conv_backward_weights)(const lk_conv *s, const float *xp, const f
   for (long oc = 0; oc < co; oc++)
     for (long j = 0; j < K; j++) gw[oc * K + j] = gwt[j * copad + oc];
   FN(column_sums)(gy, s->n * s->oh * s->ow, co, gb);
+}
+/// conv_backward_weights for conv_pool_forward's output, from the pooled gradient gp: each
+/// window's gradient goes to its winning pixel where the ReLU passed it (y > 0), inside the
+/// accumulation, so the full-size gradient is never written or read. Pixels outside every
+/// window (odd sizes) have no gradient. The same sums as conv_backward_weights over the routed
+/// gradient, in window order.
+static void FN(conv_pool_backward_weights)(const lk_conv *s, const float *xp, const float *gp, const float *y,
+                                           const unsigned char *winner, int relu, float *gw, float *gb,
+                                           float *scratch) {
+  long K = s->k * s->k * s->ci, pw = s->iw + 2 * s->pad, psz = (s->ih + 2 * s->pad) * pw * s->ci;
+  long co = s->co, copad = lk_conv_copad(s), nvec = (co + VL - 1) / VL, st = s->stride;
+  long ph = s->oh / 2, pwd = s->ow / 2;
+  long rounded = (K + ROWS - 1) / ROWS * ROWS;
+  long off[rounded];
+  window_offsets(s, off, rounded);
+  float *gwt = scratch;  // [K][copad]
+  double bias[nvec * VL];
+  for (long i = 0; i < nvec * VL; i++) bias[i] = 0;
+  V z = splat(0);
+  for (long v = 0; v < nvec; v++) {
+    for (long j0 = 0; j0 < K; j0 += ROWS) {
+      V acc[ROWS], bacc;
+      double total[ROWS][VL];
+      for (int r = 0; r < ROWS; r++)
+        for (int l = 0; l < VL; l++) total[r][l] = 0;
+      const long *o = off + j0;
+      for (long img = 0; img < s->n; img++) {
+        // One image's windows in float, then into double (see FOLD_EVERY).
+        for (int r = 0; r < ROWS; r++) acc[r] = splat(0);
+        bacc = splat(0);
+        const float *image = xp + img * psz;
+        for (long py = 0; py < ph; py++) {
+          for (long px = 0; px < pwd; px++) {
+            // May read past the row (and the winners): those lanes are never stored.
+            long at = ((img * ph + py) * pwd + px) * co + v * VL;
+            VI g = (VI)LOAD(gp + at);
+            if (relu) g &= (VI)(LOAD(y + at) > z);
+            VI k = __builtin_convertvector(*(const VBU *)(winner + at), VI);
+            bacc += (V)g;
+            for (int p = 0; p < 4; p++) {
+              V gv = (V)((k == splat_i(p)) & g);
+              const float *base = image + (((2 * py + p / 2) * st) * pw + (2 * px + p % 2) * st) * s->ci;
+              for (int r = 0; r < ROWS; r++) acc[r] += gv * base[o[r]];
+            }
+          }
+        }
+        for (int r = 0; r < ROWS; r++) {
+          float t[VL];
+          STORE(t, acc[r]);
+          for (int l = 0; l < VL; l++) total[r][l] += t[l];
+        }
+        if (j0 == 0) {
+          float t[VL];
+          STORE(t, bacc);
+          for (int l = 0; l < VL; l++) bias[v * VL + l] += t[l];
+        }
+      }
+      for (int r = 0; r < ROWS && j0 + r < K; r++)
+        for (int l = 0; l < VL; l++) gwt[(j0 + r) * copad + v * VL + l] = (float)total[r][l];
+    }
+  }
+  for (long oc = 0; oc < co; oc++)
+    for (long j = 0; j < K; j++) gw[oc * K + j] = gwt[j * copad + oc];
+  for (long oc = 0; oc < co; oc++) gb[oc] = (float)bias[oc];
 }
 #undef ROWS
 
@@ -230,6 +372,76 @@ static void FN(conv_backward_input)(const lk_conv *s, const float *gy, const flo
       memcpy(d + iy * s->iw * s->ci, dxp + ((iy + s->pad) * pw + s->pad) * s->ci, s->iw * s->ci * sizeof(float));
   }
 }
+
+// MARK: im2col
+
+/// n floats from src to d, a vector at a time, the tail lane by lane (reads no slack).
+INLINE void copy_run(float *d, const float *src, long n) {
+  long i = 0;
+  for (; i + VL <= n; i += VL) STORE(d + i, LOAD(src + i));
+  for (; i < n; i++) d[i] = src[i];
+}
+
+/// d += src over n floats.
+INLINE void add_run(float *d, const float *src, long n) {
+  long i = 0;
+  for (; i + VL <= n; i += VL) STORE(d + i, LOAD(d + i) + LOAD(src + i));
+  for (; i < n; i++) d[i] += src[i];
+}
+
+/// Walks every window row (ky) of every output pixel in col's row order: a window row whose k
+/// taps all lie inside the image is k·ci contiguous input values (channels-last), moved as one
+/// run; rows in the padding, and taps past a side, are zeros. With `pooled`, the pixels are
+/// those of the 2×2 pooling windows (stride 2, floor mode), window by window, each window's
+/// four in the order (0,0), (0,1), (1,0), (1,1); pixels outside every window get no row.
+#define LK_FOR_EACH_WINDOW_ROW(s, pooled, INSIDE, TAP, OUTSIDE)                                  \
+  long ci = s->ci, k = s->k, kc = k * ci, isz = s->ih * s->iw * ci, st = s->stride, pad = s->pad; \
+  long pwd = s->ow / 2, pixels = pooled ? (s->oh / 2) * pwd * 4 : s->oh * s->ow;                \
+  float *row = col;                                                                               \
+  for (long img = 0; img < s->n; img++)                                                           \
+    for (long q = 0; q < pixels; q++) {                                                           \
+      long oy = q / s->ow, ox = q % s->ow;                                                        \
+      if (pooled) {                                                                               \
+        long w = q >> 2, p = q & 3;                                                               \
+        oy = 2 * (w / pwd) + (p >> 1);                                                            \
+        ox = 2 * (w % pwd) + (p & 1);                                                             \
+      }                                                                                           \
+      long ix0 = ox * st - pad;                                                                   \
+      int whole = ix0 >= 0 && ix0 + k <= s->iw;                                                   \
+      for (long ky = 0; ky < k; ky++, row += kc) {                                                \
+        long iy = oy * st - pad + ky;                                                             \
+        long at = img * isz + (iy * s->iw + ix0) * ci;                                            \
+        if (iy < 0 || iy >= s->ih) {                                                              \
+          OUTSIDE(row, kc);                                                                       \
+        } else if (whole) {                                                                       \
+          INSIDE(row, at, kc);                                                                    \
+        } else {                                                                                  \
+          for (long kx = 0; kx < k; kx++) {                                                       \
+            long ix = ix0 + kx;                                                                   \
+            if (ix < 0 || ix >= s->iw) OUTSIDE(row + kx * ci, ci);                                \
+            else TAP(row + kx * ci, at + kx * ci, ci);                                            \
+          }                                                                                       \
+        }                                                                                         \
+      }                                                                                           \
+    }
+
+static void FN(im2col)(const lk_conv *s, int pooled, const float *x, float *col) {
+#define LK_COPY(r, at, m) copy_run(r, x + (at), m)
+#define LK_ZERO(r, m) memset(r, 0, (m) * sizeof(float))
+  LK_FOR_EACH_WINDOW_ROW(s, pooled, LK_COPY, LK_COPY, LK_ZERO)
+#undef LK_COPY
+#undef LK_ZERO
+}
+
+static void FN(col2im)(const lk_conv *s, int pooled, const float *col, float *dx) {
+  memset(dx, 0, s->n * s->ih * s->iw * s->ci * sizeof(float));
+#define LK_ADD(r, at, m) add_run(dx + (at), r, m)
+#define LK_SKIP(r, m)
+  LK_FOR_EACH_WINDOW_ROW(s, pooled, LK_ADD, LK_ADD, LK_SKIP)
+#undef LK_ADD
+#undef LK_SKIP
+}
+#undef LK_FOR_EACH_WINDOW_ROW
 
 // MARK: Per-channel passes
 //
@@ -552,6 +764,98 @@ static void FN(maxpool2_backward)(const float *x, const float *y, const float *g
   }
 }
 
+// MARK: (ReLU →) 2×2 max-pool, winners kept
+
+/// Vectors of channels across the four values of each window: the maximum and which value
+/// won (first of equals, as PyTorch), then the ReLU. max(relu(a), …) = relu(max(a, …)), and a
+/// window whose maximum the ReLU clamps passes no gradient, so pooling the raw values first
+/// routes gradients exactly as ReLU then max-pool does.
+static void FN(pool2_forward)(const float *x, long n, long h, long w, long c, int relu, float *y,
+                              unsigned char *winner) {
+  long oh = h / 2, ow = w / 2;
+  for (long img = 0; img < n; img++) {
+    const float *image = x + img * h * w * c;
+    for (long oy = 0; oy < oh; oy++) {
+      for (long ox = 0; ox < ow; ox++) {
+        const float *a = image + (2 * oy * w + 2 * ox) * c, *b = a + c, *d = a + w * c, *e = d + c;
+        long at = ((img * oh + oy) * ow + ox) * c;
+        float *out = y + at;
+        unsigned char *win = winner + at;
+        long ch = 0;
+        for (; ch + VL <= c; ch += VL) {
+          // Blends on the strict comparison, as the scalar tail (a plain max would add NaN
+          // handling to every step).
+          V top = LOAD(a + ch), v;
+          VI k = splat_i(0), m;
+          v = LOAD(b + ch);
+          m = v > top;
+          k = (m & splat_i(1)) | (~m & k);
+          top = (V)((m & (VI)v) | (~m & (VI)top));
+          v = LOAD(d + ch);
+          m = v > top;
+          k = (m & splat_i(2)) | (~m & k);
+          top = (V)((m & (VI)v) | (~m & (VI)top));
+          v = LOAD(e + ch);
+          m = v > top;
+          k = (m & splat_i(3)) | (~m & k);
+          top = (V)((m & (VI)v) | (~m & (VI)top));
+          STORE(out + ch, relu ? relu_v(top) : top);
+          *(VBU *)(win + ch) = __builtin_convertvector(k, VB);
+        }
+        for (; ch < c; ch++) {
+          float top = a[ch];
+          unsigned char k = 0;
+          if (b[ch] > top) { top = b[ch]; k = 1; }
+          if (d[ch] > top) { top = d[ch]; k = 2; }
+          if (e[ch] > top) { top = e[ch]; k = 3; }
+          out[ch] = relu && top < 0 ? 0 : top;
+          win[ch] = k;
+        }
+      }
+    }
+  }
+}
+
+/// Each window's gradient to its winner (where the ReLU passed it, y > 0), zeros to the other
+/// three; rows and columns an odd size leaves outside every window get zeros too.
+static void FN(pool2_backward)(const float *gp, const float *y, const unsigned char *winner, long n, long h, long w,
+                               long c, int relu, float *dx) {
+  long oh = h / 2, ow = w / 2;
+  V z = splat(0);
+  for (long img = 0; img < n; img++) {
+    float *d = dx + img * h * w * c;
+    for (long oy = 0; oy < oh; oy++) {
+      for (long ox = 0; ox < ow; ox++) {
+        long at = ((img * oh + oy) * ow + ox) * c;
+        long q0 = (2 * oy * w + 2 * ox) * c, q1 = q0 + c, q2 = q0 + w * c, q3 = q2 + c;
+        long ch = 0;
+        for (; ch + VL <= c; ch += VL) {
+          VI g = (VI)LOAD(gp + at + ch);
+          if (relu) g &= (VI)(LOAD(y + at + ch) > z);
+          VI k = __builtin_convertvector(*(const VBU *)(winner + at + ch), VI);
+          STORE(d + q0 + ch, (V)((k == splat_i(0)) & g));
+          STORE(d + q1 + ch, (V)((k == splat_i(1)) & g));
+          STORE(d + q2 + ch, (V)((k == splat_i(2)) & g));
+          STORE(d + q3 + ch, (V)((k == splat_i(3)) & g));
+        }
+        for (; ch < c; ch++) {
+          float g = relu && !(y[at + ch] > 0) ? 0 : gp[at + ch];
+          long k = winner[at + ch];
+          d[q0 + ch] = k == 0 ? g : 0;
+          d[q1 + ch] = k == 1 ? g : 0;
+          d[q2 + ch] = k == 2 ? g : 0;
+          d[q3 + ch] = k == 3 ? g : 0;
+        }
+      }
+      if (w > 2 * ow) {
+        memset(d + ((2 * oy) * w + w - 1) * c, 0, c * sizeof(float));
+        memset(d + ((2 * oy + 1) * w + w - 1) * c, 0, c * sizeof(float));
+      }
+    }
+    if (h > 2 * oh) memset(d + (h - 1) * w * c, 0, w * c * sizeof(float));
+  }
+}
+
 // MARK: Elementwise
 
 static void FN(relu)(const float *x, long count, float *y) {
@@ -594,7 +898,9 @@ const lk_table LK_CAT(lk_table, LK_SUFFIX) = {
   .name = LK_NAME,
   .lanes = LK_VL,
   .conv_forward = FN(conv_forward),
+  .conv_pool_forward = FN(conv_pool_forward),
   .conv_backward_weights = FN(conv_backward_weights),
+  .conv_pool_backward_weights = FN(conv_pool_backward_weights),
   .conv_backward_input = FN(conv_backward_input),
   .channel_moments = FN(channel_moments),
   .channel_affine = FN(channel_affine),
@@ -607,5 +913,9 @@ const lk_table LK_CAT(lk_table, LK_SUFFIX) = {
   .affine_relu_pool2_forward = FN(affine_relu_pool2_forward),
   .maxpool2_forward = FN(maxpool2_forward),
   .maxpool2_backward = FN(maxpool2_backward),
+  .pool2_forward = FN(pool2_forward),
+  .pool2_backward = FN(pool2_backward),
+  .im2col = FN(im2col),
+  .col2im = FN(col2im),
   .affine_relu_pool2_backward = FN(affine_relu_pool2_backward),
 };

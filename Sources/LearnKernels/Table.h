@@ -7,7 +7,11 @@ typedef struct lk_table {
   const char *name;
   int lanes;
   void (*conv_forward)(const lk_conv *, const float *, const float *, const float *, int, float *);
+  void (*conv_pool_forward)(const lk_conv *, const float *, const float *, const float *, int, float *,
+                            unsigned char *);
   void (*conv_backward_weights)(const lk_conv *, const float *, const float *, float *, float *, float *);
+  void (*conv_pool_backward_weights)(const lk_conv *, const float *, const float *, const float *,
+                                     const unsigned char *, int, float *, float *, float *);
   void (*conv_backward_input)(const lk_conv *, const float *, const float *, float *, float *);
   void (*channel_moments)(const float *, long, long, float *, float *);
   void (*channel_affine)(const float *, long, long, const float *, const float *, int, float *);
@@ -26,6 +30,10 @@ typedef struct lk_table {
                                      float *);
   void (*maxpool2_forward)(const float *, long, long, long, long, float *);
   void (*maxpool2_backward)(const float *, const float *, const float *, long, long, long, long, float *);
+  void (*pool2_forward)(const float *, long, long, long, long, int, float *, unsigned char *);
+  void (*im2col)(const lk_conv *, int, const float *, float *);
+  void (*col2im)(const lk_conv *, int, const float *, float *);
+  void (*pool2_backward)(const float *, const float *, const unsigned char *, long, long, long, long, int, float *);
 } lk_table;
 
 extern const lk_table lk_table_portable;

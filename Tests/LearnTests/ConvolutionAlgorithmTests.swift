@@ -24,6 +24,9 @@ import Testing
     Case(ci: 1, h: 4, w: 4, co: 40, k: 2, s: 1, p: 0, n: 2),
     Case(ci: 27, h: 3, w: 3, co: 81, k: 3, s: 1, p: 1, n: 2),
     Case(ci: 2, h: 6, w: 6, co: 2, k: 2, s: 1, p: 0, n: 4),
+    // Window rows of whole vectors plus a tail (3 · 20 = 60 values), overlapping windows.
+    Case(ci: 20, h: 5, w: 6, co: 8, k: 3, s: 1, p: 1, n: 2),
+    Case(ci: 32, h: 7, w: 7, co: 16, k: 3, s: 2, p: 0, n: 2),
   ]
 
   static func values(_ count: Int, seed: UInt64) -> [Float] {

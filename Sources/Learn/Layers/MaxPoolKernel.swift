@@ -4,33 +4,62 @@ import LearnKernels
 ///
 /// The forward pass remembers which input won each window; the backward pass routes the
 /// gradient there.
+///
+///     conv2d(32, 3), relu(), maxpool(2)   // fused: the pool kernel runs the ReLU (fusedReLU)
+///
+/// 2×2 windows 2 apart (the common case) run in LearnKernels. With `keepsWinners` (the
+/// worker's fast path) the forward pass writes one byte per pooled value naming the window's
+/// winner, and the backward pass is one vector pass that routes each gradient there, masked
+/// by the fused ReLU; a ReLU before the pool then costs no pass of its own, forward or
+/// backward. Without it (a model with `fusesLayers` off: the layers one by one, the reference
+/// the fused path is tested against) the backward pass finds the winner again by comparing
+/// input and output.
 final class MaxPoolKernel: LayerKernel {
   let input: Shape, output: Shape, size: Int, stride: Int
   let y: FloatBuffer, gradInput: FloatBuffer
   let winner: UnsafeMutablePointer<Int32>
+  /// Per pooled value of a 2×2 pool with `keepsWinners`: which of the window's four won.
+  let pairWinner: UnsafeMutablePointer<UInt8>
+  let keepsWinners: Bool
+  /// Clamps the pooled values at zero (the ReLU before the pool, whose kernel then passes
+  /// values through untouched). Only the worker sets it, and only where `fusesReLU`.
+  var fusedReLU = false
 
-  init(input: Shape, output: Shape, size: Int, stride: Int, capacity: Int, needsInputGradient: Bool) {
+  init(input: Shape, output: Shape, size: Int, stride: Int, capacity: Int, needsInputGradient: Bool,
+       keepsWinners: Bool = true) {
     self.input = input
     self.output = output
     self.size = size
     self.stride = stride
+    let pairs = size == 2 && stride == 2
+    self.keepsWinners = keepsWinners && pairs
     y = FloatBuffer(count: capacity * output.count)
     gradInput = FloatBuffer(count: needsInputGradient ? capacity * input.count : 1)
-    winner = .allocate(capacity: max(1, capacity * output.count))
-    winner.initialize(repeating: 0, count: max(1, capacity * output.count))
+    let winners = pairs ? 1 : max(1, capacity * output.count)
+    winner = .allocate(capacity: winners)
+    winner.initialize(repeating: 0, count: winners)
+    let pairWinners = self.keepsWinners ? capacity * output.count : 1
+    pairWinner = .allocate(capacity: pairWinners)
+    pairWinner.initialize(repeating: 0, count: pairWinners)
   }
 
-  deinit { winner.deallocate() }
+  deinit {
+    winner.deallocate()
+    pairWinner.deallocate()
+  }
 
-  /// 2×2 windows 2 apart (the common case) keep no winner indices: the backward pass finds
-  /// the winner again by comparing input and output (the first maximal input, as PyTorch),
-  /// so the forward pass is a plain max. Both run in LearnKernels.
   var pairs: Bool { size == 2 && stride == 2 }
+  /// Whether this kernel can run the ReLU before it.
+  var fusesReLU: Bool { keepsWinners }
   private var lastInput: UnsafeMutablePointer<Float>?
 
   func forward(_ x: UnsafeMutablePointer<Float>, count n: Int, training: Bool) -> UnsafeMutablePointer<Float> {
     let c = input.c, iw = input.w, oh = output.h, ow = output.w
     lastInput = x
+    if keepsWinners {
+      lk_pool2_forward(x, n, input.h, input.w, c, fusedReLU ? 1 : 0, y.pointer, pairWinner)
+      return y.pointer
+    }
     if pairs {
       lk_maxpool2_forward(x, n, input.h, input.w, c, y.pointer)
       return y.pointer
@@ -68,6 +97,10 @@ final class MaxPoolKernel: LayerKernel {
   func backward(_ gy: UnsafeMutablePointer<Float>, count n: Int, needInputGradient: Bool) -> UnsafeMutablePointer<Float> {
     guard needInputGradient else { return gradInput.pointer }
     let dx = gradInput.pointer
+    if keepsWinners {
+      lk_pool2_backward(gy, y.pointer, pairWinner, n, input.h, input.w, input.c, fusedReLU ? 1 : 0, dx)
+      return dx
+    }
     if pairs, let x = lastInput {
       lk_maxpool2_backward(x, y.pointer, gy, n, input.h, input.w, input.c, dx)
       return dx

@@ -15,7 +15,8 @@ public final class Model {
   /// Per layer: the indices into `parameters` it owns.
   private(set) var parameterIndices: [[Int]] = []
   /// Whether training runs adjacent layers as one kernel where it can (a ReLU inside the conv,
-  /// linear or batchnorm before it; batchnorm → ReLU → 2×2 max-pool as one pass). The results
+  /// linear or batchnorm before it; batchnorm or a convolution → ReLU → 2×2 max-pool as one
+  /// kernel; a ReLU inside the 2×2 max-pool after it). The results
   /// are the same either way (to float rounding); off, `profile` times every layer alone.
   public var fusesLayers = true
   /// How `build` draws the weights; set before the first build (or after `reset`).

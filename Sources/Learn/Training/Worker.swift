@@ -59,8 +59,14 @@ final class Worker: @unchecked Sendable {
       case let .conv2d(_, k, s, p):
         let geometry = ConvolutionShape(input: shape, output: out, kernel: k, stride: s, pad: p)
         let algorithm = ConvolutionAlgorithm.chosen(input: shape, kernel: k)
-        kernels.append(algorithm.makeKernel(geometry, capacity: capacity, weight: param(0), bias: param(1),
-                                            weightGrad: grad(0), biasGrad: grad(1), needsInputGradient: needs))
+        // The convolution runs the (ReLU and) 2×2 max-pool after it.
+        let block = model.fusesLayers ? Self.poolingBlock(model.layers, after: i, input: out) : nil
+        let kernel = algorithm.makeKernel(geometry, capacity: capacity, weight: param(0), bias: param(1),
+                                          weightGrad: grad(0), biasGrad: grad(1), needsInputGradient: needs,
+                                          pooled: block != nil)
+        kernel.fusedReLU = block?.relu ?? false
+        fusedAway = block?.layers ?? 0
+        kernels.append(kernel)
       case .linear(let u):
         kernels.append(LinearKernel(inputs: shape.count, units: u, capacity: capacity, weight: param(0),
                                     bias: param(1), weightGrad: grad(0), biasGrad: grad(1), needsInputGradient: needs))
@@ -74,7 +80,7 @@ final class Worker: @unchecked Sendable {
         kernels.append(ReLUKernel(shape: shape, capacity: capacity))
       case let .maxpool(size, stride):
         kernels.append(MaxPoolKernel(input: shape, output: out, size: size, stride: stride ?? size,
-                                     capacity: capacity, needsInputGradient: needs))
+                                     capacity: capacity, needsInputGradient: needs, keepsWinners: model.fusesLayers))
       case .flatten:
         kernels.append(FlattenKernel())
       case .dropout(let p):
@@ -82,6 +88,14 @@ final class Worker: @unchecked Sendable {
       }
       if !idx.isEmpty { seenParameters = true }
       shape = out
+    }
+    // A ReLU right before a 2×2 max-pool is run by the pool kernel (it clamps the pooled
+    // quarter and masks the gradient it routes), so the layer before it need not clamp.
+    for i in kernels.indices.dropLast() where model.fusesLayers {
+      if kernels[i] is ReLUKernel, let pool = kernels[i + 1] as? MaxPoolKernel, pool.fusesReLU {
+        pool.fusedReLU = true
+        kernels[i] = FusedAwayKernel()
+      }
     }
     // A ReLU after a layer that can clamp its own output costs no pass of its own.
     for i in kernels.indices.dropLast() where model.fusesLayers {
@@ -102,7 +116,8 @@ final class Worker: @unchecked Sendable {
 
   deinit { labels.deallocate() }
 
-  /// The layers after batchnorm `index` that its kernel can run itself: an optional ReLU, then
+  /// The layers after layer `index` (a batchnorm or convolution) that its kernel can run
+  /// itself, `input` being that layer's output: an optional ReLU, then
   /// a 2×2 max-pool with stride 2 over a map at least 2×2. Returns how many and whether a ReLU
   /// is among them, or nil.
   static func poolingBlock(_ layers: [Layer], after index: Int, input: Shape) -> (layers: Int, relu: Bool)? {

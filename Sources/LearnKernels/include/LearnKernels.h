@@ -48,13 +48,34 @@ void lk_conv_pad_weights(const lk_conv *s, const float *w, float *padded);
 /// Direct convolution: y[img, oy, ox, o] = bias[o] + Σ packed[(ky,kx,c), o] · xp[img, oy·s+ky, ox·s+kx, c],
 /// then max(0, ·) when `relu` is non-zero.
 void lk_conv_forward(const lk_conv *s, const float *xp, const float *packed, const float *bias, int relu, float *y);
+/// lk_conv_forward, then max(0, ·) when `relu`, then 2×2 max-pooling with stride 2 (floor
+/// mode), with each window's four pixels pooled in registers: writes y [n][oh/2][ow/2][co] and
+/// winner as lk_pool2_forward does (its backward pass is lk_pool2_backward over oh × ow).
+void lk_conv_pool_forward(const lk_conv *s, const float *xp, const float *packed, const float *bias, int relu,
+                          float *y, unsigned char *winner);
 /// Weight and bias gradients of the direct convolution, written (not added) in the stored
 /// layouts: gw [co][K], gb [co]. `scratch` holds K·copad floats.
 void lk_conv_backward_weights(const lk_conv *s, const float *xp, const float *gy, float *gw, float *gb,
                               float *scratch);
+/// lk_conv_backward_weights for lk_conv_pool_forward's output, from the pooled gradient gp
+/// [n][oh/2][ow/2][co] and that pass's y and winner (which it may read up to 16 bytes past):
+/// each window's gradient goes to its winner, unless `relu` and y ≤ 0, inside the sums.
+void lk_conv_pool_backward_weights(const lk_conv *s, const float *xp, const float *gp, const float *y,
+                                   const unsigned char *winner, int relu, float *gw, float *gb, float *scratch);
 /// Input gradient of the direct convolution, written (not added) into dx [n][ih][iw][ci];
 /// `padded` are the weights from lk_conv_pad_weights; `scratch` holds padded_size + kpad floats.
 void lk_conv_backward_input(const lk_conv *s, const float *gy, const float *padded, float *dx, float *scratch);
+
+/// im2col: every output pixel's window of x [n][ih][iw][ci] as one row of col, k·k·ci values
+/// ordered (ky, kx, ci), zeros where the window overhangs the padding; rows in (img, oy, ox)
+/// order, n·oh·ow of them. With `pooled`, only the pixels of 2×2 pooling windows (stride 2,
+/// floor mode), window by window, each window's four in the order (0,0), (0,1), (1,0), (1,1):
+/// n·(oh/2)·(ow/2)·4 rows, so four consecutive output rows are one window (lk_pool2_forward
+/// with h = w = 2 pools them).
+void lk_im2col(const lk_conv *s, int pooled, const float *x, float *col);
+/// Its adjoint: dx [n][ih][iw][ci] written as the sum of every row value of col over the
+/// input value it was copied from (padding dropped).
+void lk_col2im(const lk_conv *s, int pooled, const float *col, float *dx);
 
 /// Per-channel mean and biased variance of `rows` rows of `c` channels (two passes).
 void lk_channel_moments(const float *x, long rows, long c, float *mean, float *variance);
@@ -82,6 +103,15 @@ void lk_maxpool2_forward(const float *x, long n, long h, long w, long c, float *
 /// Its backward pass: each window's gradient goes to its first maximal input (as PyTorch),
 /// found again by comparing x with y; every value of dx [n][h][w][c] is written.
 void lk_maxpool2_backward(const float *x, const float *y, const float *gy, long n, long h, long w, long c, float *dx);
+/// ReLU (when `relu`) then 2×2 max-pooling with stride 2 (floor mode) of x [n][h][w][c] into
+/// y [n][h/2][w/2][c], in one pass that also writes, per pooled value, which window value won
+/// (0..3 in the order (0,0), (0,1), (1,0), (1,1); the first of equal values, as PyTorch).
+void lk_pool2_forward(const float *x, long n, long h, long w, long c, int relu, float *y, unsigned char *winner);
+/// Its backward pass from the pooled gradient gp, y and winner being the forward pass's
+/// outputs: each window's gradient goes to its winner, unless `relu` and y ≤ 0 (the ReLU
+/// clamped it); every value of dx [n][h][w][c] is written.
+void lk_pool2_backward(const float *gp, const float *y, const unsigned char *winner, long n, long h, long w, long c,
+                       int relu, float *dx);
 /// Sums `rows` rows of `c` values into sum[c] (written, not added).
 void lk_column_sums(const float *x, long rows, long c, float *sum);
 /// Each of `rows` rows of `c` values set to bias.

@@ -22,16 +22,17 @@ public enum ConvolutionAlgorithm: String, CaseIterable, Sendable {
     kernel * kernel * input.c <= directWindowLimit ? .direct : .im2col
   }
 
-  /// A worker's kernel for this algorithm.
+  /// A worker's kernel for this algorithm; `pooled` runs the 2×2 max-pool after it inside.
   func makeKernel(_ shape: ConvolutionShape, capacity: Int, weight: Parameter, bias: Parameter,
-                  weightGrad: FloatBuffer, biasGrad: FloatBuffer, needsInputGradient: Bool) -> LayerKernel & ReLUFusing {
+                  weightGrad: FloatBuffer, biasGrad: FloatBuffer, needsInputGradient: Bool,
+                  pooled: Bool = false) -> LayerKernel & ReLUFusing {
     switch self {
     case .im2col:
       return Im2colConvolution(shape, capacity: capacity, weight: weight, bias: bias, weightGrad: weightGrad,
-                               biasGrad: biasGrad, needsInputGradient: needsInputGradient)
+                               biasGrad: biasGrad, needsInputGradient: needsInputGradient, pooled: pooled)
     case .direct:
       return DirectConvolution(shape, capacity: capacity, weight: weight, bias: bias, weightGrad: weightGrad,
-                               biasGrad: biasGrad, needsInputGradient: needsInputGradient)
+                               biasGrad: biasGrad, needsInputGradient: needsInputGradient, pooled: pooled)
     }
   }
 }

@@ -7,6 +7,12 @@ import LearnKernels
 /// Weights are `channels × (k·k·inChannels)` with the inner index ordered (ky, kx, ci), so an
 /// im2col row is `k·k` contiguous copies of `inChannels` floats and the weight matrix is used
 /// as stored (transposed in the sgemm call).
+///
+/// With `pooled`, the kernel also runs the 2×2 max-pool (stride 2) after it, and the ReLU
+/// between when `fusedReLU`: the im2col rows are the pooling windows' pixels, window by
+/// window, so pixels the pool drops (odd sizes) are never computed, and four consecutive
+/// output rows are pooled as one window; the backward pass routes the pooled gradient to the
+/// winners' rows first.
 final class Im2colConvolution: LayerKernel, ReLUFusing {
   let shape: ConvolutionShape
   let weight: UnsafeMutablePointer<Float>, bias: UnsafeMutablePointer<Float>
@@ -15,32 +21,59 @@ final class Im2colConvolution: LayerKernel, ReLUFusing {
   let col: FloatBuffer        // im2col rows, then their gradient
   let gradInput: FloatBuffer
   var fusedReLU = false
+  /// Whether a 2×2 max-pool runs inside: y holds the pooled quarter.
+  let pooled: Bool
+  /// Output rows per image: every pixel, or the pooling windows' pixels.
+  let rowsPerImage: Int
+  /// The rows before pooling, then their routed gradient (pooled only).
+  let full: FloatBuffer
+  /// Per pooled value, which row of its window won (pooled only).
+  let winner: UnsafeMutablePointer<UInt8>
 
   init(_ shape: ConvolutionShape, capacity: Int, weight: Parameter, bias: Parameter, weightGrad: FloatBuffer,
-       biasGrad: FloatBuffer, needsInputGradient: Bool) {
+       biasGrad: FloatBuffer, needsInputGradient: Bool, pooled: Bool = false) {
     self.shape = shape
     self.weight = weight.pointer
     self.bias = bias.pointer
     self.weightGrad = weightGrad.pointer
     self.biasGrad = biasGrad.pointer
-    y = FloatBuffer(count: capacity * shape.output.count)
-    col = FloatBuffer(count: capacity * shape.pixels * shape.rowLength)
+    self.pooled = pooled
+    let windows = (shape.output.h / 2) * (shape.output.w / 2)
+    rowsPerImage = pooled ? 4 * windows : shape.pixels
+    y = FloatBuffer(count: capacity * (pooled ? windows : shape.pixels) * shape.output.c)
+    full = FloatBuffer(count: pooled ? capacity * rowsPerImage * shape.output.c : 1)
+    let winners = pooled ? capacity * windows * shape.output.c : 1
+    winner = .allocate(capacity: winners)
+    winner.initialize(repeating: 0, count: winners)
+    col = FloatBuffer(count: capacity * rowsPerImage * shape.rowLength)
     gradInput = FloatBuffer(count: needsInputGradient ? capacity * shape.input.count : 1)
   }
 
+  deinit { winner.deallocate() }
+
   func forward(_ x: UnsafeMutablePointer<Float>, count n: Int, training: Bool) -> UnsafeMutablePointer<Float> {
-    let rows = n * shape.pixels, co = shape.output.c
+    let rows = n * rowsPerImage, co = shape.output.c
     im2col(x, count: n)
-    let yp = y.pointer
+    let yp = pooled ? full.pointer : y.pointer
     lk_fill_rows(yp, rows, co, bias)
     Gemm.multiply(m: rows, n: co, k: shape.rowLength, a: col.pointer, transA: false, b: weight, transB: true,
                   c: yp, beta: 1)
-    if fusedReLU { lk_relu(yp, rows * co, yp) }
-    return yp
+    if pooled {
+      // Each window is a 2×2 "image" of four consecutive rows.
+      lk_pool2_forward(yp, rows / 4, 2, 2, co, fusedReLU ? 1 : 0, y.pointer, winner)
+    } else if fusedReLU {
+      lk_relu(yp, rows * co, yp)
+    }
+    return y.pointer
   }
 
-  func backward(_ gy: UnsafeMutablePointer<Float>, count n: Int, needInputGradient: Bool) -> UnsafeMutablePointer<Float> {
-    let rows = n * shape.pixels, co = shape.output.c
+  func backward(_ pooledGradient: UnsafeMutablePointer<Float>, count n: Int, needInputGradient: Bool) -> UnsafeMutablePointer<Float> {
+    let rows = n * rowsPerImage, co = shape.output.c
+    var gy = pooledGradient
+    if pooled {
+      lk_pool2_backward(pooledGradient, y.pointer, winner, rows / 4, 2, 2, co, fusedReLU ? 1 : 0, full.pointer)
+      gy = full.pointer
+    }
     lk_column_sums(gy, rows, co, biasGrad)
     Gemm.multiply(m: co, n: shape.rowLength, k: rows, a: gy, transA: true, b: col.pointer, transB: false,
                   c: weightGrad)
@@ -51,48 +84,16 @@ final class Im2colConvolution: LayerKernel, ReLUFusing {
     return gradInput.pointer
   }
 
-  /// Lays each image's receptive fields out as rows (`ci` values per kernel tap, zeros where
-  /// the window overhangs the padding).
+  /// Lays each image's receptive fields out as rows (LearnKernels' lk_im2col: each window
+  /// row inside the image is one contiguous run of k · inChannels values).
   private func im2col(_ x: UnsafeMutablePointer<Float>, count n: Int) {
-    let ci = shape.input.c
-    forEachTap(count: n) { pixel, row in
-      if let pixel { row.update(from: x + pixel, count: ci) } else { row.update(repeating: 0, count: ci) }
-    }
+    var g = shape.geometry(count: n)
+    lk_im2col(&g, pooled ? 1 : 0, x, col.pointer)
   }
 
   /// The inverse scatter: adds each row's gradient back onto the input pixel it came from.
   private func col2im(count n: Int) {
-    let ci = shape.input.c, dx = gradInput.pointer
-    dx.update(repeating: 0, count: n * shape.input.count)
-    forEachTap(count: n) { pixel, row in
-      guard let pixel else { return }
-      let d = dx + pixel
-      for c in 0..<ci { d[c] += row[c] }
-    }
-  }
-
-  /// Walks every kernel tap of every output pixel of `n` images in `col`'s row order, giving the
-  /// tap's input pixel (its offset from the batch's start, nil in the padding) and its place in
-  /// `col`. The one statement of the window geometry that im2col and col2im share.
-  @inline(__always)
-  private func forEachTap(count n: Int, _ body: (Int?, UnsafeMutablePointer<Float>) -> Void) {
-    let ci = shape.input.c, ih = shape.input.h, iw = shape.input.w, oh = shape.output.h, ow = shape.output.w
-    let k = shape.kernel, stride = shape.stride, pad = shape.pad
-    var row = col.pointer
-    for i in 0..<n {
-      let image = i * shape.input.count
-      for oy in 0..<oh {
-        for ox in 0..<ow {
-          for ky in 0..<k {
-            let iy = oy * stride - pad + ky
-            for kx in 0..<k {
-              let ix = ox * stride - pad + kx
-              body(iy >= 0 && iy < ih && ix >= 0 && ix < iw ? image + (iy * iw + ix) * ci : nil, row)
-              row += ci
-            }
-          }
-        }
-      }
-    }
+    var g = shape.geometry(count: n)
+    lk_col2im(&g, pooled ? 1 : 0, col.pointer, gradInput.pointer)
   }
 }
