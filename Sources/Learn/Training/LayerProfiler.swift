@@ -8,15 +8,23 @@
 /// weights, as profiling a training run should. One worker thread runs them, so each layer's
 /// seconds are its own and add up to (nearly) the total; loading, loss and the optimizer step
 /// make the rest (`otherSeconds`). Builds the model for the data's shape if needed.
+///
+/// Training fuses layers (a ReLU and 2×2 max-pool run inside the convolution or batchnorm
+/// before them), and then a fused layer's time is booked on the layer that runs it
+/// (`LayerTiming.runsIn`). With `fused: false` every layer runs its own kernel, as PyTorch runs
+/// its modules one by one: slower, but each layer's own cost, as the paper measured it.
 public enum LayerProfiler {
   public static func profile(_ model: Model, on data: Dataset, batches: Int, batchSize: Int = 64,
                              optimizer: OptimizerConfig = .sgd(lr: 0.01, momentum: 0.9), seed: UInt64 = 0,
-                             shouldStop: () -> Bool = { false }) throws -> LayerProfile {
+                             fused: Bool = true, shouldStop: () -> Bool = { false }) throws -> LayerProfile {
     guard batches >= 1 else { throw LearnError.invalidOption("profile: batches must be at least 1, got \(batches)") }
     guard batchSize >= 1 else { throw LearnError.invalidOption("profile: batch must be at least 1, got \(batchSize)") }
     try optimizer.validate()
     try model.build(input: data.shape, seed: seed)
     try Trainer.checkClasses(model, data)
+    let fusing = model.fusesLayers
+    model.fusesLayers = fused
+    defer { model.fusesLayers = fusing }
     let pool = try WorkerPool(model: model, threads: 1, capacity: batchSize)
     let worker = pool.workers[0]
     worker.timing = true
@@ -41,9 +49,10 @@ public enum LayerProfiler {
     let total = Clock.since(start)
     let timings = model.layers.enumerated().map { i, layer in
       LayerTiming(index: i, name: layer.description, kind: layer.kind,
-                  forwardSeconds: worker.forwardSeconds[i], backwardSeconds: worker.backwardSeconds[i])
+                  forwardSeconds: worker.forwardSeconds[i], backwardSeconds: worker.backwardSeconds[i],
+                  runsIn: worker.runsIn[i])
     }
-    return LayerProfile(layers: timings, totalSeconds: total, batches: done, images: images)
+    return LayerProfile(layers: timings, totalSeconds: total, batches: done, images: images, fused: fused)
   }
 }
 
@@ -57,6 +66,9 @@ public struct LayerTiming {
   public let kind: String
   public let forwardSeconds: Double
   public let backwardSeconds: Double
+  /// The index of the layer whose kernel does this one's work (fused), or nil: then this
+  /// layer's seconds are ~0 and its cost is inside that layer's.
+  public let runsIn: Int?
   public var seconds: Double { forwardSeconds + backwardSeconds }
 }
 
@@ -68,6 +80,8 @@ public struct LayerProfile {
   /// Batches and samples actually run (fewer when stopped early).
   public let batches: Int
   public let images: Int
+  /// Whether the layers ran fused, as in training (`LayerTiming.runsIn`).
+  public let fused: Bool
   /// Time outside the layers: loading batches, the loss, the optimizer.
   public var otherSeconds: Double { max(0, totalSeconds - layers.reduce(0) { $0 + $1.seconds }) }
 }

@@ -21,6 +21,9 @@ final class Worker: @unchecked Sendable {
   var timing = false
   var forwardSeconds: [Double]
   var backwardSeconds: [Double]
+  /// Per layer, the layer whose kernel does its work when fused (its time is booked there),
+  /// or nil when it runs on its own.
+  let runsIn: [Int?]
 
   // Results of the last step.
   var loss = 0.0
@@ -41,7 +44,8 @@ final class Worker: @unchecked Sendable {
     var shape = inputShape
     // Layers before the first one with parameters need no input gradient.
     var seenParameters = false
-    var fusedAway = 0
+    var fusedAway = 0, blockOwner = 0
+    var runsIn = [Int?](repeating: nil, count: model.layers.count)
     for (i, layer) in model.layers.enumerated() {
       let out = shapes[i]
       let idx = model.parameterIndices[i]
@@ -49,6 +53,7 @@ final class Worker: @unchecked Sendable {
       if fusedAway > 0 {
         // Run by the batchnorm kernel before it.
         kernels.append(FusedAwayKernel())
+        runsIn[i] = blockOwner
         fusedAway -= 1
         shape = shapes[i]
         continue
@@ -66,6 +71,7 @@ final class Worker: @unchecked Sendable {
                                           pooled: block != nil)
         kernel.fusedReLU = block?.relu ?? false
         fusedAway = block?.layers ?? 0
+        blockOwner = i
         kernels.append(kernel)
       case .linear(let u):
         kernels.append(LinearKernel(inputs: shape.count, units: u, capacity: capacity, weight: param(0),
@@ -76,6 +82,7 @@ final class Worker: @unchecked Sendable {
                                        gammaGrad: grad(0), betaGrad: grad(1), state: model.batchNormStates[i]!,
                                        pooled: block.map { shapes[i + $0.layers] }, relu: block?.relu ?? false))
         fusedAway = block?.layers ?? 0
+        blockOwner = i
       case .relu:
         kernels.append(ReLUKernel(shape: shape, capacity: capacity))
       case let .maxpool(size, stride):
@@ -95,6 +102,7 @@ final class Worker: @unchecked Sendable {
       if kernels[i] is ReLUKernel, let pool = kernels[i + 1] as? MaxPoolKernel, pool.fusesReLU {
         pool.fusedReLU = true
         kernels[i] = FusedAwayKernel()
+        runsIn[i] = i + 1
       }
     }
     // A ReLU after a layer that can clamp its own output costs no pass of its own.
@@ -102,9 +110,11 @@ final class Worker: @unchecked Sendable {
       if let producer = kernels[i] as? ReLUFusing, let relu = kernels[i + 1] as? ReLUKernel {
         producer.fusedReLU = true
         relu.passThrough = true
+        runsIn[i + 1] = i
       }
     }
     self.kernels = kernels
+    self.runsIn = runsIn
     firstTrainable = model.parameterIndices.firstIndex { !$0.isEmpty } ?? kernels.count
     input = FloatBuffer(count: capacity * inputSize)
     labels = .allocate(capacity: capacity)
