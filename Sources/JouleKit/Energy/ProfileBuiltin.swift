@@ -64,7 +64,7 @@ enum ProfileBuiltin {
       let owner = i < p.layers.count ? p.layers[i].runsIn.map { Value.string(p.layers[$0].name) } : nil
       return Record([("layer", .string(row.layer)), ("kind", .string(row.kind)), ("forward_ms", .float(row.forwardMs)),
                      ("backward_ms", .float(row.backwardMs)), ("share", .float(row.share)), ("joules", .float(row.joules)),
-                     ("runs_in", owner ?? .none)])
+                     ("runs_in", owner ?? Value.none)])
     }
     var rec = Record()
     rec["layers"] = .table(rows)
