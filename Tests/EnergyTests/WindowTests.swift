@@ -52,8 +52,11 @@ import Testing
     monitor.poll()
   }
   let r = w.finish()
-  #expect(r.timeline.count == 3)
-  #expect(r.timeline.allSatisfy { $0.watts > 0 })
+  // One sample per poll. The window's closing poll adds a fourth only when it came 5 ms or
+  // more after the last one (the test thread was preempted: seen once under load); the counter
+  // did not move after the third poll, so that tail reads exactly 0 W.
+  #expect(r.timeline.count == 3 || (r.timeline.count == 4 && r.timeline[3].watts == 0))
+  #expect(r.timeline.prefix(3).count == 3 && r.timeline.prefix(3).allSatisfy { $0.watts > 0 })
 }
 
 @Test func metersOffMeasuresNothingAndSaysSo() {
