@@ -13,7 +13,7 @@ T > 1, joule's per-worker batchnorm); joule+torch − torch isolates the trainin
 mean difference comes with its standard error; the table at the end gives the difference of
 every group of three consecutive seeds, the resolution of the issue's 3-seed target.
 """
-import argparse, gzip, os, statistics as st, subprocess, sys, tempfile
+import argparse, os, statistics as st, subprocess, sys, tempfile
 
 import numpy as np
 import torch
@@ -21,7 +21,7 @@ from torch import nn
 from safetensors.torch import save_file
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from parity import DATA, idx, layers_json, network  # noqa: E402
+from parity import idx, layers_json, network  # noqa: E402
 
 OPTIMIZER = {"cnn": ("sgd", 64), "mlp": ("sgd", 64)}  # the rest: Adam lr 1e-3, batch 512 (the paper's)
 
