@@ -27,6 +27,14 @@ public struct EnergyReading {
   public var idleJoules: Double = 0
   /// Unix time when the window closed, for ledgers.
   public var endedAt: Double
+  /// What the figures count: RAPL's package domains (the default) or the server's share at the
+  /// wall. A counter reads `package`; the estimate models either.
+  public var scope: EnergyScope = .package
+  /// The 80% interval of `joules` when any part is estimated; nil when everything was measured.
+  public var interval: EnergyInterval?
+  /// The machine's busy CPU seconds over the window (from /proc/stat), the estimate's input:
+  /// with `seconds` it lets a verdict be recomputed under another model shape.
+  public var busyCPUSeconds: Double?
   /// Seconds the meters themselves took during the window (all polls), and how many polls.
   public var meterSeconds: Double = 0
   public var polls: Int = 0
