@@ -1,43 +1,88 @@
-/// The linear power model behind joule's estimate, with where each parameter came from.
+/// The power model behind joule's estimate, in one scope, with where each parameter came from.
 ///
-///     let m = CPUPowerModel.detect()
-///     m.cpuWatts(utilisation: 0.5)   // P_idle + (P_max − P_idle) · 0.5
-///     m.description                  // "linear TDP model, 2 CPUs, P_idle 1.6 W, P_max 5.3 W (default: ...)"
+///     let m = CPUPowerModel.detect(environment: env).model
+///     m.watts(utilisation: 0.5)      // P_idle + (P_max − P_idle) · curve(0.5)
+///     m.interval(utilisation: 0.5)   // its 80 % interval, from the validation residuals
+///     m.extremes                     // the corner models within the fitted range
+///     m.description                  // "specpower-package: AMD EPYC (Zen 4 ...), P_idle 0.6 W, P_max 3.7 W, ..."
 ///
-/// P = P_idle + (P_max − P_idle)·u, where u in [0, 1] is the machine's busy CPU time over wall
-/// time divided by its logical CPUs (online CPUs, the ones /proc/stat counts). P_max is those
-/// CPUs' share of the package TDP (CodeCarbon's TDP approach, per thread); P_idle is
-/// `idleFraction` of it. Memory adds `ramWattsPerGB` per GB resident.
-public struct CPUPowerModel: Equatable {
-  /// CodeCarbon's memory model: 3 W per 8 GB of RAM, i.e. 0.375 W/GB.
-  public static let codeCarbonRAMWattsPerGB = 0.375
-  /// CodeCarbon's TDP for CPUs missing from its table (85 W), spread over a 16-thread
-  /// package (a typical 8-core desktop part): joule's assumption when the model is unknown.
-  public static let defaultWattsPerThread = 85.0 / 16
-  /// Idle power as a fraction of TDP: joule's assumption (servers idle at roughly a quarter to
-  /// a third of full power, client parts lower). Set JOULE_CPU_WATTS="idle,max" to override.
-  public static let idleFraction = 0.3
-
-  /// /proc/cpuinfo "model name" (or "unknown CPU").
+/// u in [0, 1] is the machine's busy CPU time over wall time divided by its logical CPUs (the
+/// online CPUs /proc/stat counts). `curve` is normalised: 0 at idle, 1 at full load. In the
+/// `package` scope the watts are what RAPL's package domains would read; in the `wall` scope the
+/// server's (or, on a VM, the VM's share of the host's) power at the plug. Memory adds
+/// `ramWattsPerGB` per GB resident (package scope; at the wall memory is inside the figure).
+public struct CPUPowerModel: Equatable, Sendable {
+  /// /proc/cpuinfo "model name" (or the `--cpu` given to `joule power-model`).
   public var cpuModel: String
   public var logicalCPUs: Int
+  public var scope: EnergyScope
   public var idleWatts: Double
   public var maxWatts: Double
-  /// Where P_idle and P_max came from, for the description.
+  public var curve: LoadCurve
+  /// Where P_idle, P_max and the curve came from, for the description.
   public var origin: String
-  public var ramWattsPerGB: Double = codeCarbonRAMWattsPerGB
+  public var ramWattsPerGB: Double
+  /// The 80 % interval as ratios of the point figure (low < 1 < high).
+  public var intervalLow: Double
+  public var intervalHigh: Double
+  /// The fitted range of the idle fraction and of the curve, for `extremes`; nil when the
+  /// parameters were given (JOULE_CPU_WATTS) rather than fitted.
+  public var idleFractionRange: ClosedRange<Double>?
+  public var curveLow: LoadCurve?
+  public var curveHigh: LoadCurve?
+  /// The short name in `energy_source`: "specpower-package", "specpower-wall", "fixed-package".
+  public var label: String
 
-  public init(cpuModel: String, logicalCPUs: Int, idleWatts: Double, maxWatts: Double, origin: String) {
+  public init(cpuModel: String, logicalCPUs: Int, idleWatts: Double, maxWatts: Double, origin: String,
+              scope: EnergyScope = .package, curve: LoadCurve = .linear,
+              ramWattsPerGB: Double = PowerModelFit.memoryWattsPerGB,
+              interval: (low: Double, high: Double) = PowerModelFit.packageInterval, label: String? = nil) {
     self.cpuModel = cpuModel
     self.logicalCPUs = logicalCPUs
     self.idleWatts = idleWatts
     self.maxWatts = maxWatts
     self.origin = origin
+    self.scope = scope
+    self.curve = curve
+    self.ramWattsPerGB = ramWattsPerGB
+    self.intervalLow = interval.low
+    self.intervalHigh = interval.high
+    self.label = label ?? "fixed-\(scope.rawValue)"
   }
 
-  /// CPU power at utilisation `u` (clamped to [0, 1]).
-  public func cpuWatts(utilisation u: Double) -> Double {
-    idleWatts + (maxWatts - idleWatts) * min(1, max(0, u))
+  /// Power at utilisation `u` (clamped to [0, 1]), without memory.
+  public func watts(utilisation u: Double) -> Double {
+    idleWatts + (maxWatts - idleWatts) * curve.value(at: u)
+  }
+
+  /// joule 0.2's name for `watts(utilisation:)`.
+  public func cpuWatts(utilisation u: Double) -> Double { watts(utilisation: u) }
+
+  /// The 80 % interval of `watts(utilisation:)`.
+  public func interval(utilisation u: Double) -> EnergyInterval {
+    let w = watts(utilisation: u)
+    return EnergyInterval(low: w * intervalLow, high: w * intervalHigh)
+  }
+
+  /// Idle power over full-load power.
+  public var idleFraction: Double { maxWatts > 0 ? idleWatts / maxWatts : 0 }
+
+  /// The corner models: each end of the fitted idle-fraction range with each end of the curve's
+  /// range (the low curve, then the high one), P_max unchanged. A verdict that holds for all of
+  /// them holds whatever the estimate's shape. Just this model when its parameters were given.
+  public var extremes: [CPUPowerModel] {
+    guard let range = idleFractionRange, let low = curveLow, let high = curveHigh else { return [self] }
+    var out: [CPUPowerModel] = []
+    for f in [range.lowerBound, range.upperBound] {
+      for c in [low, high] {
+        var m = self
+        m.idleWatts = maxWatts * f
+        m.curve = c
+        m.origin = "\(origin); extreme: idle \(Self.percent(f)) of P_max, \(c == low ? "low" : "high") curve"
+        out.append(m)
+      }
+    }
+    return out
   }
 
   /// Memory power for a resident size in bytes.
@@ -46,14 +91,22 @@ public struct CPUPowerModel: Equatable {
   }
 
   public var description: String {
-    "linear TDP model, \(logicalCPUs) CPU\(logicalCPUs == 1 ? "" : "s"), P_idle \(Self.watts(idleWatts)) W, "
-      + "P_max \(Self.watts(maxWatts)) W (\(origin)); RAM \(ramWattsPerGB) W/GB resident (CodeCarbon)"
+    "\(label), \(logicalCPUs) CPU\(logicalCPUs == 1 ? "" : "s"), P_idle \(Self.watts(idleWatts)) W, "
+      + "P_max \(Self.watts(maxWatts)) W (\(origin)); 80% interval ×\(Self.watts(intervalLow))–\(Self.watts(intervalHigh)); "
+      + (scope == .wall ? "memory inside the wall figure" : "RAM \(Self.watts(ramWattsPerGB)) W/GB resident")
   }
 
-  /// The parameters as name/value pairs, for records and CSV.
+  /// The parameters as name/value pairs, for records, CSV and `joule power-model`.
   public var parameters: [(String, String)] {
-    [("cpu_model", cpuModel), ("logical_cpus", String(logicalCPUs)), ("p_idle_w", Self.watts(idleWatts)),
-     ("p_max_w", Self.watts(maxWatts)), ("ram_w_per_gb", String(ramWattsPerGB)), ("origin", origin)]
+    var p = [("model", label), ("scope", scope.rawValue), ("cpu_model", cpuModel), ("logical_cpus", String(logicalCPUs)),
+             ("p_idle_w", Self.watts(idleWatts)), ("p_max_w", Self.watts(maxWatts)),
+             ("idle_fraction", Self.watts(idleFraction)),
+             ("curve", curve.points.map { Self.watts($0) }.joined(separator: " ")),
+             ("ram_w_per_gb", Self.watts(ramWattsPerGB)),
+             ("interval_80", "\(Self.watts(intervalLow))–\(Self.watts(intervalHigh)) × point")]
+    if let r = idleFractionRange { p.append(("idle_fraction_range", "\(Self.watts(r.lowerBound))–\(Self.watts(r.upperBound))")) }
+    p.append(("origin", origin))
+    return p
   }
 
   static func watts(_ w: Double) -> String {
@@ -61,55 +114,5 @@ public struct CPUPowerModel: Equatable {
     return r == r.rounded() ? String(Int(r)) : String(r)
   }
 
-  /// The model for this machine: JOULE_CPU_WATTS, else the TDP table, else the default.
-  /// A malformed JOULE_CPU_WATTS is reported in `note` and ignored.
-  public static func detect(environment: [String: String],
-                            cpuinfo: String? = try? FileSystemPowercapReader().contents(of: "/proc/cpuinfo"),
-                            logicalCPUs: Int = ProcStat.onlineCPUs()) -> (model: CPUPowerModel, note: String?) {
-    let name = cpuinfo.flatMap(modelName) ?? "unknown CPU"
-    var note: String?
-    if let raw = environment["JOULE_CPU_WATTS"] {
-      if let (idle, max) = parseWatts(raw) {
-        return (CPUPowerModel(cpuModel: name, logicalCPUs: logicalCPUs, idleWatts: idle, maxWatts: max,
-                              origin: "JOULE_CPU_WATTS=\(raw)"), nil)
-      }
-      note = "JOULE_CPU_WATTS='\(raw)' ignored: give max watts (\"45\") or idle and max (\"10,45\"), with 0 <= idle <= max"
-    }
-    let perThread: Double
-    let origin: String
-    if let e = CPUModelTable.lookup(name) {
-      perThread = e.wattsPerThread
-      origin = "\(e.key): TDP \(Self.watts(e.tdpWatts)) W over \(e.threads) threads, idle \(Int(idleFraction * 100))% of TDP"
-    } else {
-      perThread = defaultWattsPerThread
-      origin = "'\(name)' not in joule's TDP table: default 85 W over 16 threads, idle \(Int(idleFraction * 100))%"
-    }
-    let max = perThread * Double(logicalCPUs)
-    return (CPUPowerModel(cpuModel: name, logicalCPUs: logicalCPUs, idleWatts: max * idleFraction,
-                          maxWatts: max, origin: origin), note)
-  }
-
-  /// "45" → (13.5, 45); "10,45" → (10, 45); nil when malformed.
-  static func parseWatts(_ raw: String) -> (Double, Double)? {
-    let parts = raw.split(separator: ",").map { Double(String($0).trimmingWhitespace()) }
-    switch parts.count {
-    case 1:
-      guard let m = parts[0], m > 0, m.isFinite else { return nil }
-      return (m * idleFraction, m)
-    case 2:
-      guard let i = parts[0], let m = parts[1], i >= 0, m >= i, m > 0, m.isFinite else { return nil }
-      return (i, m)
-    default:
-      return nil
-    }
-  }
-
-  static func modelName(_ cpuinfo: String) -> String? {
-    for line in cpuinfo.split(separator: "\n") where line.hasPrefix("model name") {
-      if let colon = line.firstIndex(of: ":") {
-        return String(line[line.index(after: colon)...]).trimmingWhitespace()
-      }
-    }
-    return nil
-  }
+  static func percent(_ f: Double) -> String { "\(Int((f * 100).rounded()))%" }
 }

@@ -18,6 +18,15 @@ public protocol EnergyMeter: AnyObject {
   func sample(at time: Double) -> [DomainEnergy]
   /// Things that went wrong since the last call (a domain vanished, garbage in a counter).
   func drainNotes() -> [String]
+  /// What the figures count: `package` for every counter; the estimate's model says for it.
+  var scope: EnergyScope { get }
+  /// For estimates: cumulative joules with the 80 % interval's ends, as of the last sample.
+  var bounds: EstimateBounds? { get }
+}
+
+extension EnergyMeter {
+  public var scope: EnergyScope { .package }
+  public var bounds: EstimateBounds? { nil }
 }
 
 /// One domain's cumulative energy, e.g. RAPL `package-0` or NVML `gpu-1`.

@@ -28,6 +28,9 @@ public final class EnergyMonitor {
     var noteIndex: Int
     var pollSeconds: Double
     var polls: Int
+    /// The estimate meters' totals and the machine's busy CPU seconds when the window opened.
+    var bounds: [EstimateBounds?] = []
+    var busySeconds: Double = 0
   }
 
   private let lock = NSLock()
@@ -57,10 +60,16 @@ public final class EnergyMonitor {
     poll()
   }
 
-  /// The meters' label: "rapl", "rapl+nvml", "estimate(linear-tdp)".
+  /// The meters' label: "rapl", "rapl+nvml", "estimate(specpower-package)".
   public var sourceLabel: String {
-    meters.isEmpty ? "none" : meters.map { $0.isEstimate ? "estimate(linear-tdp)" : $0.source }.joined(separator: "+")
+    meters.isEmpty ? "none" : meters.map { meter in
+      guard meter.isEstimate else { return meter.source }
+      return "estimate(\((meter as? EstimateMeter)?.model.label ?? "model"))"
+    }.joined(separator: "+")
   }
+
+  /// What the readings count: the estimate's scope when an estimate is in use, else `package`.
+  public var scope: EnergyScope { meters.first { $0.isEstimate }?.scope ?? .package }
 
   public var isEstimated: Bool { meters.contains { $0.isEstimate } }
 
@@ -110,7 +119,8 @@ public final class EnergyMonitor {
       pollLocked()
       let snap = Snapshot(time: lastTime, domains: latest, total: total,
                           timelineIndex: timelineBase + timeline.count - 1, noteIndex: notes.count,
-                          pollSeconds: pollSeconds, polls: polls)
+                          pollSeconds: pollSeconds, polls: polls, bounds: meters.map(\.bounds),
+                          busySeconds: ProcStat.machineBusySeconds())
       return (id, snap)
     }
     startPollerIfNeeded()
@@ -135,11 +145,23 @@ public final class EnergyMonitor {
       }
       let from = max(0, start.timelineIndex - timelineBase)
       let samples = Self.powerSamples(Array(timeline[min(from, timeline.count)...]), start: start.time)
-      let reading = EnergyReading(
+      var reading = EnergyReading(
         joules: counted, seconds: max(0, lastTime - start.time), source: sourceLabel, estimated: isEstimated,
         model: modelDescription, byDomain: bySource, timeline: samples,
         notes: Array(notes[min(start.noteIndex, notes.count)...]), endedAt: EnergyReading.unixNow(),
         meterSeconds: pollSeconds - start.pollSeconds, polls: polls - start.polls)
+      reading.scope = scope
+      reading.busyCPUSeconds = max(0, ProcStat.machineBusySeconds() - start.busySeconds)
+      // The interval: measured parts as they are, each estimate's part between its ends.
+      var low = counted
+      var high = counted
+      for (i, meter) in meters.enumerated() {
+        guard let now = meter.bounds, i < start.bounds.count, let then = start.bounds[i] else { continue }
+        let w = now.minus(then)
+        low += w.low - w.joules
+        high += w.high - w.joules
+      }
+      if isEstimated { reading.interval = EnergyInterval(low: max(0, low), high: max(counted, high)) }
       removeWindowLocked(window.id)
       return reading
     }

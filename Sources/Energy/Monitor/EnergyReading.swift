@@ -12,7 +12,7 @@ public struct EnergyReading {
   /// Total joules of counted domains, after idle subtraction if asked for.
   public var joules: Double
   public var seconds: Double
-  /// "rapl", "rapl+nvml", "nvml+estimate(linear-tdp)", "estimate(linear-tdp)".
+  /// "rapl", "rapl+nvml", "nvml+estimate(specpower-package)", "estimate(specpower-wall)".
   public var source: String
   public var estimated: Bool
   /// The estimate's model and parameters when `estimated`.
@@ -57,6 +57,8 @@ public struct EnergyReading {
     let idle = min(joules, max(0, watts) * seconds)
     r.idleJoules = idle
     r.joules = joules - idle
+    // The interval moves with the figure (the baseline is the same machine's, same model).
+    if let i = interval { r.interval = EnergyInterval(low: max(0, i.low - idle), high: max(r.joules, i.high - idle)) }
     return r
   }
 

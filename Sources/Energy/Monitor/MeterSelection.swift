@@ -22,6 +22,7 @@ public struct MeterSelection {
 
   /// Environment: JOULE_POWERCAP_ROOT (default /sys/class/powercap), JOULE_NVML_LIBRARY
   /// (default libnvidia-ml.so.1), CUDA_VISIBLE_DEVICES, JOULE_CPU_WATTS ("max" or "idle,max"),
+  /// JOULE_ENERGY_SCOPE (package, the default, or wall: the estimate's scope),
   /// and JOULE_METERS=off, which measures nothing (for overhead benchmarks; readings then say
   /// source "none").
   public static func detect(environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -55,9 +56,15 @@ public struct MeterSelection {
     statuses.append(nvmlShown)
     notes += nvmlNotes
 
-    let (model, modelNote) = CPUPowerModel.detect(environment: environment, cpuinfo: cpuinfo)
-    if let modelNote { notes.append(modelNote) }
+    let files = MachineFiles { $0 == "/proc/cpuinfo" ? cpuinfo : MachineFiles.system.read($0) }
+    var (model, modelNote) = CPUPowerModel.detect(environment: environment, files: files)
     let useEstimate = rapl.zones.isEmpty
+    if !useEstimate && model.scope == .wall {
+      // A counter reads the package; the wall is the estimate's alone. Measured beats modelled.
+      let why = "JOULE_ENERGY_SCOPE=wall not applied: RAPL measures the package, so readings stay package scope"
+      modelNote = modelNote.map { $0 + "; " + why } ?? why
+    }
+    if let modelNote { notes.append(modelNote) }
     if useEstimate { meters.append(EstimateMeter(model: model)) }
     let estimateWhy = (useEstimate ? "" : "not needed (RAPL measures the CPU); would use ") + EstimateMeter.coverage
       + model.description
