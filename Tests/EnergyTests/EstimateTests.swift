@@ -10,30 +10,34 @@ private let model = CPUPowerModel(cpuModel: "Test CPU", logicalCPUs: 2, idleWatt
   cpu = 1.0   // one CPU-second over one second on two CPUs: u = 0.5
   let d = meter.sample(at: 101)
   #expect(abs(d.first { $0.name == "cpu" }!.joules - 30) < 1e-9)
-  // 2 GB resident at CodeCarbon's 0.375 W/GB for one second.
-  #expect(abs(d.first { $0.name == "ram" }!.joules - 0.75) < 1e-9)
+  // 2 GB resident at the fitted W/GB for one second.
+  #expect(abs(d.first { $0.name == "ram" }!.joules - 2 * model.ramWattsPerGB) < 1e-9)
+  // The interval's ends integrate the low and high power over the same second.
+  let b = try! #require(meter.bounds)
+  #expect(abs(b.low - (30 * model.intervalLow + 2 * model.ramWattsPerGB)) < 1e-9)
+  #expect(abs(b.high - (30 * model.intervalHigh + 2 * model.ramWattsPerGB)) < 1e-9)
+  #expect(b.busyCPUSeconds == 1)
   cpu = 5.0   // more CPU time than possible (clock skew): u is capped at 1
   #expect(abs(meter.sample(at: 102).first { $0.name == "cpu" }!.joules - 80) < 1e-9)
 }
 
-@Test func cpuWattsComeFromTheEnvironmentTheTableOrTheDefault() {
-  let both = CPUPowerModel.detect(environment: ["JOULE_CPU_WATTS": "10,45"], cpuinfo: nil, logicalCPUs: 2).model
-  #expect(both.idleWatts == 10 && both.maxWatts == 45)
-  let maxOnly = CPUPowerModel.detect(environment: ["JOULE_CPU_WATTS": "40"], cpuinfo: nil, logicalCPUs: 2).model
-  #expect(maxOnly.maxWatts == 40 && abs(maxOnly.idleWatts - 40 * CPUPowerModel.idleFraction) < 1e-12)
-  let epyc = CPUPowerModel.detect(environment: [:], cpuinfo: "model name\t: AMD EPYC 7763 64-Core Processor\n",
-                                  logicalCPUs: 2).model
-  #expect(abs(epyc.maxWatts - 280.0 / 128 * 2) < 1e-12)
-  #expect(epyc.origin.contains("EPYC 7763"))
-  let unknown = CPUPowerModel.detect(environment: [:], cpuinfo: "model name\t: AMD EPYC\n", logicalCPUs: 2).model
-  #expect(abs(unknown.maxWatts - 85.0 / 16 * 2) < 1e-12)
-  #expect(unknown.description.contains("not in joule's TDP table"))
+@Test func cpuWattsComeFromTheEnvironmentOrTheFittedModel() {
+  let machine = MachineProfile.named("AMD EPYC 7763 64-Core Processor", threads: 2)
+  let both = CPUPowerModel.detect(environment: ["JOULE_CPU_WATTS": "10,45"], machine: machine).model
+  #expect(both.idleWatts == 10 && both.maxWatts == 45 && both.curve == .linear)
+  let fitted = CPUPowerModel.detect(environment: [:], machine: machine).model
+  let maxOnly = CPUPowerModel.detect(environment: ["JOULE_CPU_WATTS": "40"], machine: machine).model
+  #expect(maxOnly.maxWatts == 40 && abs(maxOnly.idleWatts - 40 * fitted.idleFraction) < 1e-12)
+  // Bare metal with the table's TDP: one 280 W package, shaped by the 2017-on servers' fit.
+  #expect(abs(fitted.maxWatts - PowerModelFit.for(.server2017).maxFractionOfTDP * 280) < 1e-9)
+  #expect(fitted.origin.contains("AMD EPYC 7763: TDP 280 W (CodeCarbon's table)"))
 }
 
 @Test func aMalformedCPUWattsSettingIsReportedAndIgnored() {
-  let (m, note) = CPUPowerModel.detect(environment: ["JOULE_CPU_WATTS": "45,10"], cpuinfo: nil, logicalCPUs: 4)
+  let machine = MachineProfile.named("Intel Xeon E5-2620 v3", threads: 24, sockets: 2)
+  let (m, note) = CPUPowerModel.detect(environment: ["JOULE_CPU_WATTS": "45,10"], machine: machine)
   #expect(note?.contains("JOULE_CPU_WATTS='45,10' ignored") == true)
-  #expect(m.maxWatts == 85.0 / 16 * 4)
+  #expect(m == CPUPowerModel.detect(environment: [:], machine: machine).model)
 }
 
 @Test func thisMachineReportsWhatItReallyHas() {
@@ -84,7 +88,12 @@ private let model = CPUPowerModel(cpuModel: "Test CPU", logicalCPUs: 2, idleWatt
     #expect(w.joulesSoFar > 0)
     let r = w.finish()
     #expect(r.estimated)
-    #expect(r.source == "estimate(linear-tdp)")
+    #expect(r.source == "estimate(fixed-package)")
+    #expect(r.scope == .package)
+    // The interval brackets the figure, and the window knows the busy CPU time it came from.
+    let interval = try! #require(r.interval)
+    #expect(interval.low < r.joules && r.joules < interval.high)
+    #expect((r.busyCPUSeconds ?? 0) >= 0.4)
     #expect(r.model?.contains("P_idle 10 W, P_max 50 W") == true)
     #expect(Double(r.timeline.count) / r.seconds >= 10)
     #expect(zip(r.timeline, r.timeline.dropFirst()).allSatisfy { $0.t < $1.t })

@@ -44,7 +44,7 @@ import TestSupport
   #expect(status.inUse && status.readable)
   #expect(status.why.contains("gpu-1 Fake GPU 1 (energy counter)"))
   // RAPL is absent, so the CPU is still estimated and the whole is labelled so.
-  #expect(sel.monitor(interval: nil).sourceLabel == "nvml+estimate(linear-tdp)")
+  #expect(sel.monitor(interval: nil).sourceLabel == "nvml+estimate(specpower-package)")
 }
 
 @Test func aLibraryMissingAFunctionIsReportedNotCrashed() throws {

@@ -80,7 +80,7 @@ import TestSupport
     #expect(last.count == 3 && last[0] == "machine" && last[2] == "true", "\(lines)")
     let machine = try #require(Double(last[1]))
     #expect(lines.count == 5)
-    let attributed = Self.attributed(lines.dropLast(), source: "estimate(linear-tdp); cpu-share")
+    let attributed = Self.attributed(lines.dropLast(), source: "estimate(specpower-package); cpu-share")
     #expect(attributed <= machine, "concurrent trials: \(attributed) J attributed of \(machine) J estimated")
   }
 

@@ -85,7 +85,7 @@ extension CPUPowerModel {
       notes.append("JOULE_ENERGY_SCOPE='\(environment["JOULE_ENERGY_SCOPE"] ?? "")' ignored: give package or wall")
     }
     let fitted = make(for: machine, scope: scope)
-    if let raw = environment["JOULE_CPU_WATTS"] {
+    if let raw = environment["JOULE_CPU_WATTS"], !raw.isEmpty {
       if let (idle, max) = parseWatts(raw, idleFraction: fitted.idleFraction) {
         let m = CPUPowerModel(cpuModel: machine.cpu.modelName, logicalCPUs: machine.threads, idleWatts: idle, maxWatts: max,
                               origin: "JOULE_CPU_WATTS=\(raw)", scope: scope,

@@ -20,6 +20,12 @@ public struct MachineFiles: Sendable {
     self.read = { contents[$0] }
   }
 
+  /// The files under `root` at their real paths: `root + "/proc/cpuinfo"` for "/proc/cpuinfo".
+  /// A copy of another machine's /proc and /sys, laid out as they are.
+  public init(root: String) {
+    self.read = { MachineFiles.system.read(root + $0) }
+  }
+
   /// This machine's files. /proc and /sys files are small; the powercap reader's plain POSIX
   /// reads serve, but /proc/cpuinfo outgrows its 4 KiB cap on many-core machines, so it is
   /// read whole here.
