@@ -3,8 +3,9 @@
 // Fitted on ../shared/data/power/specpower_ssj2008_load_curves.csv (SPECpower_ssj2008 results,
 // published by SPEC, spec.org/power_ssj2008/results/, via green-coding-solutions/cloud-energy):
 // 576 servers of 2007–2022 whose CPU is in CodeCarbon's TDP table (43 rows skipped:
-// CPU not in the table). Per segment: wall_L = C_L + A_L · TDP · chips at every load level, relative
-// least squares; the package is η·A_L·TDP·chips with η = 0.92. See the script's docstring and
+// CPU not in the table). Platform baseline from a line in TDP × chips over all but Core 2 era servers; per
+// segment, medians of the servers' package idle fractions, full-load shares of TDP and normalised
+// curves, with η = 0.92. See the script's docstring and
 // docs/energy.md. Nothing here is fitted on the test sets (CodeCarbon's RAPL sweeps, SPECpower 2023+).
 
 extension PowerModelFit {
