@@ -84,3 +84,12 @@ import Testing
   let less = r.subtractingIdle(watts: r.watts / 2)
   #expect(abs((r.joules - less.joules) - (i.low - less.interval!.low)) < 1e-9)
 }
+
+@Test func aWindowsJoulesCanBeRecomputedFromItsSecondsAndBusyTime() {
+  let m = CPUPowerModel.make(for: .named("AMD EPYC 7763 64-Core Processor", threads: 128), scope: .package)
+  // 10 s with 320 busy CPU-seconds on 128 CPUs: u = 0.25 throughout.
+  #expect(abs(m.joules(seconds: 10, busyCPUSeconds: 320) - 10 * m.watts(utilisation: 0.25)) < 1e-9)
+  #expect(m.joules(seconds: 0, busyCPUSeconds: 0) == 0)
+  let corners = m.extremes.map { $0.joules(seconds: 10, busyCPUSeconds: 320) }
+  #expect(Set(corners).count == 4)
+}

@@ -64,6 +64,15 @@ public struct CPUPowerModel: Equatable, Sendable {
     return EnergyInterval(low: w * intervalLow, high: w * intervalHigh)
   }
 
+  /// Joules over a window from its wall seconds and the machine's busy CPU seconds (an
+  /// `EnergyReading`'s `seconds` and `busyCPUSeconds`), at the window's mean utilisation: how
+  /// `compare` recomputes a figure under each of `extremes`. Exact for a straight curve; for a
+  /// bent one, a window whose load varied gets a little less than the per-poll sum.
+  public func joules(seconds: Double, busyCPUSeconds: Double) -> Double {
+    guard seconds > 0 else { return 0 }
+    return watts(utilisation: busyCPUSeconds / (seconds * Double(max(1, logicalCPUs)))) * seconds
+  }
+
   /// Idle power over full-load power.
   public var idleFraction: Double { maxWatts > 0 ? idleWatts / maxWatts : 0 }
 
