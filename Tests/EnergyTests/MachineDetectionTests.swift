@@ -60,3 +60,10 @@ func machineFixture(_ name: String) throws -> MachineFiles {
   #expect(CPUTDPTable.lookup("AMD EPYC") == nil)
   #expect(CPUTDPTable.entries.count > 4000)
 }
+
+@Test func joulesNameMatchingAgreesWithTheFitScriptsOnEveryTableName() {
+  // The fit (Python) and joule (Swift) must give a CPU the same TDP: same tokens for every name.
+  let disagree = CPUTDPTable.storedTokens.filter { Set(CPUTDPTable.tokens($0.name)) != $0.tokens }
+  #expect(disagree.isEmpty, "\(disagree.prefix(5))")
+  #expect(CPUTDPTable.tokens("Intel(R) Xeon(R) CPU E3-1240V2 @ 3.40GHz") == ["intel", "xeon", "e3-1240", "v2"])
+}

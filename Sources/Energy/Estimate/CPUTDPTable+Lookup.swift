@@ -23,12 +23,16 @@ public enum CPUTDPTable {
     var tokens: Set<String>
   }
 
+  /// Every row's name with the tokens the generator stored for it (scripts/update-cpu-tdp, by
+  /// power_model_common.py's tokeniser): a test checks `tokens(_:)` agrees on all of them.
+  public static var storedTokens: [(name: String, tokens: Set<String>)] { rows.map { ($0.entry.name, $0.tokens) } }
+
   private static let rows: [Row] = source.split(separator: "\n").compactMap { line in
-    guard let bar = line.lastIndex(of: "|"), let w = Double(line[line.index(after: bar)...]) else { return nil }
-    let name = String(line[..<bar])
-    let t = tokens(name)
+    let f = line.split(separator: "|", omittingEmptySubsequences: false)
+    guard f.count == 3, let w = Double(f[1]) else { return nil }
+    let t = f[2].split(separator: " ").map(String.init)
     guard t.contains(where: { $0.contains(where: \.isNumber) }) else { return nil }
-    return Row(entry: Entry(name: name, tdpWatts: w), tokens: Set(t))
+    return Row(entry: Entry(name: String(f[0]), tdpWatts: w), tokens: Set(t))
   }
 
   /// Every entry, in CodeCarbon's order (without the ones that can never match).
@@ -43,7 +47,8 @@ public enum CPUTDPTable {
 
   private static let noise: Set<String> = ["cpu", "processor", "core", "with", "radeon", "graphics"]
 
-  static func tokens(_ name: String) -> [String] {
+  /// The match tokens of a CPU name: "Intel(R) Xeon(R) CPU E3-1240V2 @ 3.40GHz" → intel, xeon, e3-1240, v2.
+  public static func tokens(_ name: String) -> [String] {
     var s = name.lowercased()
     for t in ["(r)", "(tm)", "®", "™"] { s = s.replacingOccurrences(of: t, with: " ") }
     if let at = s.firstIndex(of: "@") { s = String(s[..<at]) }
