@@ -54,7 +54,8 @@ public enum CPUTDPTable {
     if let at = s.firstIndex(of: "@") { s = String(s[..<at]) }
     s = s.replacingOccurrences(of: #"\(.*?\)"#, with: " ", options: .regularExpression)
     var out: [String] = []
-    for raw in s.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }) {
+    // Any Unicode space separates, as Python's \s does: CodeCarbon's table has no-break spaces.
+    for raw in s.split(whereSeparator: { $0.isWhitespace || $0 == "," }) {
       let t = raw.replacingOccurrences(of: "+", with: "")
       if noise.contains(String(raw)) || raw.range(of: #"^([\d.]+ghz|\d+-core|\d+-bit|\d+c)$"#, options: .regularExpression) != nil {
         continue
