@@ -59,7 +59,9 @@ public struct MeterSelection {
     if let modelNote { notes.append(modelNote) }
     let useEstimate = rapl.zones.isEmpty
     if useEstimate { meters.append(EstimateMeter(model: model)) }
-    let estimateWhy = (useEstimate ? "" : "not needed (RAPL measures the CPU); would use ") + EstimateMeter.coverage
+    // A counter that refused us is named, so `meters()` says the estimate stands in for it.
+    let standIn = useEstimate && rapl.status.found && !rapl.status.readable ? "standing in for the unreadable RAPL counter: " : ""
+    let estimateWhy = standIn + (useEstimate ? "" : "not needed (RAPL measures the CPU); would use ") + EstimateMeter.coverage
       + model.description
       + (modelNote.map { "; " + $0 } ?? "")
     statuses.append(MeterStatus(source: "estimate", found: true, readable: true, kind: .estimated,
