@@ -17,6 +17,6 @@ struct JouleCommand: ParsableCommand {
       """,
     version: JouleVersion.current,
     subcommands: [ReplCommand.self, RunCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, KernelCommand.self,
-                  StudiesCommand.self, StudyCommand.self, MeasureCommand.self],
+                  StudiesCommand.self, StudyCommand.self, MeasureCommand.self, CalibrateCommand.self],
     defaultSubcommand: ReplCommand.self)
 }
