@@ -49,44 +49,61 @@ public enum CalibrationFile {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw CalibrationError.file(path, "cannot read the file")
     }
-    let object: Any
+    // JSONDecoder, not JSONSerialization: on Linux the latter rounds the last digit of some
+    // numbers, and a calibration read back must equal the one written.
+    let file: FileText
     do {
-      object = try JSONSerialization.jsonObject(with: data)
-    } catch {
-      // Foundation's message carries the line and column of the fault.
-      throw CalibrationError.file(path, "not valid JSON: \((error as NSError).debugDescription)")
+      file = try JSONDecoder().decode(FileText.self, from: data)
+    } catch let error as DecodingError {
+      throw CalibrationError.file(path, Self.describe(error))
     }
-    guard let root = object as? [String: Any] else { throw CalibrationError.file(path, "the top level must be an object") }
-    guard root["format"] as? String == format else {
+    guard file.format == format else {
       throw CalibrationError.file(path, "\"format\" must be \"\(format)\"; this is not a joule calibration file")
     }
-    guard let v = root["version"] as? Int, v == version else {
-      throw CalibrationError.file(path, "\"version\" is \(root["version"].map { "\($0)" } ?? "missing"); joule reads version \(version)")
+    guard file.version == version else {
+      throw CalibrationError.file(path, "\"version\" is \(file.version.map(String.init) ?? "missing"); joule reads version \(version)")
     }
-    guard let cpus = root["cpus"] as? [String: Any] else { throw CalibrationError.file(path, "\"cpus\" must be an object keyed by CPU model") }
+    guard let cpus = file.cpus else { throw CalibrationError.file(path, "\"cpus\" must be an object keyed by CPU model") }
     var out: [String: CPUCalibration] = [:]
-    for (model, value) in cpus {
+    for (model, e) in cpus {
       let at = "cpus → '\(model)'"
-      guard let e = value as? [String: Any] else { throw CalibrationError.file(path, "\(at) must be an object") }
-      func number(_ key: String) throws -> Double {
-        guard let n = e[key] as? NSNumber, !(e[key] is Bool) else { throw CalibrationError.file(path, "\(at) → \(key) must be a number") }
-        return n.doubleValue
+      func need<T>(_ v: T?, _ key: String, _ what: String) throws -> T {
+        guard let v else { throw CalibrationError.file(path, "\(at) → \(key) is missing; it must be \(what)") }
+        return v
       }
-      guard let curve = e["curve"] as? [NSNumber] else { throw CalibrationError.file(path, "\(at) → curve must be a list of numbers") }
-      guard let cpusCount = e["logical_cpus"] as? Int else { throw CalibrationError.file(path, "\(at) → logical_cpus must be an integer") }
-      let date = (e["date"] as? String).flatMap { ISO8601DateFormatter().date(from: $0) }
-      guard let date else { throw CalibrationError.file(path, "\(at) → date must be an ISO 8601 time, e.g. \"2026-12-06T22:40:00Z\"") }
-      if let scope = e["scope"] as? String, scope != EnergyScope.package.rawValue {
+      let date = try need(e.date.flatMap { ISO8601DateFormatter().date(from: $0) }, "date",
+                          "an ISO 8601 time, e.g. \"2026-12-06T22:40:00Z\"")
+      if let scope = e.scope, scope != EnergyScope.package.rawValue {
         throw CalibrationError.file(path, "\(at) → scope is '\(scope)'; calibrations are RAPL package power ('package')")
       }
-      var c = CPUCalibration(cpuModel: model, logicalCPUs: cpusCount, idleWatts: try number("idle_w"),
-                             maxWatts: try number("max_w"), curve: curve.map(\.doubleValue),
+      var c = CPUCalibration(cpuModel: model, logicalCPUs: try need(e.logical_cpus, "logical_cpus", "an integer"),
+                             idleWatts: try need(e.idle_w, "idle_w", "a number"), maxWatts: try need(e.max_w, "max_w", "a number"),
+                             curve: try need(e.curve, "curve", "a list of 11 numbers"),
                              date: date.timeIntervalSince1970, sourcePath: path)
-      c.points = ((e["points"] as? [[String: Any]]) ?? []).compactMap(point)
+      c.points = (e.points ?? []).compactMap { p in
+        SweepWork(rawValue: p.work).map { SweepPoint(work: $0, load: p.load, utilisation: p.utilisation, seconds: p.seconds, joules: p.joules) }
+      }
       if let problem = c.problem { throw CalibrationError.file(path, "\(at): \(problem)") }
       out[model] = c
     }
     return out
+  }
+
+  /// A decoding error as a place in the file and what was wrong there.
+  static func describe(_ error: DecodingError) -> String {
+    func place(_ path: [CodingKey]) -> String {
+      path.isEmpty ? "" : path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: " → ") + ": "
+    }
+    switch error {
+    case .typeMismatch(let type, let c): return place(c.codingPath) + "expected \(type == Double.self ? "a number" : type == Int.self ? "an integer" : "\(type)")"
+    case .valueNotFound(_, let c): return place(c.codingPath) + "is null"
+    case .keyNotFound(let k, let c): return place(c.codingPath) + "\(k.stringValue) is missing"
+    case .dataCorrupted(let c):
+      // The underlying error carries the line and column of the fault.
+      let under = (c.underlyingError as NSError?).map { " (\($0.debugDescription))" } ?? ""
+      return place(c.codingPath) + "not valid JSON: " + c.debugDescription + under
+    @unknown default: return "\(error)"
+    }
   }
 
   /// Writes `calibration` into the file at `path`, keeping the other CPUs' entries (and
@@ -143,10 +160,28 @@ public enum CalibrationFile {
     x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
   }
 
-  static func point(_ d: [String: Any]) -> SweepPoint? {
-    guard let w = (d["work"] as? String).flatMap(SweepWork.init(rawValue:)),
-          let load = (d["load"] as? NSNumber)?.doubleValue, let u = (d["utilisation"] as? NSNumber)?.doubleValue,
-          let s = (d["seconds"] as? NSNumber)?.doubleValue, let j = (d["joules"] as? NSNumber)?.doubleValue else { return nil }
-    return SweepPoint(work: w, load: load, utilisation: u, seconds: s, joules: j)
+  /// The file as JSON holds it; every field optional so a missing one gets its own message.
+  struct FileText: Decodable {
+    var format: String?
+    var version: Int?
+    var cpus: [String: EntryText]?
+  }
+
+  struct EntryText: Decodable {
+    var logical_cpus: Int?
+    var idle_w: Double?
+    var max_w: Double?
+    var curve: [Double]?
+    var scope: String?
+    var date: String?
+    var points: [PointText]?
+  }
+
+  struct PointText: Decodable {
+    var work: String
+    var load: Double
+    var utilisation: Double
+    var seconds: Double
+    var joules: Double
   }
 }
