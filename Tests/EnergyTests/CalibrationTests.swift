@@ -183,3 +183,42 @@ private func knownCurve(_ u: Double) -> Double { 14 + 50 * (1 - exp(-2.5 * u)) /
   let ratio = half / full
   #expect(ratio > 0.3 && ratio < 0.9, "CPU seconds at 50% over 100%: \(ratio)")
 }
+
+@Test func theEstimateUsesACalibrationOfThisCPUModelAndSaysSoWithTheFile() throws {
+  let dir = NSTemporaryDirectory() + "joule-cal-use-" + UUID().uuidString
+  defer { try? FileManager.default.removeItem(atPath: dir) }
+  let file = dir + "/calibration.json"
+  // "Test CPU" is the model name PowercapFixture's selection reads from its cpuinfo.
+  let curve = [0, 0.3, 0.5, 0.62, 0.7, 0.77, 0.83, 0.88, 0.93, 0.97, 1]
+  try CalibrationFile.save(CPUCalibration(cpuModel: "Test CPU", logicalCPUs: 4, idleWatts: 12, maxWatts: 60, curve: curve), to: file)
+  let fx = PowercapFixture()
+  let sel = MeterSelection.detect(environment: ["JOULE_POWERCAP_ROOT": fx.root, "JOULE_NVML_LIBRARY": "/nonexistent/libnvidia-ml.so.1",
+                                                "JOULE_CALIBRATION": file],
+                                  reader: FileSystemPowercapReader(), cpuinfo: "model name\t: Test CPU\n")
+  let meter = try #require(sel.meters.first as? CalibratedEstimateMeter)
+  #expect(meter.modelDescription?.contains("calibrated (\(file), ") == true)
+  #expect(sel.statuses.first { $0.source == "estimate" }!.why.contains("calibrated (\(file), "))
+  #expect(sel.monitor(interval: nil).sourceLabel == "estimate(calibrated)")
+
+  // 10 s at u = 0.25 on 4 CPUs: the calibrated curve, not the table's line, gives the joules.
+  var busy = 0.0
+  let model = CPUPowerModel(cpuModel: "Test CPU", logicalCPUs: 4, idleWatts: 1, maxWatts: 2, origin: "unused")
+  let m = CalibratedEstimateMeter(calibration: meter.calibration, model: model, cpuSeconds: { busy }, residentBytes: { 0 }, start: 0)
+  busy = 10
+  let cpu = m.sample(at: 10).first { $0.name == "cpu" }!.joules
+  #expect(abs(cpu - (12 + 48 * 0.56) * 10) < 1e-9)
+}
+
+@Test func aCalibrationOfAnotherCPUIsANoteAndTheTableEstimateStays() throws {
+  let dir = NSTemporaryDirectory() + "joule-cal-other-" + UUID().uuidString
+  defer { try? FileManager.default.removeItem(atPath: dir) }
+  let file = dir + "/calibration.json"
+  try CalibrationFile.save(CPUCalibration(cpuModel: "Other CPU", logicalCPUs: 4, idleWatts: 12, maxWatts: 60,
+                                          curve: CPUCalibration.loads), to: file)
+  let fx = PowercapFixture()
+  let sel = MeterSelection.detect(environment: ["JOULE_POWERCAP_ROOT": fx.root, "JOULE_NVML_LIBRARY": "/nonexistent/libnvidia-ml.so.1",
+                                                "JOULE_CALIBRATION": file],
+                                  reader: FileSystemPowercapReader(), cpuinfo: "model name\t: Test CPU\n")
+  #expect(sel.meters.first is EstimateMeter)
+  #expect(sel.notes.contains { $0.contains("has no calibration for 'Test CPU'") })
+}

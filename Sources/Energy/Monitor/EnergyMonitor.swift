@@ -57,9 +57,11 @@ public final class EnergyMonitor {
     poll()
   }
 
-  /// The meters' label: "rapl", "rapl+nvml", "estimate(linear-tdp)".
+  /// The meters' label: "rapl", "rapl+nvml", "estimate(linear-tdp)", "estimate(calibrated)".
   public var sourceLabel: String {
-    meters.isEmpty ? "none" : meters.map { $0.isEstimate ? "estimate(linear-tdp)" : $0.source }.joined(separator: "+")
+    meters.isEmpty ? "none" : meters.map { m in
+      m.isEstimate ? (m is CalibratedEstimateMeter ? "estimate(calibrated)" : "estimate(linear-tdp)") : m.source
+    }.joined(separator: "+")
   }
 
   public var isEstimated: Bool { meters.contains { $0.isEstimate } }

@@ -58,12 +58,17 @@ public struct MeterSelection {
     let (model, modelNote) = CPUPowerModel.detect(environment: environment, cpuinfo: cpuinfo)
     if let modelNote { notes.append(modelNote) }
     let useEstimate = rapl.zones.isEmpty
-    if useEstimate { meters.append(EstimateMeter(model: model)) }
+    // A calibration of this CPU model (`joule calibrate`, JOULE_CALIBRATION) replaces the table.
+    let (calibration, calibrationNote) = CalibrationFile.lookup(cpuModel: model.cpuModel, environment: environment)
+    if let calibrationNote { notes.append(calibrationNote) }
+    if useEstimate {
+      meters.append(calibration.map { CalibratedEstimateMeter(calibration: $0, model: model) } ?? EstimateMeter(model: model))
+    }
     // A counter that refused us is named, so `meters()` says the estimate stands in for it.
     let standIn = useEstimate && rapl.status.found && !rapl.status.readable ? "standing in for the unreadable RAPL counter: " : ""
     let estimateWhy = standIn + (useEstimate ? "" : "not needed (RAPL measures the CPU); would use ") + EstimateMeter.coverage
-      + model.description
-      + (modelNote.map { "; " + $0 } ?? "")
+      + (calibration.map { CalibratedEstimateMeter.describe($0, model: model) } ?? model.description)
+      + (modelNote.map { "; " + $0 } ?? "") + (calibrationNote.map { "; " + $0 } ?? "")
     statuses.append(MeterStatus(source: "estimate", found: true, readable: true, kind: .estimated,
                                 inUse: useEstimate, why: estimateWhy))
     return MeterSelection(meters: meters, statuses: statuses, notes: notes)
