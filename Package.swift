@@ -44,7 +44,7 @@ let package = Package(
     // Domains know nothing of the language.
     .target(name: "LearnKernels", cSettings: kernelFlags),
     .target(name: "Learn", dependencies: ["CBLAS", "CZlib", "LearnKernels", "JSONText"], swiftSettings: numeric),
-    .target(name: "Energy"),
+    .target(name: "Energy", dependencies: ["JSONText"]),
     .target(name: "Tune", dependencies: ["CLibPQ", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: numeric),
     .target(
       name: "GnuplotBridge",

@@ -49,6 +49,8 @@ func runNotebook(path: String) -> Int32 {
   ])
   manifest.add("energy sources", sources)
   manifest.add("joules", run.estimatedJoules ? "estimated (see energy sources)" : "measured")
+  let problems = EnergyWindow.counterProblems
+  if !problems.isEmpty { manifest.add("energy counters", problems.joined(separator: "; ")) }
   do {
     try MarkdownReport(run: run, manifest: manifest).write()
   } catch {

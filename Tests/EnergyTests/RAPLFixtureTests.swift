@@ -155,9 +155,50 @@ import Testing
   let rapl = sel.statuses.first { $0.source == "rapl" }!
   #expect(rapl.found)
   #expect(!rapl.readable)
-  #expect(rapl.why == "RAPL present but unreadable: run as root or grant read access to energy_uj")
+  #expect(rapl.why == UnreadableCounter.message(root: fx.root))
   #expect(sel.meters.map(\.source) == ["estimate"])
   #expect(sel.statuses.first { $0.source == "estimate" }!.inUse)
+}
+
+@Test func aPermissionErrorSaysWhyAndTheFixInMetersAndTheManifest() {
+  // The kernel's EACCES on energy_uj, injected through the reader (tests run as root, where
+  // chmod denies nothing), on a tree laid out as /sys/class/powercap is.
+  let fx = PowercapFixture().zone("intel-rapl:0", "package-0", energy: 0).zone("intel-rapl:0:0", "core", energy: 0)
+  let sel = fx.selection(reader: DenyingReader())
+  let rapl = sel.statuses.first { $0.source == "rapl" }!
+  #expect(rapl.why.contains("root only since Linux 5.10"))
+  #expect(rapl.why.contains("sudo chmod a+r \(fx.root)/intel-rapl:*/energy_uj"))
+  #expect(rapl.why.contains("udev rule"))
+  let estimate = sel.statuses.first { $0.source == "estimate" }!
+  #expect(estimate.why.hasPrefix("standing in for the unreadable RAPL counter"))
+  let monitor = sel.monitor(interval: nil)
+  #expect(monitor.sourcesDescription.hasPrefix("estimate (RAPL unreadable, no NVML): "))
+  #expect(monitor.counterProblems == ["rapl: " + UnreadableCounter.message(root: fx.root)])
+  let r = monitor.begin().finish()
+  #expect(r.estimated)
+  #expect(r.model != nil)
+}
+
+@Test func aCounterThatIsSimplyAbsentIsNotCalledUnreadable() {
+  let fx = PowercapFixture()
+  let monitor = fx.selection().monitor(interval: nil)
+  #expect(monitor.counterProblems.isEmpty)
+  #expect(monitor.sourcesDescription.hasPrefix("estimate (no RAPL, no NVML): "))
+}
+
+@Test func oneRefusedZoneBesideReadableOnesIsNamedWithTheFix() {
+  let fx = PowercapFixture().zone("intel-rapl:0", "package-0", energy: 0).zone("intel-rapl:1", "package-1", energy: 0)
+  struct DenyOne: PowercapReader {
+    let inner = FileSystemPowercapReader()
+    func contents(of path: String) throws -> String {
+      if path.hasSuffix("intel-rapl:1/energy_uj") { throw PowercapReadError.permissionDenied(path) }
+      return try inner.contents(of: path)
+    }
+    func entries(in directory: String) throws -> [String] { try inner.entries(in: directory) }
+  }
+  let rapl = fx.selection(reader: DenyOne()).statuses.first { $0.source == "rapl" }!
+  #expect(rapl.readable)
+  #expect(rapl.why.contains("1 zone(s) unreadable (energy_uj is readable by root only since Linux 5.10"))
 }
 
 @Test func aMissingTreeIsReportedAsNotFound() {

@@ -110,6 +110,29 @@ private struct Session {
     #expect(h.field("points")?.number == 3)
   }
 
+  @Test func plotsOfEstimatedEnergyDrawTheIntervalAsErrorBarsOrBands() throws {
+    let s = Session("interval")
+    _ = try s.run("""
+      rows = []
+      for i in range(6) {
+        e = 10 + i * 3
+        rows += [{layers: i + 1, energy_j: e, energy_low_j: e * 0.75, energy_high_j: e * 1.3, estimated: true, accuracy: 0.8 + i * 0.01}]
+      }
+      save(plot(rows, x: "layers", y: "energy_j"), "points.png")
+      save(plot(rows, x: "layers", y: "energy_j", kind: "lines"), "lines.png")
+      save(plot(rows, x: "energy_j", y: "accuracy"), "tradeoff.png")
+      save(plot([{layers: 1, energy_j: 3}, {layers: 2, energy_j: 4}], x: "layers", y: "energy_j"), "measured.png")
+      """)
+    let points = try s.text("points.gp")
+    #expect(points.contains("using 1:2:3:4 with yerrorbars"))
+    #expect(points.contains("\n1 10 7.5 13\n"))
+    #expect(points.contains("energy_j (estimated)"))
+    #expect(try s.text("lines.gp").contains("using 1:3:4 with filledcurves"))
+    #expect(try s.text("tradeoff.gp").contains("using 1:2:3:4 with xerrorbars"))
+    let measured = try s.text("measured.gp")
+    #expect(!measured.contains("errorbars") && !measured.contains("filledcurves"))
+  }
+
   @Test func aStudyPipesIntoPlotAndEstimatedJoulesAreLabelled() throws {
     let s = Session("study")
     let study = FakeStudy("bayes", [trial(0.7, 50), trial(0.8, 90), trial(0.75, 200)])

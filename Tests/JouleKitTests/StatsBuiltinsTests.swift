@@ -52,6 +52,59 @@ import Testing
     #expect(groups.count == 3)
   }
 
+  /// Group a: short busy runs (u = 0.9 on 2 CPUs); b: longer, lighter ones (u = 0.43). Under
+  /// a low idle fraction b costs less, under a high one a does: the verdict hangs on the shape.
+  func shapeRows(estimated: Bool = true, cpuSeconds: Bool = true) -> String {
+    """
+    rows = []
+    for i in range(20) {
+      j = 1 + (i % 5) * 0.01
+      if i % 2 == 0 {
+        rows += [{g: "a", estimated: \(estimated), seconds: 10 * j, logical_cpus: 2, energy_j: 9.3 * j\(cpuSeconds ? ", cpu_seconds: 18 * j" : "")}]
+      } else {
+        rows += [{g: "b", estimated: \(estimated), seconds: 14 * j, logical_cpus: 2, energy_j: 8.4 * j\(cpuSeconds ? ", cpu_seconds: 12 * j" : "")}]
+      }
+    }
+    """
+  }
+
+  @Test func compareOnEstimatedEnergySaysWhenItsVerdictDependsOnTheEstimatesShape() throws {
+    let (v, printed) = try run(shapeRows() + "\nc = compare(rows, by: \"g\", metric: \"energy_j\")\nprint(c)\nc")
+    guard case .host(let h) = v else { Issue.record("not a host value"); return }
+    #expect(h.field("lowest")?.printString == "b")
+    let line = h.field("estimate_check")?.printString ?? ""
+    #expect(line.hasPrefix("depends on the estimate: with idle "))
+    #expect(line.contains(" shapes differ: idle 10–60% of full power"))
+    #expect(printed.contains("estimate: depends on the estimate: "))
+  }
+
+  @Test func compareOnEstimatedEnergySaysWhenItsVerdictHoldsWhateverTheShape() throws {
+    // b takes twice the wall and busy time of a: more energy under any shape.
+    let rows = """
+      rows = []
+      for i in range(16) {
+        j = 1 + (i % 4) * 0.01
+        k = if i % 2 == 0 { 1 } else { 2 }
+        rows += [{g: if k == 1 { "a" } else { "b" }, energy_source: "estimate(linear-tdp)", seconds: 10 * k * j,
+                  cpu_seconds: 8 * k * j, energy_j: 50 * k * j}]
+      }
+      """
+    let (v, _) = try run(rows + "\ncompare(rows, by: \"g\").estimate_check")
+    #expect(v.printString.hasPrefix("holds whatever the estimate's shape ("))
+    #expect(v.printString.contains(" shapes: idle 10–60% of full power"))
+  }
+
+  @Test func compareSaysTheShapeCheckCannotBeMadeWithoutCPUSeconds() throws {
+    let (v, _) = try run(shapeRows(cpuSeconds: false) + "\ncompare(rows, by: \"g\").estimate_check")
+    #expect(v.printString.hasPrefix("cannot tell whether the verdict depends on the estimate's shape: 20 of 20 rows lack"))
+  }
+
+  @Test func compareOnMeasuredEnergyAddsNoShapeLine() throws {
+    let (v, printed) = try run(shapeRows(estimated: false) + "\nc = compare(rows, by: \"g\")\nprint(c)\nc.estimate_check")
+    #expect(v.printString == "nil")
+    #expect(!printed.contains("estimate:"))
+  }
+
   @Test func compareOfTwoGroupsUsesMannWhitney() throws {
     let (v, _) = try run(rows + "\ncompare(filter(rows, fn(r) { r.conv < 2 }), by: \"conv\").test")
     #expect(v.printString == "mann-whitney")

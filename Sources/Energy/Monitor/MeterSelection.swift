@@ -59,6 +59,18 @@ public struct MeterSelection {
     let files = MachineFiles { $0 == "/proc/cpuinfo" ? cpuinfo : MachineFiles.system.read($0) }
     var (model, modelNote) = CPUPowerModel.detect(environment: environment, files: files)
     let useEstimate = rapl.zones.isEmpty
+    // A calibration of this CPU model (`joule calibrate`, JOULE_CALIBRATION) replaces the fitted
+    // table in the package scope; the wall scope keeps the fit (a calibration reads the package).
+    let (calibration, calibrationNote) = CalibrationFile.lookup(cpuModel: model.cpuModel, environment: environment)
+    if let calibrationNote { notes.append(calibrationNote) }
+    if let calibration {
+      if model.scope == .package {
+        model = model.calibrated(by: calibration)
+      } else {
+        let why = "calibration \(calibration.label) not applied: it measured the package, and JOULE_ENERGY_SCOPE=wall"
+        modelNote = modelNote.map { $0 + "; " + why } ?? why
+      }
+    }
     if !useEstimate && model.scope == .wall {
       // A counter reads the package; the wall is the estimate's alone. Measured beats modelled.
       let why = "JOULE_ENERGY_SCOPE=wall not applied: RAPL measures the package, so readings stay package scope"
@@ -66,9 +78,11 @@ public struct MeterSelection {
     }
     if let modelNote { notes.append(modelNote) }
     if useEstimate { meters.append(EstimateMeter(model: model)) }
-    let estimateWhy = (useEstimate ? "" : "not needed (RAPL measures the CPU); would use ") + EstimateMeter.coverage
+    // A counter that refused us is named, so `meters()` says the estimate stands in for it.
+    let standIn = useEstimate && rapl.status.found && !rapl.status.readable ? "standing in for the unreadable RAPL counter: " : ""
+    let estimateWhy = standIn + (useEstimate ? "" : "not needed (RAPL measures the CPU); would use ") + EstimateMeter.coverage
       + model.description
-      + (modelNote.map { "; " + $0 } ?? "")
+      + (modelNote.map { "; " + $0 } ?? "") + (calibrationNote.map { "; " + $0 } ?? "")
     statuses.append(MeterStatus(source: "estimate", found: true, readable: true, kind: .estimated,
                                 inUse: useEstimate, why: estimateWhy))
     return MeterSelection(meters: meters, statuses: statuses, notes: notes)

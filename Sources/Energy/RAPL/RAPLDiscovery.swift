@@ -22,10 +22,6 @@ public struct RAPLDiscovery {
   /// Zones dropped and why (garbage in energy_uj, no `name`).
   public var notes: [String]
 
-  /// The sentence users see when the kernel refuses energy_uj (root-only since CVE-2020-8694).
-  public static let unreadableMessage =
-    "RAPL present but unreadable: run as root or grant read access to energy_uj"
-
   public static func discover(root: String, reader: PowercapReader = FileSystemPowercapReader()) -> RAPLDiscovery {
     let absent = "no \(root)/intel-rapl:*"
     guard let top = try? reader.entries(in: root) else {
@@ -76,12 +72,12 @@ public struct RAPLDiscovery {
     applyCountingRule(&zones)
 
     if zones.isEmpty {
-      let why = denied > 0 ? unreadableMessage : "RAPL zones found but none readable: " + notes.joined(separator: "; ")
+      let why = denied > 0 ? UnreadableCounter.message(root: root) : "RAPL zones found but none readable: " + notes.joined(separator: "; ")
       return RAPLDiscovery(zones: [], status: status(found: true, readable: false, why: why), notes: notes)
     }
     let shown = zones.map { $0.domain + ($0.counted ? "" : " (inside another, not added)") }
     var why = "reading " + shown.joined(separator: ", ")
-    if denied > 0 { why += "; \(denied) zone(s) unreadable" }
+    if denied > 0 { why += "; " + UnreadableCounter.partial(denied: denied, root: root) }
     return RAPLDiscovery(zones: zones, status: status(found: true, readable: true, why: why), notes: notes)
   }
 

@@ -58,14 +58,9 @@ public final class EnergyWindow {
 
   /// One line describing the active sources, for run manifests:
   /// "estimate (no RAPL, no NVML): linear TDP model, 2 CPUs, P_idle 3.19 W, P_max 10.63 W (...)".
-  public static var sourcesDescription: String {
-    let m = EnergyMonitor.shared
-    if m.meters.isEmpty { return "none (" + (m.statuses.first?.why ?? "no meters") + ")" }
-    let measured = m.statuses.filter { $0.inUse && $0.kind == .measured }.map { "\($0.source) (\($0.why))" }
-    guard let model = m.modelDescription else { return measured.joined(separator: " + ") }
-    let missing = m.statuses.filter { !$0.inUse && $0.kind == .measured }.map { "no " + $0.source.uppercased() }
-    let head = (measured + ["estimate" + (missing.isEmpty ? "" : " (" + missing.joined(separator: ", ") + ")")])
-      .joined(separator: " + ")
-    return head + ": " + model
-  }
+  public static var sourcesDescription: String { EnergyMonitor.shared.sourcesDescription }
+
+  /// Counters present but unreadable (RAPL for a non-root user), each with why and the fix.
+  public static var counterProblems: [String] { EnergyMonitor.shared.counterProblems }
 }
+

@@ -34,7 +34,9 @@ struct TableChart {
       guard let xv, let yv = try RowSource.number(row[y], column: y, row: i, function: function) else { continue }
       let key = by.map { RowSource.label(row[$0]) } ?? ""
       if groups[key] == nil { order.append(key) }
-      groups[key, default: []].append(Point(x: xv, y: yv))
+      // An estimated figure's 80% interval rides along: error bars or a band (issue 22).
+      let xInterval = categories == nil ? x.flatMap { Self.interval(of: $0, in: row) } : nil
+      groups[key, default: []].append(Point(x: xv, y: yv, xInterval: xInterval, yInterval: Self.interval(of: y, in: row)))
     }
     guard !order.isEmpty else {
       throw ScriptError.runtime("\(function): no row has numbers in both '\(x ?? "row")' and '\(y)'")
@@ -52,6 +54,17 @@ struct TableChart {
     panel.xlabel = RowSource.axisLabel(x ?? "row", column: x ?? "", estimated: estimated)
     panel.ylabel = RowSource.axisLabel(y, column: y, estimated: estimated)
     return panel
+  }
+
+  /// The interval a row gives for `column`: `energy_j` has `energy_low_j` and `energy_high_j`
+  /// (the seam's names for an estimate's 80% interval), and any `<stem>_j` likewise. nil when
+  /// either bound is missing (a measured figure has none).
+  static func interval(of column: String, in row: Record) -> ClosedRange<Double>? {
+    guard column.hasSuffix("_j") else { return nil }
+    let stem = column.dropLast(2)
+    guard let low = row[stem + "_low_j"]?.number, let high = row[stem + "_high_j"]?.number,
+          low.isFinite, high.isFinite, low <= high else { return nil }
+    return low...high
   }
 
   /// The distinct names of a column whose every present value is a string, or nil.

@@ -32,6 +32,8 @@ enum CompareBuiltin {
     let comparison = try StatsBuiltins.stats("compare") {
       try Comparison(order.map { (label: $0, values: groups[$0]!) }, alpha: try args.double("alpha"))
     }
-    return .host(ComparisonValue(comparison, by: by, metric: metric))
+    let value = ComparisonValue(comparison, by: by, metric: metric)
+    value.shapeCheck = try EstimateShapeCheck.line(rows: rows, by: by, metric: metric, order: order, comparison: comparison)
+    return .host(value)
   }
 }

@@ -13,6 +13,8 @@ final class ComparisonValue: SizedDisplay, Tabular {
   let comparison: Comparison
   let by: String
   let metric: String
+  /// On estimated energy: whether the verdict holds for every shape in the estimate's range.
+  var shapeCheck: String?
 
   init(_ comparison: Comparison, by: String, metric: String) {
     self.comparison = comparison
@@ -23,7 +25,7 @@ final class ComparisonValue: SizedDisplay, Tabular {
   var typeName: String { "comparison" }
   var fieldNames: [String] {
     ["groups", "by", "metric", "test", "statistic", "df", "p", "effect_size", "effect_measure", "effect",
-     "normality", "overlap", "lowest", "verdict"]
+     "normality", "overlap", "lowest", "verdict", "estimate_check"]
   }
 
   func field(_ name: String) -> Value? {
@@ -43,6 +45,7 @@ final class ComparisonValue: SizedDisplay, Tabular {
     case "overlap": return .bool(c.overlap)
     case "lowest": return c.lowest.map { .string($0.label) } ?? .none
     case "verdict": return .string(c.verdict)
+    case "estimate_check": return shapeCheck.map { .string($0) } ?? Value.none
     default: return nil
     }
   }
@@ -70,7 +73,7 @@ final class ComparisonValue: SizedDisplay, Tabular {
     let measure = c.effect.measure == "eta_squared" ? "eta_squared" : "Cliff's delta"
     return ["\(metric) by \(by): \(stat), p = \(f.text(c.p)); \(measure) = \(f.text(c.effect.value)) (\(c.effect.label))",
             "normality: \(c.normalityNote)",
-            "verdict: \(c.verdict)"]
+            "verdict: \(c.verdict)"] + (shapeCheck.map { ["estimate: \($0)"] } ?? [])
   }
 
   var displayText: String { displayText(width: nil) }

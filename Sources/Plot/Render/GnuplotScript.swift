@@ -69,12 +69,18 @@ public struct GnuplotScript {
       let name = "$joule_p\(index)_s\(si + 1)"
       let points = panel.drawable(s)
       guard !points.isEmpty else { continue }
-      l.append("\(name) << EOD")
-      for p in points { l.append("\(GnuplotText.number(p.x + offsets[si])) \(GnuplotText.number(p.y))") }
-      l.append("EOD")
       let color = Self.palette[si % Self.palette.count]
       let title = panel.series.count == 1 && s.name.isEmpty ? "notitle" : "title \(GnuplotText.quote(s.name))"
-      plots.append("\(name) using 1:2 \(style(panel.kind)) lc rgb '\(color)' \(title)")
+      let shifted = points.map { p -> Point in
+        var q = p
+        q.x += offsets[si]
+        q.xInterval = p.xInterval.map { ($0.lowerBound + offsets[si])...($0.upperBound + offsets[si]) }
+        return q
+      }
+      let (data, commands) = IntervalStyle(kind: panel.kind, series: s, logx: panel.logx, logy: panel.logy).plot(shifted, name: name, style: style(panel.kind),
+                                                                            color: color, title: title)
+      l += data
+      plots += commands
     }
     if let direction = panel.pareto {
       let front = ParetoFront.points(of: panel.series.flatMap { panel.drawable($0) }, direction: direction)
@@ -119,7 +125,7 @@ public struct GnuplotScript {
             "set xrange [-0.6:\(GnuplotText.number(Double(cats.count) - 0.4))]"]
   }
 
-  private func style(_ kind: PlotKind) -> String {
+  func style(_ kind: PlotKind) -> String {
     switch kind {
     case .points: return "with points pt 7 ps 1.2"
     case .lines: return "with lines lw 2"

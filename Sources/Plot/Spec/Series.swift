@@ -9,14 +9,9 @@ public struct Series: Equatable {
     self.name = name
     self.points = points
   }
-}
 
-/// A point of a series.
-public struct Point: Equatable {
-  public var x: Double
-  public var y: Double
-  public init(x: Double, y: Double) {
-    self.x = x
-    self.y = y
-  }
+  /// True when some point carries an interval on y (drawn as error bars or a band).
+  public var hasYInterval: Bool { points.contains { $0.yInterval != nil } }
+  /// True when some point carries an interval on x (drawn as horizontal error bars).
+  public var hasXInterval: Bool { points.contains { $0.xInterval != nil } }
 }

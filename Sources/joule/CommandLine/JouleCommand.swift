@@ -17,6 +17,7 @@ struct JouleCommand: ParsableCommand {
       """,
     version: JouleVersion.current,
     subcommands: [ReplCommand.self, RunCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, KernelCommand.self,
-                  StudiesCommand.self, StudyCommand.self, MeasureCommand.self, PowerModelCommand.self],
+                  StudiesCommand.self, StudyCommand.self, MeasureCommand.self, PowerModelCommand.self,
+                  CalibrateCommand.self],
     defaultSubcommand: ReplCommand.self)
 }
