@@ -30,6 +30,10 @@ public final class EnergyWindow {
 
     public var watts: Double { seconds > 0 ? joules / seconds : 0 }
 
+    /// The energy vocabulary's fields for this window (`energy_j`, `estimated`, ...): what a
+    /// notebook or kernel cell records.
+    public var fields: Record { EnergyFields(energy).record }
+
     init(_ r: EnergyReading) {
       joules = r.joules
       seconds = r.seconds
@@ -51,6 +55,10 @@ public final class EnergyWindow {
 
   /// Energy spent since `begin`, as of the poller's last sample (at most 50 ms old). Cheap to call.
   public var joulesSoFar: Double { measurement.joulesSoFar }
+
+  /// Seconds and joules since `begin`, polled now: marks bound sub-windows (epochs) whose
+  /// power is read from the same integral as the whole window's.
+  public func mark() -> (seconds: Double, joules: Double) { measurement.mark() }
 
   /// Closes the window; calling it again returns the same reading.
   @discardableResult

@@ -7,6 +7,7 @@ import Script
 ///     let rows = try RowSource.rows(of: args["rows"], function: "plot")
 enum RowSource {
   static func rows(of value: Value, function: String, listField: String = "trials") throws -> [Record] {
+    if let list = value.rowList { return try rows(of: list, function: function) }
     switch value {
     case .list(let items):
       return try items.enumerated().map { i, item in
@@ -26,7 +27,7 @@ enum RowSource {
   /// `value.name` for records and host objects.
   static func field(_ value: Value, _ name: String) -> Value? {
     switch value {
-    case .record(let r): return r[name]
+    case .record(let r): return r.valueOrAlias(name)
     case .host(let h): return h.field(name)
     default: return nil
     }
@@ -38,11 +39,17 @@ enum RowSource {
     return nil
   }
 
-  /// True when the value, or any of the rows, says its joules are estimated.
+  /// True when the value, or any of the rows, says its joules are estimated: by its
+  /// `estimated` field, or by an `energy_source` that names the estimate. Old names answer
+  /// through `FieldAliases`, so a user's rows never need a name copied from a record.
   static func estimated(_ value: Value?, rows: [Record] = []) -> Bool {
-    let flags = ["energy_estimated", "estimated"]
-    if let value, flags.contains(where: { field(value, $0)?.isTruthy == true }) { return true }
-    return rows.contains { r in flags.contains { r[$0]?.isTruthy == true } }
+    func says(_ read: (String) -> Value?) -> Bool {
+      if read("estimated")?.isTruthy == true { return true }
+      if case .string(let s)? = read("energy_source"), s.contains("estimate") { return true }
+      return false
+    }
+    if let value, says({ field(value, $0) ?? FieldAliases.resolve($0) { n in field(value, n) } }) { return true }
+    return rows.contains { r in says { r.valueOrAlias($0) } }
   }
 
   /// A number from a cell: ints and floats, booleans as 0/1; nil when absent or nil.

@@ -5,10 +5,11 @@ import Tune
 /// A study in the language: what `tune(...)` and `load_study(...)` return.
 ///
 ///     s = tune(objective, sp, strategy: "bayes", trials: 20, study: "adam")
-///     s.trials            # table: number, params, lr, beta1, ..., value, accuracy, energy_j, ...
+///     s.trials            # table: number, params, lr, beta1, ..., value, accuracy, energy_j, estimated, ...
+///     len(s), s[0], for t in s { ... }   # a study is the list of its trial rows where a list goes
 ///     s.best.params       # the best trial's parameters
 ///     s.spent_j, s.budget_j
-final class StudyValue: HostObject {
+final class StudyValue: RowSequence {
   let study: Study
   /// Where it is stored, nil for an unsaved study.
   let storePath: String?
@@ -21,7 +22,7 @@ final class StudyValue: HostObject {
   var typeName: String { "study" }
   var fieldNames: [String] {
     ["name", "strategy", "direction", "metric", "trials", "best", "finished", "budget_j", "spent_j",
-     "energy_estimated", "stop_reason", "seed", "space", "store", "prune", "pruned", "joules_pruned", "joules_saved",
+     "estimated", "stop_reason", "seed", "space", "store", "prune", "pruned", "joules_pruned", "joules_saved",
      "objectives", "pareto", "hypervolume"]
   }
 
@@ -37,7 +38,7 @@ final class StudyValue: HostObject {
     case "finished": return .int(study.finishedCount)
     case "budget_j": return s.budgetJ.map { .float($0) } ?? Value.none
     case "spent_j": return .float(study.spentJ)
-    case "energy_estimated": return .bool(estimated)
+    case "estimated": return .bool(estimated)
     case "stop_reason": return study.stopReason.map { .string($0) } ?? Value.none
     case "seed": return .int(s.seed)
     case "space": return .host(SpaceValue(s.space))
@@ -59,9 +60,9 @@ final class StudyValue: HostObject {
   var estimated: Bool { study.trials.contains { $0.energyEstimated == true } }
 
   /// Column names the table always has, so a parameter of the same name stays only in `params`.
-  static let fixedColumns: Set<String> = ["number", "params", "value", "accuracy", "energy_j", "energy_estimated", "seconds",
+  static let fixedColumns: Set<String> = Set(["number", "params", "value", "accuracy", "energy_j", "estimated", "seconds",
                                           "state", "cumulative_energy_j", "best_so_far", "error", "machine_energy_j",
-                                          "energy_source", "suggestion", "worker"]
+                                          "energy_source", "suggestion", "worker"]).union(EnergyFields.names)
 
   var rows: [Record] { study.rows.map(row) }
 
@@ -89,11 +90,14 @@ final class StudyValue: HostObject {
        !StudyValue.fixedColumns.contains(second.metric) {
       rec[second.metric] = num(study.field(second.metric, of: t))
     }
-    rec["energy_j"] = num(t.energyJ)
-    rec["energy_estimated"] = t.energyEstimated.map { .bool($0) } ?? Value.none
-    rec["machine_energy_j"] = num(t.machineEnergyJ)
-    rec["energy_source"] = t.energySource.map { .string($0) } ?? Value.none
-    rec["seconds"] = num(t.seconds)
+    // The energy vocabulary, as every record writes it; a trial without joules has blanks.
+    if let energy = EnergyFields(t.outcome) {
+      energy.write(into: &rec)
+    } else {
+      rec["energy_j"] = Value.none
+      rec["estimated"] = Value.none
+      rec["seconds"] = num(t.seconds)
+    }
     rec["state"] = .string(t.state.rawValue)
     rec["cumulative_energy_j"] = .float(r.cumulativeJ)
     rec["best_so_far"] = num(r.bestSoFar)

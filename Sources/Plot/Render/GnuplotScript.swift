@@ -74,10 +74,13 @@ public struct GnuplotScript {
       l.append("EOD")
       let color = Self.palette[si % Self.palette.count]
       let title = panel.series.count == 1 && s.name.isEmpty ? "notitle" : "title \(GnuplotText.quote(s.name))"
-      plots.append("\(name) using 1:2 \(style(panel.kind)) lc rgb '\(color)' \(title)")
+      // Cut-short runs: grey hollow triangles, whatever the panel's kind.
+      let drawn = s.cutShort ? "with points pt 8 ps 1.2 lc rgb '#888888'" : "\(style(panel.kind)) lc rgb '\(color)'"
+      plots.append("\(name) using 1:2 \(drawn) \(title)")
     }
     if let direction = panel.pareto {
-      let front = ParetoFront.points(of: panel.series.flatMap { panel.drawable($0) }, direction: direction)
+      let front = ParetoFront.points(of: panel.series.filter { !$0.cutShort }.flatMap { panel.drawable($0) },
+                                     direction: direction)
       if !front.isEmpty {
         let name = "$joule_p\(index)_pareto"
         l.append("\(name) << EOD")

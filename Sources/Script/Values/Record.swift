@@ -24,6 +24,26 @@ public struct Record {
     for (k, v) in pairs { self[k] = v }
   }
 
+  /// A record of a kind the host names, for its display (`RecordKind`).
+  public init(kind: any RecordKind, _ pairs: [(String, Value)]) {
+    self.init(pairs)
+    self.kind = kind
+  }
+
+  /// What this record is, when the host said; nil for records made in the language.
+  public var kind: (any RecordKind)? {
+    get { shape.kind }
+    set {
+      if !isKnownUniquelyReferenced(&shape) { shape = RecordShape(shape.keys) }
+      shape.kind = newValue
+    }
+  }
+
+  /// The value of `key`, or of the field an old name now stands for (`FieldAliases`).
+  public func valueOrAlias(_ key: String) -> Value? {
+    self[key] ?? FieldAliases.resolve(key) { self[$0] }
+  }
+
   /// A record of `shape`'s keys and their values.
   init(shape: RecordShape, values: [Value]) {
     self.shape = shape
