@@ -21,7 +21,7 @@ private let entry = LedgerEntry(timestamp: 0, projectName: "p", seconds: 10, jou
   let header = try codeCarbonFixture().split(separator: "\n")[0].split(separator: ",").map(String.init)
   #expect(header.count == 38)
   #expect(LedgerColumns.codeCarbon == header)
-  #expect(EnergyLedger.columns == header + ["energy_source", "estimated", "estimate_model", "carbon_intensity"])
+  #expect(EnergyLedger.columns == header + ["energy_source", "estimated", "energy_model", "carbon_intensity"])
   #expect(EnergyLedger.csv([entry]).hasPrefix(header.joined(separator: ",") + ",energy_source,"))
 }
 

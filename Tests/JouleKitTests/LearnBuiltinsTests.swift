@@ -26,11 +26,12 @@ import Testing
       train(m, d, epochs: 2, batch: 32, optimizer: sgd(lr: 0.05, momentum: 0.9), seed: 4)
       """)
     let r = try #require(Self.record(v))
-    #expect(r.keys.starts(with: ["accuracy", "loss", "test_loss", "epochs", "seconds", "images_per_s", "state",
-                                 "energy_j", "energy_source", "energy_estimated"]))
+    #expect(r.keys.starts(with: ["accuracy", "loss", "test_loss", "epochs", "images_per_s", "state",
+                                 "energy_j", "estimated", "energy_source", "energy_scope"]))
+    #expect(r["seconds"] != nil && r["train_seconds"] != nil)
     #expect((r["accuracy"]?.number ?? 0) > 0.7)
     // An estimated figure names its model; a measured one needs none.
-    if r["energy_estimated"]?.shortDescription == "true" {
+    if r["estimated"]?.shortDescription == "true" {
       guard case .string(let model)? = r["energy_model"] else { Issue.record("estimate without its model"); return }
       #expect(model.contains("P_idle"))
     }

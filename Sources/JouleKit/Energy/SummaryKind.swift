@@ -13,9 +13,11 @@ final class SummaryKind: RecordKind, @unchecked Sendable {
   static let maxWidth = 99
   let head: String
   let figures: (Record) -> [String]
+  let tableHidden: [String]
 
-  init(head: String, figures: @escaping (Record) -> [String]) {
+  init(head: String, hidden: [String] = [], figures: @escaping (Record) -> [String]) {
     self.head = head
+    self.tableHidden = hidden
     self.figures = figures
   }
 

@@ -143,7 +143,10 @@ enum ExperimentCall {
     case .int, .float: if let x = result.number, x.isFinite { outcome.metrics["result"] = x }
     default: break
     }
-    for n in names where !ExperimentValue.runColumns.contains(n) && !EnergyFields.names.contains(n) {
+    // A program's run keeps its bookkeeping (exit code, memory, CPU share) to itself.
+    let isProgram = RowSource.field(result, "exit_code") != nil && RowSource.field(result, "metrics") != nil
+    for n in names where !ExperimentValue.runColumns.contains(n) && !EnergyFields.names.contains(n)
+      && !(isProgram && CommandRecord.bookkeeping.contains(n)) {
       if let x = RowSource.field(result, n)?.number, x.isFinite { outcome.metrics[n] = x }
     }
     // A program's run (command()) brings its own numbers under `metrics`: they are columns too.

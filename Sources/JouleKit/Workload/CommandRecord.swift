@@ -29,16 +29,15 @@ enum CommandRecord {
     return rec
   }
 
-  /// The columns a program's run gives a table (an experiment's, a study's): its metrics and
-  /// how it ended, never its output.
-  static let outputFields: Set<String> = ["stdout", "stderr", "stdout_truncated", "stderr_truncated", "reports", "argv",
-                                          "metrics", "metrics_note", "energy_notes"]
+  /// Numbers a program's run carries about the run itself rather than what it computed: an
+  /// experiment or a study takes the program's `metrics` as columns, not these.
+  static let bookkeeping: Set<String> = ["exit_code", "peak_rss_mb", "cpu_share"]
 
   /// `<command python3 train.py --lr 0.1: ok, 4.2 s, 40.1 J estimated, accuracy 0.87>`: never the
   /// program's output, which is one field away (`r.stdout`).
   static func kind(_ arguments: [String]) -> SummaryKind {
     SummaryKind(head: "command " + arguments.map { $0.contains(" ") ? Value.string($0).shortDescription : $0 }
-      .joined(separator: " ")) { r in
+      .joined(separator: " "), hidden: ["stdout", "stderr", "reports", "argv"]) { r in
       var parts: [String] = []
       if case .string(let state)? = r["state"] { parts.append(state) }
       if let code = r["exit_code"]?.number, code != 0 { parts.append("exit \(Int(code))") }

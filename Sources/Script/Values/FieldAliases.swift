@@ -46,6 +46,17 @@ public enum FieldAliases {
     return v
   }
 
+  /// The value `read` finds under an old name of `new`, for readers of rows written with
+  /// 0.2's names (a user's saved table); nil when none is there. No hint: the reader asked
+  /// by the current name.
+  public static func former(_ new: String, _ read: (String) -> Value?) -> Value? {
+    lock.lock()
+    let olds = table.filter { $0.value == new }.map(\.key).sorted()
+    lock.unlock()
+    for old in olds { if let v = read(old) { return v } }
+    return nil
+  }
+
   /// Forgets which hints were given (tests, a fresh session).
   public static func resetHints() {
     lock.lock()

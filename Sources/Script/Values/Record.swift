@@ -39,9 +39,10 @@ public struct Record {
     }
   }
 
-  /// The value of `key`, or of the field an old name now stands for (`FieldAliases`).
+  /// The value of `key`; else, when `key` is an old name, its current field's (`FieldAliases`,
+  /// with a one-time hint); else, when `key` is a current name, a field under its old name.
   public func valueOrAlias(_ key: String) -> Value? {
-    self[key] ?? FieldAliases.resolve(key) { self[$0] }
+    self[key] ?? FieldAliases.resolve(key) { self[$0] } ?? FieldAliases.former(key) { self[$0] }
   }
 
   /// A record of `shape`'s keys and their values.

@@ -13,4 +13,11 @@
 public protocol RecordKind: AnyObject, Sendable {
   /// The one line shown for the record, no wider than `width` when given.
   func summary(_ record: Record, width: Int?) -> String
+  /// Fields a table of such records leaves out unless asked for by name (a program's
+  /// `stdout`): long text that would drown the figures.
+  var tableHidden: [String] { get }
+}
+
+extension RecordKind {
+  public var tableHidden: [String] { [] }
 }

@@ -27,6 +27,9 @@ final class JouleKernel: KernelLanguage {
 
   init(directory: String = FileManager.default.currentDirectoryPath) {
     interpreter = Interpreter(registry: registry, output: sink, scriptDirectory: directory)
+    // An old field name's one-time hint shows under the cell that used it.
+    let cellSink = sink
+    FieldAliases.hintSink = { text in cellSink.cell?.stream(text, to: .stderr) }
   }
 
   var info: LanguageInfo {
