@@ -158,9 +158,13 @@ import Testing
       fn objective(p) { train(model(flatten(), linear(10)), d, epochs: p.epochs, batch: 50, optimizer: sgd(lr: p.lr), seed: 1) }
       s = tune(objective, space(epochs: choice(1, 3), lr: loguniform(0.0001, 0.5)), strategy: "random", trials: 14,
                seed: 5, prune: "median")
-      s.trials |> map(fn(t) { {epochs: t.epochs, state: t.state} })
+      {pruned: s.pruned, rows: s.trials |> map(fn(t) { {epochs: t.epochs, state: t.state} })}
       """)
-    guard case .list(let rows) = v else { Issue.record("not a list"); return }
+    let r = try #require(Self.record(v))
+    // The pruner was at work (on 3-epoch trials) ...
+    #expect((r["pruned"]?.number ?? 0) >= 1)
+    // ... yet a 1-epoch trial below the median had nothing left to cut.
+    guard case .list(let rows)? = r["rows"] else { Issue.record("not a list"); return }
     for row in rows.compactMap(Self.record) where row["epochs"]?.number == 1 {
       #expect(row["state"]?.shortDescription != "\"pruned\"", "\(row.pairs.map { "\($0.0)=\($0.1.shortDescription)" })")
     }

@@ -65,12 +65,15 @@ struct EnergyFields {
               machineJoules: t.machineJoules, seconds: t.seconds, cpuSeconds: t.cpuSeconds)
   }
 
-  /// A trial's recorded energy, or nil when it has none.
+  /// A trial's recorded energy, or nil when it has none. The store keeps no model text, so an
+  /// estimated trial names this machine's estimate (the one that measured it, unless the store
+  /// came from another machine).
   init?(_ o: TrialOutcome) {
     guard let j = o.energyJ else { return nil }
     let estimated = o.energyEstimated == true
     self.init(joules: j, estimated: estimated, source: o.energySource ?? (estimated ? "estimate" : "unknown"),
-              model: nil, machineJoules: o.machineEnergyJ, seconds: o.seconds)
+              model: estimated ? EnergyMonitor.shared.modelDescription : nil, machineJoules: o.machineEnergyJ,
+              seconds: o.seconds)
   }
 
   /// Writes the fields into `rec`: the ones that apply, in the vocabulary's order.
@@ -88,6 +91,20 @@ struct EnergyFields {
     if let machineJoules { rec["machine_energy_j"] = .float(machineJoules) }
     if let seconds { rec["seconds"] = .float(seconds) }
     if let cpuSeconds { rec["cpu_seconds"] = .float(cpuSeconds) }
+  }
+
+  /// The figures a table reads first: `energy_j`, `estimated`, `seconds`.
+  func writeHead(into rec: inout Record) {
+    rec["energy_j"] = .float(joules)
+    rec["estimated"] = .bool(estimated)
+    if let seconds { rec["seconds"] = .float(seconds) }
+  }
+
+  /// The rest, for the end of a table row, where a narrow terminal cuts first.
+  func writeTail(into rec: inout Record) {
+    var all = Record()
+    write(into: &all)
+    for (k, v) in all.pairs where rec[k] == nil { rec[k] = v }
   }
 
   /// The fields alone, as a record.

@@ -15,8 +15,7 @@ final class ExperimentValue: SizedDisplay, Tabular, RowSequence {
   let storePath: String?
 
   /// Columns the experiment itself writes; a factor or a returned field may not take them.
-  static let runColumns: Set<String> = ["run", "repetition", "energy_j", "estimated", "energy_source", "seconds",
-                                        "state", "error", "machine_energy_j"]
+  static let runColumns: Set<String> = Set(["run", "repetition", "state", "error"]).union(EnergyFields.names)
 
   init(_ study: Study, sampler: FactorialSampler, warmup: Warmup?, storePath: String?) {
     self.study = study
@@ -66,13 +65,15 @@ final class ExperimentValue: SizedDisplay, Tabular, RowSequence {
       rec["run"] = .int(t.number)
       for (n, p) in zip(names, t.params) { rec[n] = ParameterConversion.value(p) }
       rec["repetition"] = .int(sampler.repetition(at: t.suggestion))
-      rec["energy_j"] = t.energyJ.map { .float($0) } ?? Value.none
-      rec["seconds"] = t.seconds.map { .float($0) } ?? Value.none
+      // The energy vocabulary, as every record writes it: the figures first, the provenance last.
+      let energy = EnergyFields(t.outcome)
+      rec["energy_j"] = Value.none
+      energy?.writeHead(into: &rec)
+      if energy == nil { rec["seconds"] = t.seconds.map { .float($0) } ?? Value.none }
       for m in metricNames {
         rec[m] = t.metrics[m].map { whole.contains(m) ? .int(Int($0)) : .float($0) } ?? Value.none
       }
-      rec["estimated"] = .bool(t.energyEstimated == true)
-      rec["energy_source"] = t.energySource.map { .string($0) } ?? Value.none
+      energy?.writeTail(into: &rec)
       if anyFailed {
         rec["state"] = .string(t.state.rawValue)
         rec["error"] = t.error.map { .string($0) } ?? Value.none

@@ -90,20 +90,18 @@ final class StudyValue: RowSequence {
        !StudyValue.fixedColumns.contains(second.metric) {
       rec[second.metric] = num(study.field(second.metric, of: t))
     }
-    // The energy vocabulary, as every record writes it; a trial without joules has blanks.
-    if let energy = EnergyFields(t.outcome) {
-      energy.write(into: &rec)
-    } else {
-      rec["energy_j"] = Value.none
-      rec["estimated"] = Value.none
-      rec["seconds"] = num(t.seconds)
-    }
+    // The energy vocabulary, as every record writes it: the figures here, the provenance last.
+    let energy = EnergyFields(t.outcome)
+    rec["energy_j"] = num(t.energyJ)
+    rec["estimated"] = t.energyEstimated.map { .bool($0) } ?? Value.none
+    rec["seconds"] = num(t.seconds)
     rec["state"] = .string(t.state.rawValue)
     rec["cumulative_energy_j"] = .float(r.cumulativeJ)
     rec["best_so_far"] = num(r.bestSoFar)
     rec["error"] = t.error.map { .string($0) } ?? Value.none
     rec["suggestion"] = .int(t.suggestion)
     rec["worker"] = t.worker.map { .string($0) } ?? Value.none
+    energy?.writeTail(into: &rec)
     return rec
   }
 
