@@ -121,6 +121,15 @@ import Testing
     }
   }
 
+  @Test func aCommandsMetricsAreColumnsOfTheTrialsTable() throws {
+    let v = try Self.run("""
+      s = tune(fn(p) { command(["python3", "-c", "print('\\{\\"accuracy\\": {p.x}, \\"steps\\": 3\\}')"]) },
+               space(x: uniform(0, 1)), strategy: "random", trials: 2)
+      [len(s), s[0].steps, s[1].accuracy == s[1].x, keys(s[0]) |> filter(fn(k) { k == "exit_code" or k == "stdout" })]
+      """)
+    #expect(v.shortDescription == "[2, 3, true, []]")
+  }
+
   @Test func aBareReportedNumberPrunesOnTheStudysMetric() throws {
     // No maximize: the study's metric is "accuracy"; report(acc) must still feed the pruner.
     let v = try Self.run("""

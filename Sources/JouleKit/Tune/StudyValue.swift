@@ -64,14 +64,35 @@ final class StudyValue: RowSequence {
                                           "state", "cumulative_energy_j", "best_so_far", "error", "machine_energy_j",
                                           "energy_source", "suggestion", "worker"]).union(EnergyFields.names)
 
-  var rows: [Record] { study.rows.map(row) }
+  var rows: [Record] {
+    let extra = extraMetricNames
+    return study.rows.map { row($0, extra: extra) }
+  }
+
+  /// Numbers the objectives returned beyond the study's metric (a `command()`'s `metrics`, a
+  /// train run's loss): columns of the trials table, after its state. Intermediate reports,
+  /// the pruner's notes, energy fields and a program's bookkeeping stay out.
+  var extraMetricNames: [(name: String, whole: Bool)] {
+    let names = Set(study.settings.space.names)
+    let ownNotes: Set<String> = ["stopped_at_step", "planned_steps", study.settings.metric]
+    let keys = Set(study.trials.flatMap { $0.metrics.keys }).filter { k in
+      !k.contains("@") && !ownNotes.contains(k) && !names.contains(k) && !StudyValue.fixedColumns.contains(k)
+        && !CommandRecord.bookkeeping.contains(k) && k != study.settings.secondObjective?.metric
+    }
+    // A column whose every value is a whole number (a step count, a seed) stays an int.
+    return keys.sorted().map { k in
+      (k, study.trials.allSatisfy { t in t.metrics[k].map(ExperimentValue.isWhole) ?? true })
+    }
+  }
 
   var bestRow: Record? {
     guard let b = study.best else { return nil }
     return study.rows.first { $0.trial.number == b.number }.map(row)
   }
 
-  func row(_ r: Study.Row) -> Record {
+  func row(_ r: Study.Row) -> Record { row(r, extra: extraMetricNames) }
+
+  func row(_ r: Study.Row, extra: [(name: String, whole: Bool)]) -> Record {
     let t = r.trial
     let names = study.settings.space.names
     var rec = Record()
@@ -99,6 +120,7 @@ final class StudyValue: RowSequence {
     rec["cumulative_energy_j"] = .float(r.cumulativeJ)
     rec["best_so_far"] = num(r.bestSoFar)
     rec["error"] = t.error.map { .string($0) } ?? Value.none
+    for m in extra { rec[m.name] = t.metrics[m.name].map { m.whole ? .int(Int($0)) : .float($0) } ?? Value.none }
     rec["suggestion"] = .int(t.suggestion)
     rec["worker"] = t.worker.map { .string($0) } ?? Value.none
     energy?.writeTail(into: &rec)
