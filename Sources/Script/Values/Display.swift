@@ -98,6 +98,8 @@ extension Value {
         return "[" + (head + ["..."] + tail).joined(separator: ", ") + "] (\(l.count) items)"
       }
       return "[" + l.map { $0.readable(format) }.joined(separator: ", ") + "]"
+    case .record(let r) where r.kind != nil:
+      return r.kind!.summary(r, width: nil)
     case .record(let r):
       let pairs = r.pairs.prefix(r.count > Value.recordLimit ? 10 : r.count)
         .map { "\(Value.key($0.0)): \($0.1.readable(format, nested: true))" }
