@@ -64,6 +64,9 @@ public final class EnergyWindow {
   @discardableResult
   public func finish() -> Reading { Reading(measurement.finish()) }
 
+  /// Whether this machine's figures come (at least partly) from the estimate.
+  public static var isEstimated: Bool { EnergyMonitor.shared.isEstimated }
+
   /// One line describing the active sources, for run manifests:
   /// "estimate (no RAPL, no NVML): linear TDP model, 2 CPUs, P_idle 3.19 W, P_max 10.63 W (...)".
   public static var sourcesDescription: String {

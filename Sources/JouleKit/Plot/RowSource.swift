@@ -1,3 +1,4 @@
+import Energy
 import Plot
 import Script
 
@@ -41,15 +42,20 @@ enum RowSource {
 
   /// True when the value, or any of the rows, says its joules are estimated: by its
   /// `estimated` field, or by an `energy_source` that names the estimate. Old names answer
-  /// through `FieldAliases`, so a user's rows never need a name copied from a record.
+  /// through `FieldAliases`, so a user's rows never need a name copied from a record. Rows
+  /// that say nothing either way (a table the user built from runs) are this session's
+  /// figures: estimated when this machine's meters are.
   static func estimated(_ value: Value?, rows: [Record] = []) -> Bool {
-    func says(_ read: (String) -> Value?) -> Bool {
-      if read("estimated")?.isTruthy == true { return true }
-      if case .string(let s)? = read("energy_source"), s.contains("estimate") { return true }
-      return false
+    func says(_ read: (String) -> Value?) -> Bool? {
+      if let flag = read("estimated"), case .bool(let b) = flag { if b { return true } }
+      if case .string(let s)? = read("energy_source") { if s.contains("estimate") { return true } }
+      return read("estimated") != nil || read("energy_source") != nil ? false : nil
     }
-    if let value, says({ field(value, $0) ?? FieldAliases.resolve($0) { n in field(value, n) } }) { return true }
-    return rows.contains { r in says { r.valueOrAlias($0) } }
+    if let value, says({ field(value, $0) ?? FieldAliases.former($0) { n in field(value, n) } }) == true { return true }
+    let verdicts = rows.map { r in says { r.valueOrAlias($0) } }
+    if verdicts.contains(where: { $0 == true }) { return true }
+    if !rows.isEmpty && verdicts.allSatisfy({ $0 == nil }) { return EnergyMonitor.shared.isEstimated }
+    return false
   }
 
   /// A number from a cell: ints and floats, booleans as 0/1; nil when absent or nil.
