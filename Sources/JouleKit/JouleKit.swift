@@ -6,6 +6,7 @@ import Script
 ///     JouleKit.install(into: registry)
 public enum JouleKit {
   public static func install(into registry: BuiltinRegistry) {
+    _ = EnergyFields.registerAliases
     LearnBuiltins.register(into: registry)
     EnergyBuiltins.register(into: registry)
     TuneBuiltins.register(into: registry)

@@ -21,7 +21,7 @@ private let entry = LedgerEntry(timestamp: 0, projectName: "p", seconds: 10, jou
   let header = try codeCarbonFixture().split(separator: "\n")[0].split(separator: ",").map(String.init)
   #expect(header.count == 38)
   #expect(LedgerColumns.codeCarbon == header)
-  #expect(EnergyLedger.columns == header + ["energy_source", "estimated", "estimate_model", "carbon_intensity"])
+  #expect(EnergyLedger.columns == header + ["energy_source", "estimated", "energy_model", "carbon_intensity"])
   #expect(EnergyLedger.csv([entry]).hasPrefix(header.joined(separator: ",") + ",energy_source,"))
 }
 
@@ -103,4 +103,19 @@ private let entry = LedgerEntry(timestamp: 0, projectName: "p", seconds: 10, jou
   #expect(appended.columns == LedgerColumns.codeCarbon)
   let header = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")[0]
   #expect(header == (try codeCarbonFixture()).split(separator: "\n")[0])
+}
+
+@Test func aLedgerStartedWithTheOldModelColumnKeepsItAndFillsIt() throws {
+  // joule 0.2 named the estimate's model column estimate_model; such a file still takes rows.
+  let path = temporaryPath("old-ledger")
+  defer { try? FileManager.default.removeItem(atPath: path) }
+  let old = EnergyLedger.columns.map { $0 == "energy_model" ? "estimate_model" : $0 }
+  try (old.joined(separator: ",") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+  var e = entry
+  e.model = "linear TDP model, 2 CPUs"
+  let appended = try EnergyLedger.append([e], to: path)
+  #expect(appended.columns == old)
+  let rows = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+  #expect(rows.count == 2)
+  #expect(rows[1].contains("linear TDP model"))
 }

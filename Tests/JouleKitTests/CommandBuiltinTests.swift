@@ -114,7 +114,7 @@ import Testing
       }, space(x: uniform(0, 1)), strategy: "grid", grid: 4, trials: 4, shuffle: false)
       bad = tune(fn(p) { command(["joule-no-such-program"]) }, space(x: uniform(0, 1)), strategy: "random", trials: 10)
       {states: s.trials |> map(fn(t) { t.state }), errors: s.trials |> map(fn(t) { t.error }),
-       estimated: s.trials |> map(fn(t) { t.energy_estimated }), joules: s.trials |> map(fn(t) { t.energy_j }),
+       estimated: s.trials |> map(fn(t) { t.estimated }), joules: s.trials |> map(fn(t) { t.energy_j }),
        best: best(s).accuracy, bad_trials: len(bad.trials), bad_reason: bad.stop_reason}
       """#)
     let r = try #require(record(v))

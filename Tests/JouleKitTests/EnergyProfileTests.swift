@@ -21,9 +21,9 @@ import Testing
   let conv = byKind["conv"]?.number ?? -1, linear = byKind["linear"]?.number ?? -1
   #expect(conv > 0.5 && conv <= 1)
   #expect(conv > linear)
-  #expect((p["joules"]?.number ?? -1) > 0)
+  #expect((p["energy_j"]?.number ?? -1) > 0)
   #expect(layers.count == 11)   // ten layers and "other"
-  #expect((p["model"] != nil) == estimated)
+  #expect((p["energy_model"] != nil) == estimated)
   let shares = byKind.values.compactMap(\.number)
   #expect(abs(shares.reduce(0, +) - 1) < 1e-9)
 }

@@ -47,7 +47,7 @@ import Testing
     #expect(calls.count == 12)
     #expect(rows.count == 12)
     let first = try #require(rows.first)
-    for column in ["run", "conv", "relu", "repetition", "energy_j", "seconds", "accuracy", "energy_estimated"] {
+    for column in ["run", "conv", "relu", "repetition", "energy_j", "seconds", "accuracy", "estimated"] {
       #expect(first[column] != nil, "missing \(column)")
     }
     let keys = Set(rows.map { "\($0["conv"]!.shortDescription)-\($0["relu"]!.shortDescription)-\($0["repetition"]!.shortDescription)" })

@@ -104,7 +104,8 @@ private struct Session {
     #expect(png.count > 10_000)
     let gp = try s.text("plots/runs.gp")
     #expect(gp.contains("title 'small'") && gp.contains("title 'big'"))
-    #expect(gp.contains("set xlabel 'energy_j'"))
+    // The rows say nothing of their joules: they are this session's, estimated when its meters are.
+    #expect(gp.contains("set xlabel 'energy_j\(EnergyWindow.isEstimated ? " (estimated)" : "")'"))
     guard case .host(let h) = try s.run("p"), h.typeName == "plot" else { Issue.record("plot() is not a plot"); return }
     #expect(h.field("series")?.number == 2)
     #expect(h.field("points")?.number == 3)
@@ -221,5 +222,33 @@ private struct Session {
         #expect("\(error)".contains(expected), "\(source): \(error)")
       }
     }
+  }
+
+  @Test func tradeoffDrawsPrunedTrialsApartAndOffTheFront() throws {
+    let s = Session("pruned")
+    _ = try s.run("""
+      rows = [{energy_j: 100, accuracy: 0.8, state: "complete", estimated: false},
+              {energy_j: 300, accuracy: 0.9, state: "complete", estimated: false},
+              {energy_j: 20, accuracy: 0.85, state: "pruned", estimated: false}]
+      save(tradeoff(rows), "tradeoff.svg")
+      """)
+    let gp = try s.text("tradeoff.gp")
+    #expect(gp.contains("'pruned (cut short)'"))
+    let lines = gp.split(separator: "\n").map(String.init)
+    let start = try #require(lines.firstIndex { $0.hasSuffix("_pareto << EOD") })
+    let end = try #require(lines[start...].firstIndex { $0 == "EOD" })
+    #expect(Array(lines[(start + 1)..<end]) == ["100 0.8", "300 0.9"])
+    // Rows that say they were measured get no "(estimated)".
+    #expect(!gp.contains("estimated"))
+  }
+
+  @Test func rowsThatSayNothingAboutTheirJoulesAreLabelledAsThisMachinesMeters() throws {
+    let s = Session("unlabelled")
+    // A table built from runs without copying `estimated`: the session's meters decide.
+    _ = try s.run("""
+      save(tradeoff([{energy_j: 10, accuracy: 0.8}, {energy_j: 20, accuracy: 0.9}]), "t.svg")
+      """)
+    let gp = try s.text("t.gp")
+    #expect(gp.contains("(J, estimated)") == EnergyWindow.isEstimated)
   }
 }

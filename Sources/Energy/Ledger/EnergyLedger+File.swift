@@ -35,7 +35,7 @@ extension EnergyLedger {
     var text: String
     let used: [String]
     if let header = headerColumns(existing) {
-      let unknown = header.filter { !columns.contains($0) }
+      let unknown = header.filter { !columns.contains($0) && LedgerColumns.former[$0] == nil }
       guard unknown.isEmpty else { throw Failure.otherHeader(path, unknown: unknown) }
       used = header
       text = csv(entries, header: false, columns: header)

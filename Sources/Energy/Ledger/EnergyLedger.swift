@@ -69,7 +69,8 @@ public enum EnergyLedger {
     var lines = header ? [names.joined(separator: ",")] : []
     for e in entries {
       let cells = Dictionary(row(e), uniquingKeysWith: { a, _ in a })
-      lines.append(names.map { (cells[$0] ?? .empty).csv }.joined(separator: ","))
+      lines.append(names.map { (cells[$0] ?? LedgerColumns.former[$0].flatMap { cells[$0] } ?? .empty).csv }
+        .joined(separator: ","))
     }
     return lines.joined(separator: "\n") + "\n"
   }

@@ -16,7 +16,11 @@ public enum LedgerColumns {
 
   /// What joule adds: which meter, whether the figure is an estimate and by which model, and
   /// the grid intensity (g CO2e/kWh) the emissions used.
-  public static let joule = ["energy_source", "estimated", "estimate_model", "carbon_intensity"]
+  public static let joule = ["energy_source", "estimated", "energy_model", "carbon_intensity"]
+
+  /// joule's columns as 0.2 named them: a ledger started then keeps its header and its rows
+  /// fill the old name from the new column.
+  public static let former = ["estimate_model": "energy_model"]
 
   public static let all = codeCarbon + joule
 }

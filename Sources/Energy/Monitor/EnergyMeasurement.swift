@@ -23,6 +23,17 @@ public final class EnergyMeasurement {
     return max(0, monitor.cachedTotal - start.total)
   }
 
+  /// Polls every meter now and says where the window stands: seconds since it opened and
+  /// joules since then. Two marks bound a sub-window (an epoch) read from the same cumulative
+  /// integral as the whole window, at the same instants as its seconds, so its mean power is
+  /// what the meters saw over exactly that span, however short (`joulesSoFar` may be one
+  /// poll interval old, which over a span shorter than the interval can claim any power).
+  public func mark() -> (seconds: Double, joules: Double) {
+    if let result { return (result.seconds, result.joules) }
+    let (time, total) = monitor.pollNow()
+    return (max(0, time - start.time), max(0, total - start.total))
+  }
+
   /// Closes the window and returns what it measured. Calling it again returns the same reading.
   @discardableResult
   public func finish() -> EnergyReading {

@@ -87,6 +87,14 @@ public final class EnergyMonitor {
     lock.withLock { pollLocked() }
   }
 
+  /// Polls now; the poll's time and the cumulative counted joules.
+  func pollNow() -> (time: Double, total: Double) {
+    lock.withLock {
+      pollLocked()
+      return (lastTime, total)
+    }
+  }
+
   private func pollLocked() {
     let now = MonotonicClock.now()
     var sum = 0.0

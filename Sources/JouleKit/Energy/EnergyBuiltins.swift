@@ -9,7 +9,7 @@ import Glibc
 /// The energy builtins: meters, measure, idle, co2, kwh, ledger, write_ledger, profile.
 ///
 ///     r = measure(fn() { train(m, data, epochs: 1) })
-///     print(r.joules, r.source, r.estimated)
+///     print(r.energy_j, r.energy_source, r.estimated)
 enum EnergyBuiltins {
   static func register(into registry: BuiltinRegistry) {
     registry.register(meters)
@@ -34,9 +34,10 @@ enum EnergyBuiltins {
      Parameter("subtract_idle", .bool, default: .bool(false), doc: "remove the idle baseline from idle()")],
     family: "energy",
     doc: """
-      Runs fn and returns {value, joules, by_domain, seconds, watts, source, estimated, model, timeline, cpu_share, \
-      process_joules}. joules is the whole machine's over the window (RAPL, NVML, or the estimate of the machine's \
-      busy CPU time); process_joules is joule's process tree's part of them (its CPU time over the machine's busy CPU time).
+      Runs fn and returns {value, energy_j, estimated, energy_source, energy_scope, energy_model, machine_energy_j, \
+      seconds, cpu_seconds, by_domain, watts, cpu_share, timeline}. energy_j is joule's process tree's part of the \
+      machine's joules (its CPU time over the machine's busy CPU time); machine_energy_j is the whole machine's over \
+      the window (RAPL, NVML, or the estimate of the machine's busy CPU time).
       """
   ) { args, context in
     let subtract = try args.bool("subtract_idle")
@@ -80,16 +81,12 @@ enum EnergyBuiltins {
       try context.checkInterrupt()
       throw ScriptError.interrupted
     }
-    var rec = Record([("watts", .float(reading.watts)), ("seconds", .float(reading.seconds)),
-                      ("joules", .float(reading.joules)), ("source", .string(reading.source)),
-                      ("estimated", .bool(reading.estimated))])
-    if reading.estimated { rec["model"] = .string(reading.model ?? "estimate") }
-    return .record(rec)
+    return .record(EnergyRecords.idle(reading))
   }
 
   static let co2 = Builtin(
     "co2",
-    [Parameter("joules", .any, doc: "joules, or a record or run with a 'joules' or 'energy_j' field"),
+    [Parameter("joules", .any, doc: "joules, or a record with an 'energy_j' field"),
      Parameter("country", .optional(.string), default: Value.none,
                doc: "ISO 3166-1 alpha-3 code of the grid (\"NLD\"); default $JOULE_COUNTRY, else the world average"),
      Parameter("intensity", .optional(.number), default: Value.none,
@@ -109,7 +106,7 @@ enum EnergyBuiltins {
   }
 
   static let kwh = Builtin(
-    "kwh", [Parameter("joules", .any, doc: "joules, or a record or run with a 'joules' or 'energy_j' field")],
+    "kwh", [Parameter("joules", .any, doc: "joules, or a record with an 'energy_j' field")],
     family: "energy", doc: "Kilowatt-hours in an amount of energy (1 kWh = 3.6 MJ)."
   ) { args, _ in
     .float(Carbon.kilowattHours(joules: try joules(args["joules"], in: "kwh")))
@@ -120,12 +117,12 @@ enum EnergyBuiltins {
     let j: Double?
     switch v {
     case .int, .float: j = v.number
-    case .record(let r): j = (r["joules"] ?? r["energy_j"])?.number
-    case .host(let h): j = (h.field("joules") ?? h.field("energy_j"))?.number
+    case .record(let r): j = r.valueOrAlias("energy_j")?.number
+    case .host(let h): j = h.field("energy_j")?.number
     default: j = nil
     }
     guard let j else {
-      throw ScriptError.runtime("\(function): 'joules' must be a number or have a 'joules' or 'energy_j' field, got \(v.typeName)")
+      throw ScriptError.runtime("\(function): 'joules' must be a number or have an 'energy_j' field, got \(v.typeName)")
     }
     guard j >= 0, j.isFinite else { throw ScriptError.runtime("\(function): joules must be a non-negative number, got \(j)") }
     return j

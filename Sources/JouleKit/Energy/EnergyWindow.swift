@@ -14,7 +14,7 @@ public final class EnergyWindow {
   public struct Reading {
     public var joules: Double
     public var seconds: Double
-    /// e.g. "rapl", "nvml", "estimate(linear-tdp)".
+    /// e.g. "rapl", "nvml", "estimate(specpower-package)".
     public var source: String
     public var estimated: Bool
     /// Joules per source and domain, e.g. {rapl: {package-0: 12.1, dram: 1.3}}.
@@ -29,6 +29,10 @@ public final class EnergyWindow {
     public var energy: EnergyReading
 
     public var watts: Double { seconds > 0 ? joules / seconds : 0 }
+
+    /// The energy vocabulary's fields for this window (`energy_j`, `estimated`, ...): what a
+    /// notebook or kernel cell records.
+    public var fields: Record { EnergyFields(energy).record }
 
     init(_ r: EnergyReading) {
       joules = r.joules
@@ -52,9 +56,16 @@ public final class EnergyWindow {
   /// Energy spent since `begin`, as of the poller's last sample (at most 50 ms old). Cheap to call.
   public var joulesSoFar: Double { measurement.joulesSoFar }
 
+  /// Seconds and joules since `begin`, polled now: marks bound sub-windows (epochs) whose
+  /// power is read from the same integral as the whole window's.
+  public func mark() -> (seconds: Double, joules: Double) { measurement.mark() }
+
   /// Closes the window; calling it again returns the same reading.
   @discardableResult
   public func finish() -> Reading { Reading(measurement.finish()) }
+
+  /// Whether this machine's figures come (at least partly) from the estimate.
+  public static var isEstimated: Bool { EnergyMonitor.shared.isEstimated }
 
   /// One line describing the active sources, for run manifests:
   /// "estimate (no RAPL, no NVML): linear TDP model, 2 CPUs, P_idle 3.19 W, P_max 10.63 W (...)".

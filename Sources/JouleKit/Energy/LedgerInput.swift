@@ -41,21 +41,21 @@ enum LedgerInput {
   static func entry(_ v: Value, index: Int, _ o: Options) throws -> LedgerEntry {
     let field: (String) -> Value?
     switch v {
-    case .record(let r): field = { r[$0] }
+    case .record(let r): field = { r.valueOrAlias($0) }
     case .host(let h): field = { h.field($0) }
     default:
       throw ScriptError.runtime("\(o.function): item \(index + 1) must be a measure() record or a training run, got \(v.typeName)")
     }
-    guard let joules = (field("joules") ?? field("energy_j"))?.number, joules >= 0 else {
-      throw ScriptError.runtime("\(o.function): item \(index + 1) has no 'joules' or 'energy_j' number")
+    guard let joules = field("energy_j")?.number, joules >= 0 else {
+      throw ScriptError.runtime("\(o.function): item \(index + 1) has no 'energy_j' number")
     }
     let seconds = (field("seconds") ?? field("duration"))?.number ?? 0
     var source = "unknown"
-    if case .string(let s)? = field("source") ?? field("energy_source") { source = s }
+    if case .string(let s)? = field("energy_source") { source = s }
     var estimated = source.contains("estimate")
-    if case .bool(let b)? = field("estimated") ?? field("energy_estimated") { estimated = b }
+    if case .bool(let b)? = field("estimated") { estimated = b }
     var model = ""
-    if case .string(let s)? = field("model") ?? field("energy_model") { model = s }
+    if case .string(let s)? = field("energy_model") { model = s }
     var runID = LedgerEntry.newRunID()
     if case .string(let s)? = field("run_id"), !s.isEmpty { runID = s }
     var timestamp = EnergyReading.unixNow()

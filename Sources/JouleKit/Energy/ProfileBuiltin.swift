@@ -7,7 +7,7 @@ import Script
 ///
 ///     p = profile(model(conv2d(32, 3), relu(), maxpool(2), flatten(), linear(10)), d, batches: 50)
 ///     p.by_kind.conv      # share of the energy spent in convolutions, in [0, 1]
-///     p.layers            # table: layer, kind, forward_ms, backward_ms, share, joules, runs_in
+///     p.layers            # table: layer, kind, forward_ms, backward_ms, share, energy_j, estimated, runs_in
 ///     profile(m, d, fused: false)   # every layer on its own kernel, as PyTorch runs modules
 ///
 /// Training fuses a ReLU and a 2×2 max-pool into the convolution or batchnorm before them; the
@@ -29,7 +29,7 @@ enum ProfileBuiltin {
      Parameter("fused", .bool, default: .bool(true),
                doc: "run layers fused as training does (false: each layer on its own, to see its own cost)")],
     family: "energy",
-    doc: "Per-layer time and energy over a few training batches: {layers, by_kind, joules, seconds, source, estimated}."
+    doc: "Per-layer time and energy over a few training batches: {layers, by_kind, energy_j, estimated, energy_source, seconds, ...}."
   ) { args, context in
     let model = try args.host("model", as: ModelValue.self).model
     let data = try args.host("data", as: DatasetValue.self).dataset
@@ -63,20 +63,17 @@ enum ProfileBuiltin {
       // The "other" row past the layers runs in nothing.
       let owner = i < p.layers.count ? p.layers[i].runsIn.map { Value.string(p.layers[$0].name) } : nil
       return Record([("layer", .string(row.layer)), ("kind", .string(row.kind)), ("forward_ms", .float(row.forwardMs)),
-                     ("backward_ms", .float(row.backwardMs)), ("share", .float(row.share)), ("joules", .float(row.joules)),
+                     ("backward_ms", .float(row.backwardMs)), ("share", .float(row.share)), ("energy_j", .float(row.joules)),
+                     ("estimated", .bool(r.estimated)),
                      ("runs_in", owner ?? Value.none)])
     }
     var rec = Record()
     rec["layers"] = .table(rows)
     rec["by_kind"] = .record(Record(a.byKind.map { ($0.kind, .float($0.share)) }))
-    rec["joules"] = .float(r.joules)
-    rec["seconds"] = .float(r.seconds)
+    EnergyFields(r).write(into: &rec)
     rec["batches"] = .int(p.batches)
     rec["images"] = .int(p.images)
     rec["fused"] = .bool(p.fused)
-    rec["source"] = .string(r.source)
-    rec["estimated"] = .bool(r.estimated)
-    if r.estimated { rec["model"] = .string(r.model ?? "estimate") }
     rec["attribution"] = .string("each layer's share of the window's time × the window's energy")
     return rec
   }

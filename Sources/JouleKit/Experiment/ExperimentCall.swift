@@ -143,8 +143,17 @@ enum ExperimentCall {
     case .int, .float: if let x = result.number, x.isFinite { outcome.metrics["result"] = x }
     default: break
     }
-    for n in names where !ExperimentValue.runColumns.contains(n) {
+    // A program's run keeps its bookkeeping (exit code, memory, CPU share) to itself.
+    let isProgram = RowSource.field(result, "exit_code") != nil && RowSource.field(result, "metrics") != nil
+    for n in names where !ExperimentValue.runColumns.contains(n) && !EnergyFields.names.contains(n)
+      && !(isProgram && CommandRecord.bookkeeping.contains(n)) {
       if let x = RowSource.field(result, n)?.number, x.isFinite { outcome.metrics[n] = x }
+    }
+    // A program's run (command()) brings its own numbers under `metrics`: they are columns too.
+    if case .record(let m)? = RowSource.field(result, "metrics") {
+      for (n, v) in m.pairs where !ExperimentValue.runColumns.contains(n) {
+        if let x = v.number, x.isFinite { outcome.metrics[n] = x }
+      }
     }
     // fn's own joules (a train run's) are kept beside the window's, under their own name.
     if let j = RowSource.field(result, "energy_j")?.number, j.isFinite { outcome.metrics["fn_energy_j"] = j }
@@ -182,13 +191,14 @@ enum ExperimentCall {
 /// The warm-up as measured: seconds of busy work and its joules, reported apart from the runs.
 struct Warmup {
   var seconds: Double
-  var joules: Double
-  var estimated: Bool
+  var reading: EnergyReading
+  var joules: Double { reading.joules }
+  var estimated: Bool { reading.estimated }
 
   static func run(seconds: Double) -> Warmup {
     let window = EnergyWindow.begin()
     let spent = WarmUp.run(seconds: seconds, shouldStop: { Interrupt.requested })
     let r = window.finish()
-    return Warmup(seconds: spent, joules: r.joules, estimated: r.estimated)
+    return Warmup(seconds: spent, reading: r.energy)
   }
 }

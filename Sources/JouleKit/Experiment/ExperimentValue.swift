@@ -8,15 +8,14 @@ import Tune
 ///     <experiment layers: 240/240 runs of 8 combinations × 30, 5123 J measured, warm-up 60 s 812 J>
 ///     run  conv  relu  repetition  energy_j  seconds  accuracy
 ///       1     4  true           0     21.43    2.012    0.8312
-final class ExperimentValue: SizedDisplay, Tabular {
+final class ExperimentValue: SizedDisplay, Tabular, RowSequence {
   let study: Study
   let sampler: FactorialSampler
   let warmup: Warmup?
   let storePath: String?
 
   /// Columns the experiment itself writes; a factor or a returned field may not take them.
-  static let runColumns: Set<String> = ["run", "repetition", "energy_j", "energy_estimated", "energy_source", "seconds",
-                                        "state", "error"]
+  static let runColumns: Set<String> = Set(["run", "repetition", "state", "error"]).union(EnergyFields.names)
 
   init(_ study: Study, sampler: FactorialSampler, warmup: Warmup?, storePath: String?) {
     self.study = study
@@ -26,7 +25,7 @@ final class ExperimentValue: SizedDisplay, Tabular {
   }
 
   var typeName: String { "experiment" }
-  var fieldNames: [String] { ["rows", "name", "factors", "runs", "finished", "spent_j", "energy_estimated", "warmup", "study",
+  var fieldNames: [String] { ["rows", "name", "factors", "runs", "finished", "spent_j", "estimated", "warmup", "study",
                               "stop_reason"] }
 
   func field(_ name: String) -> Value? {
@@ -39,10 +38,10 @@ final class ExperimentValue: SizedDisplay, Tabular {
     case "runs": return .int(study.settings.trials)
     case "finished": return .int(study.finishedCount)
     case "spent_j": return .float(study.spentJ)
-    case "energy_estimated": return .bool(estimated)
+    case "estimated": return .bool(estimated)
     case "warmup":
       guard let w = warmup else { return Value.none }
-      return .record(Record([("seconds", .float(w.seconds)), ("energy_j", .float(w.joules)), ("estimated", .bool(w.estimated))]))
+      return .record(EnergyFields(w.reading).record)
     case "study": return .host(StudyValue(study, storePath: storePath))
     case "stop_reason": return study.stopReason.map { .string($0) } ?? Value.none
     default: return nil
@@ -51,21 +50,30 @@ final class ExperimentValue: SizedDisplay, Tabular {
 
   var estimated: Bool { study.trials.contains { $0.energyEstimated == true } }
 
+  var rows: [Record] { tableRows }
+
   /// One row per finished run, in the order they ran.
   var tableRows: [Record] {
     let names = study.settings.space.names
     let trials = study.trials.filter { $0.state.isFinished }.sorted { $0.number < $1.number }
     let metricNames = Set(trials.flatMap { $0.metrics.keys }).sorted()
+    // A metric that is a whole number in every run (a seed, an exit code, a count) is an int.
+    let whole = Set(metricNames.filter { m in trials.allSatisfy { t in t.metrics[m].map(Self.isWhole) ?? true } })
     let anyFailed = trials.contains { $0.state != .complete }
     return trials.map { t in
       var rec = Record()
       rec["run"] = .int(t.number)
       for (n, p) in zip(names, t.params) { rec[n] = ParameterConversion.value(p) }
       rec["repetition"] = .int(sampler.repetition(at: t.suggestion))
-      rec["energy_j"] = t.energyJ.map { .float($0) } ?? Value.none
-      rec["seconds"] = t.seconds.map { .float($0) } ?? Value.none
-      for m in metricNames { rec[m] = t.metrics[m].map { .float($0) } ?? Value.none }
-      rec["energy_estimated"] = .bool(t.energyEstimated == true)
+      // The energy vocabulary, as every record writes it: the figures first, the provenance last.
+      let energy = EnergyFields(t.outcome)
+      rec["energy_j"] = Value.none
+      energy?.writeHead(into: &rec)
+      if energy == nil { rec["seconds"] = t.seconds.map { .float($0) } ?? Value.none }
+      for m in metricNames {
+        rec[m] = t.metrics[m].map { whole.contains(m) ? .int(Int($0)) : .float($0) } ?? Value.none
+      }
+      energy?.writeTail(into: &rec)
       if anyFailed {
         rec["state"] = .string(t.state.rawValue)
         rec["error"] = t.error.map { .string($0) } ?? Value.none
@@ -73,6 +81,8 @@ final class ExperimentValue: SizedDisplay, Tabular {
       return rec
     }
   }
+
+  static func isWhole(_ x: Double) -> Bool { x.isFinite && x == x.rounded() && abs(x) < 1e15 }
 
   var tableColumns: [String]? { nil }
   var tableDigits: Int { 4 }

@@ -71,12 +71,16 @@ enum LayerBuiltins {
         let m = try PaperNetworks.simpleCNN(conv: try a.int("conv"), linear: try a.int("linear"), relu: try a.bool("relu"),
                                             input: input)
         m.initialization = try initialization(a, "simple_cnn")
-        return .host(ModelValue(m, input: input))
+        let v = ModelValue(m, input: input)
+        v.name = "simple_cnn(\(try a.int("conv")),\(try a.int("linear"))\(try a.bool("relu") ? "" : ", relu: false"))"
+        return .host(v)
       },
       Builtin("dense_linear", [Parameter("layers", .int, default: .int(3)), inputParameter], family: "training",
               doc: "The paper's DenseLinearNN: linear layers whose widths fall linearly (522, 261, 10 for 3).") { a, _ in
         let input = try paperInput(a, "dense_linear")
-        return .host(ModelValue(try PaperNetworks.denseLinear(try a.int("layers"), input: input), input: input))
+        let v = ModelValue(try PaperNetworks.denseLinear(try a.int("layers"), input: input), input: input)
+        v.name = "dense_linear(\(try a.int("layers")))"
+        return .host(v)
       },
       Builtin("dense_poly", [Parameter("layers", .int, default: .int(3)), inputParameter], family: "training",
               doc: "The paper's DensePolyNN: linear layers halving in width (392, 196, 10 for 3).") { a, _ in

@@ -14,6 +14,10 @@ final class ModelValue: HostObject {
   let intendedInput: Shape?
   /// Class names, when the model came from a file that kept them.
   var classNames: [String]?
+  /// How it was made, when a builder said ("simple_cnn(2,3)"); train summaries show it.
+  var name: String?
+  /// The name summaries show: the builder's, else the layer count.
+  var shownName: String { name ?? "model(\(model.layers.count) layers)" }
 
   init(_ model: Model, input: Shape? = nil, classNames: [String]? = nil) {
     self.model = model

@@ -84,9 +84,11 @@ enum TrainingBuiltins {
                                   shuffle: try a.bool("shuffle"))
     let window = EnergyWindow.begin()
     let line = ProgressLine(label: "train")
-    var epochJoules: [Double] = []
+    // Where the window stood at each epoch's end, polled then: epoch rows' seconds and joules.
+    var epochMarks: [(seconds: Double, joules: Double)] = []
     // Inside a tune trial each epoch's held-out accuracy and loss go to the study's pruner.
     let report = TrialReportHook.current
+    TrialReportHook.currentPlan?(options.epochs)
     var stoppedByTrial = false
     options.shouldStop = { Interrupt.requested || stoppedByTrial }
     var last: TrainingProgress?
@@ -95,11 +97,12 @@ enum TrainingBuiltins {
       line.update(progressText(p, joules: window.joulesSoFar))
     }
     options.onEpoch = { e in
-      epochJoules.append(window.joulesSoFar)
+      epochMarks.append(window.mark())
       if let report {
         var values = ["loss": e.loss]
         if let acc = e.accuracy { values["accuracy"] = acc }
-        if report(e.epoch, values) { stoppedByTrial = true }
+        // A stop after the last epoch cuts nothing short: the run is complete.
+        if report(e.epoch, values) && e.epoch < options.epochs { stoppedByTrial = true }
       }
     }
     let result: TrainingResult
@@ -113,31 +116,49 @@ enum TrainingBuiltins {
     line.clear()
     let reading = window.finish()
     if result.state == .interrupted && !stoppedByTrial { Interrupt.clear() }
-    var previous = 0.0
+    var previous: (seconds: Double, joules: Double) = (0, 0)
     let epochs = result.epochs.enumerated().map { i, e -> Record in
-      let j = i < epochJoules.count ? epochJoules[i] : reading.joules
-      defer { previous = j }
-      return Record([("epoch", .int(e.epoch)), ("loss", .float(e.loss)),
-                     ("accuracy", e.accuracy.map { .float($0) } ?? .none), ("seconds", .float(e.seconds)),
-                     ("energy_j", .float(j - previous))])
+      let m: (seconds: Double, joules: Double) = i < epochMarks.count ? epochMarks[i] : (reading.seconds, reading.joules)
+      defer { previous = m }
+      var row = Record([("epoch", .int(e.epoch)), ("loss", .float(e.loss)),
+                        ("accuracy", e.accuracy.map { .float($0) } ?? .none)])
+      // An epoch is the window between two marks: its joules and seconds span the same instants.
+      EnergyFields(joules: m.joules - previous.joules, estimated: reading.estimated, source: reading.source,
+                   scope: reading.energy.scope, model: reading.model, seconds: m.seconds - previous.seconds).write(into: &row)
+      return row
     }
-    var record = Record([
+    let state = stoppedByTrial && result.state != .diverged ? "stopped" : result.state.rawValue
+    var record = Record(kind: trainKind(value.shownName), [
       ("accuracy", .float(result.accuracy)), ("loss", .float(result.loss)), ("test_loss", .float(result.testLoss)),
-      ("epochs", .table(epochs)), ("seconds", .float(result.seconds)), ("images_per_s", .float(result.imagesPerSecond)),
-      ("state", .string(stoppedByTrial && result.state != .diverged ? "stopped" : result.state.rawValue)),
-      ("energy_j", .float(reading.joules)),
-      ("energy_source", .string(reading.source)), ("energy_estimated", .bool(reading.estimated)),
-      // An estimate always travels with its model and parameters.
-      ("energy_model", reading.model.map { .string($0) } ?? .none),
-      ("images", .int(result.images)), ("batch", .int(options.batchSize)), ("seed", .int(try a.int("seed"))),
-      ("optimizer", OptimizerRecord.value(options.optimizer)),
+      ("epochs", .table(epochs)), ("images_per_s", .float(result.imagesPerSecond)), ("state", .string(state)),
     ])
+    // The window's seconds beside the window's joules: their ratio is a power the meters saw.
+    EnergyFields(reading).write(into: &record)
+    record["train_seconds"] = Value.float(result.seconds)
+    record["images"] = Value.int(result.images)
+    record["batch"] = Value.int(options.batchSize)
+    record["seed"] = Value.int(try a.int("seed"))
+    record["optimizer"] = OptimizerRecord.value(options.optimizer)
     if result.state == .interrupted {
       // Where Ctrl-C stopped it; the interpreter's "interrupted" line quotes this field.
       record["stopped"] = .string(last.map { "after epoch \($0.epoch)/\($0.epochs), batch \($0.batch)/\($0.batches)" }
         ?? "before its first batch")
     }
     return .record(record)
+  }
+
+  /// `<train simple_cnn(2,3): acc 0.786, 2 epochs, 0.17 s, 1.56 J estimated>`: a run's summary;
+  /// `run.epochs`, `run.energy_model` and the rest are one field away.
+  static func trainKind(_ name: String) -> SummaryKind {
+    SummaryKind(head: "train " + name) { r in
+      var parts: [String] = []
+      if let acc = (r["test_accuracy"] ?? r["accuracy"])?.number { parts.append("acc " + EnergyFields.short(acc)) }
+      if case .list(let epochs)? = r["epochs"] { parts.append("\(epochs.count) epoch\(epochs.count == 1 ? "" : "s")") }
+      if let s = r["seconds"]?.number { parts.append(EnergyFields.short(s) + " s") }
+      if let e = EnergyFields.text(of: r) { parts.append(e) }
+      if case .string(let state)? = r["state"], state != "complete" { parts.append(state) }
+      return parts
+    }
   }
 
   /// "epoch 1/2  batch 120/157  loss 0.612  2310 img/s  14.2 J  ETA 0:12"

@@ -22,6 +22,7 @@ enum BoxplotBuiltin {
     guard !rows.isEmpty else { throw ScriptError.runtime("boxplot: the table is empty; nothing to draw") }
     let x = try args.optionalString("x"), y = try args.string("y"), by = try args.optionalString("by")
     for c in [x, y, by].compactMap({ $0 }) { try RowSource.requireColumn(c, in: rows, function: "boxplot") }
+    try MissingValues.check(rows, column: y, by: by ?? x, function: "boxplot")
 
     let categories = x.map { x in GroupOrder.labels(rows.map { $0[x] ?? .none }) } ?? [""]
     var seriesOrder: [String] = []

@@ -16,7 +16,8 @@ enum PlotViews {
     Parameter("title", .optional(.string), default: Value.none),
   ], family: "plots", doc: """
     Energy against accuracy with the Pareto front drawn: tradeoff(runs, by: "model").
-    The energy axis says "(estimated)" when the joules are estimated.
+    The energy axis says "(estimated)" when the joules are estimated. Pruned trials (state "pruned")
+    are drawn apart as "pruned (cut short)" and never join the front.
     """) { args, _ in
     let source = args["rows"]
     let rows = try RowSource.rows(of: source, function: "tradeoff")

@@ -1,3 +1,4 @@
+import Energy
 import Plot
 import Script
 
@@ -7,6 +8,7 @@ import Script
 ///     let rows = try RowSource.rows(of: args["rows"], function: "plot")
 enum RowSource {
   static func rows(of value: Value, function: String, listField: String = "trials") throws -> [Record] {
+    if let list = value.rowList { return try rows(of: list, function: function) }
     switch value {
     case .list(let items):
       return try items.enumerated().map { i, item in
@@ -26,7 +28,7 @@ enum RowSource {
   /// `value.name` for records and host objects.
   static func field(_ value: Value, _ name: String) -> Value? {
     switch value {
-    case .record(let r): return r[name]
+    case .record(let r): return r.valueOrAlias(name)
     case .host(let h): return h.field(name)
     default: return nil
     }
@@ -38,11 +40,22 @@ enum RowSource {
     return nil
   }
 
-  /// True when the value, or any of the rows, says its joules are estimated.
+  /// True when the value, or any of the rows, says its joules are estimated: by its
+  /// `estimated` field, or by an `energy_source` that names the estimate. Old names answer
+  /// through `FieldAliases`, so a user's rows never need a name copied from a record. Rows
+  /// that say nothing either way (a table the user built from runs) are this session's
+  /// figures: estimated when this machine's meters are.
   static func estimated(_ value: Value?, rows: [Record] = []) -> Bool {
-    let flags = ["energy_estimated", "estimated"]
-    if let value, flags.contains(where: { field(value, $0)?.isTruthy == true }) { return true }
-    return rows.contains { r in flags.contains { r[$0]?.isTruthy == true } }
+    func says(_ read: (String) -> Value?) -> Bool? {
+      if let flag = read("estimated"), case .bool(let b) = flag { if b { return true } }
+      if case .string(let s)? = read("energy_source") { if s.contains("estimate") { return true } }
+      return read("estimated") != nil || read("energy_source") != nil ? false : nil
+    }
+    if let value, says({ field(value, $0) ?? FieldAliases.former($0) { n in field(value, n) } }) == true { return true }
+    let verdicts = rows.map { r in says { r.valueOrAlias($0) } }
+    if verdicts.contains(where: { $0 == true }) { return true }
+    if !rows.isEmpty && verdicts.allSatisfy({ $0 == nil }) { return EnergyMonitor.shared.isEstimated }
+    return false
   }
 
   /// A number from a cell: ints and floats, booleans as 0/1; nil when absent or nil.

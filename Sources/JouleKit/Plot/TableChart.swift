@@ -5,7 +5,8 @@ import Script
 ///
 ///     let panel = try TableChart(rows: rows, x: "energy_j", y: "accuracy", by: "model").panel(kind: .points)
 ///
-/// Rows missing x or y (or holding nil) are skipped; text in a number column is an error that
+/// Rows whose `state` is "pruned" (trials cut short) form their own marked series that no
+/// Pareto front includes. Rows missing x or y (or holding nil) are skipped; text in a number column is an error that
 /// suggests `by:`. Without `x`, the row number (1, 2, ...) is the x axis. An `x` column of text
 /// (strategy names, say) is categorical: one tick per name, in the order the rows give them.
 struct TableChart {
@@ -24,6 +25,8 @@ struct TableChart {
     let categories = x.flatMap { Self.categories(of: $0, in: rows) }
     var order: [String] = []
     var groups: [String: [Point]] = [:]
+    // Pruned trials were cut short: their own series, marked, never on a front.
+    var cutShort: [Point] = []
     for (i, row) in rows.enumerated() {
       let xv: Double?
       if let categories, let x {
@@ -32,13 +35,17 @@ struct TableChart {
         xv = try x.map { try RowSource.number(row[$0], column: $0, row: i, function: function) } ?? Double(i + 1)
       }
       guard let xv, let yv = try RowSource.number(row[y], column: y, row: i, function: function) else { continue }
+      if kind == .points, case .string(let state)? = row["state"], state == "pruned" {
+        cutShort.append(Point(x: xv, y: yv))
+        continue
+      }
       let key = by.map { RowSource.label(row[$0]) } ?? ""
       if groups[key] == nil { order.append(key) }
       // An estimated figure's 80% interval rides along: error bars or a band (issue 22).
       let xInterval = categories == nil ? x.flatMap { Self.interval(of: $0, in: row) } : nil
       groups[key, default: []].append(Point(x: xv, y: yv, xInterval: xInterval, yInterval: Self.interval(of: y, in: row)))
     }
-    guard !order.isEmpty else {
+    guard !order.isEmpty || !cutShort.isEmpty else {
       throw ScriptError.runtime("\(function): no row has numbers in both '\(x ?? "row")' and '\(y)'")
     }
     let series = order.map { key -> Series in
@@ -47,7 +54,8 @@ struct TableChart {
       if kind == .lines || kind == .steps { pts.sort { $0.x < $1.x } }
       return Series(name: key, points: pts)
     }
-    var panel = Panel(series: series, kind: kind)
+    let marked = cutShort.isEmpty ? [] : [Series(name: "pruned (cut short)", points: cutShort, cutShort: true)]
+    var panel = Panel(series: series + marked, kind: kind)
     panel.categories = categories
     panel.keyTitle = by
     let estimated = RowSource.estimated(nil, rows: rows)

@@ -22,6 +22,7 @@ enum CompareBuiltin {
     let by = try args.string("by"), metric = try args.string("metric")
     try RowSource.requireColumn(by, in: rows, function: "compare")
     try RowSource.requireColumn(metric, in: rows, function: "compare")
+    try MissingValues.check(rows, column: metric, by: by, function: "compare")
     var groups: [String: [Double]] = [:]
     for (i, r) in rows.enumerated() {
       guard let x = try RowSource.number(r[metric], column: metric, row: i, function: "compare") else { continue }

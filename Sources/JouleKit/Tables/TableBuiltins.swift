@@ -55,7 +55,10 @@ enum TableBuiltins {
         let key = try args.string("key")
         try RowSource.requireColumn(key, in: rows, function: "group_by")
         let value = try args.optionalString("value")
-        if let value { try RowSource.requireColumn(value, in: rows, function: "group_by") }
+        if let value {
+          try RowSource.requireColumn(value, in: rows, function: "group_by")
+          try MissingValues.check(rows, column: value, by: key, function: "group_by")
+        }
         var lists: [String: [Value]] = [:]
         for r in rows {
           lists[TableRows.label(r[key] ?? .none), default: []].append(value.map { r[$0] ?? .none } ?? .record(r))

@@ -14,11 +14,12 @@ enum TableRows {
     if let field {
       let rows = try records(value, function: function)
       try RowSource.requireColumn(field, in: rows, function: function)
+      try MissingValues.check(rows, column: field, function: function)
       return try rows.enumerated().compactMap { i, r in
         try RowSource.number(r[field], column: field, row: i, function: function)
       }
     }
-    guard case .list(let items) = value else {
+    guard case .list(let items) = value.rowList ?? value else {
       throw ScriptError.runtime("\(function): expected a list of numbers, got \(value.typeName)")
     }
     if items.first.map({ if case .record = $0 { return true } else { return false } }) == true {

@@ -7,7 +7,8 @@ import Script
 ///       acc
 ///     }, sp, prune: "median")
 ///
-/// `value` is a number (the study's metric) or a record of numbers (`{accuracy: a, loss: l}`);
+/// `value` is a number (the study's metric, whatever its name and direction) or a record of
+/// numbers (`{accuracy: a, loss: l}`; a record without the study's metric is told once);
 /// `step` defaults to the one after the last. When the study's pruner (or the divergence rule)
 /// stops the trial, `report` ends the objective at once by raising a "pruned" error that `tune`
 /// records as state `pruned` (or `diverged`), keeping the values and joules so far. Outside a trial

@@ -5,10 +5,11 @@ import Tune
 /// A study in the language: what `tune(...)` and `load_study(...)` return.
 ///
 ///     s = tune(objective, sp, strategy: "bayes", trials: 20, study: "adam")
-///     s.trials            # table: number, params, lr, beta1, ..., value, accuracy, energy_j, ...
+///     s.trials            # table: number, params, lr, beta1, ..., value, accuracy, energy_j, estimated, ...
+///     len(s), s[0], for t in s { ... }   # a study is the list of its trial rows where a list goes
 ///     s.best.params       # the best trial's parameters
 ///     s.spent_j, s.budget_j
-final class StudyValue: HostObject {
+final class StudyValue: RowSequence {
   let study: Study
   /// Where it is stored, nil for an unsaved study.
   let storePath: String?
@@ -21,7 +22,7 @@ final class StudyValue: HostObject {
   var typeName: String { "study" }
   var fieldNames: [String] {
     ["name", "strategy", "direction", "metric", "trials", "best", "finished", "budget_j", "spent_j",
-     "energy_estimated", "stop_reason", "seed", "space", "store", "prune", "pruned", "joules_pruned", "joules_saved",
+     "estimated", "stop_reason", "seed", "space", "store", "prune", "pruned", "joules_pruned", "joules_saved",
      "objectives", "pareto", "hypervolume"]
   }
 
@@ -37,7 +38,7 @@ final class StudyValue: HostObject {
     case "finished": return .int(study.finishedCount)
     case "budget_j": return s.budgetJ.map { .float($0) } ?? Value.none
     case "spent_j": return .float(study.spentJ)
-    case "energy_estimated": return .bool(estimated)
+    case "estimated": return .bool(estimated)
     case "stop_reason": return study.stopReason.map { .string($0) } ?? Value.none
     case "seed": return .int(s.seed)
     case "space": return .host(SpaceValue(s.space))
@@ -59,18 +60,39 @@ final class StudyValue: HostObject {
   var estimated: Bool { study.trials.contains { $0.energyEstimated == true } }
 
   /// Column names the table always has, so a parameter of the same name stays only in `params`.
-  static let fixedColumns: Set<String> = ["number", "params", "value", "accuracy", "energy_j", "energy_estimated", "seconds",
+  static let fixedColumns: Set<String> = Set(["number", "params", "value", "accuracy", "energy_j", "estimated", "seconds",
                                           "state", "cumulative_energy_j", "best_so_far", "error", "machine_energy_j",
-                                          "energy_source", "suggestion", "worker"]
+                                          "energy_source", "suggestion", "worker"]).union(EnergyFields.names)
 
-  var rows: [Record] { study.rows.map(row) }
+  var rows: [Record] {
+    let extra = extraMetricNames
+    return study.rows.map { row($0, extra: extra) }
+  }
+
+  /// Numbers the objectives returned beyond the study's metric (a `command()`'s `metrics`, a
+  /// train run's loss): columns of the trials table, after its state. Intermediate reports,
+  /// the pruner's notes, energy fields and a program's bookkeeping stay out.
+  var extraMetricNames: [(name: String, whole: Bool)] {
+    let names = Set(study.settings.space.names)
+    let ownNotes: Set<String> = ["stopped_at_step", "planned_steps", study.settings.metric]
+    let keys = Set(study.trials.flatMap { $0.metrics.keys }).filter { k in
+      !k.contains("@") && !ownNotes.contains(k) && !names.contains(k) && !StudyValue.fixedColumns.contains(k)
+        && !CommandRecord.bookkeeping.contains(k) && k != study.settings.secondObjective?.metric
+    }
+    // A column whose every value is a whole number (a step count, a seed) stays an int.
+    return keys.sorted().map { k in
+      (k, study.trials.allSatisfy { t in t.metrics[k].map(ExperimentValue.isWhole) ?? true })
+    }
+  }
 
   var bestRow: Record? {
     guard let b = study.best else { return nil }
     return study.rows.first { $0.trial.number == b.number }.map(row)
   }
 
-  func row(_ r: Study.Row) -> Record {
+  func row(_ r: Study.Row) -> Record { row(r, extra: extraMetricNames) }
+
+  func row(_ r: Study.Row, extra: [(name: String, whole: Bool)]) -> Record {
     let t = r.trial
     let names = study.settings.space.names
     var rec = Record()
@@ -89,17 +111,19 @@ final class StudyValue: HostObject {
        !StudyValue.fixedColumns.contains(second.metric) {
       rec[second.metric] = num(study.field(second.metric, of: t))
     }
+    // The energy vocabulary, as every record writes it: the figures here, the provenance last.
+    let energy = EnergyFields(t.outcome)
     rec["energy_j"] = num(t.energyJ)
-    rec["energy_estimated"] = t.energyEstimated.map { .bool($0) } ?? Value.none
-    rec["machine_energy_j"] = num(t.machineEnergyJ)
-    rec["energy_source"] = t.energySource.map { .string($0) } ?? Value.none
+    rec["estimated"] = t.energyEstimated.map { .bool($0) } ?? Value.none
     rec["seconds"] = num(t.seconds)
     rec["state"] = .string(t.state.rawValue)
     rec["cumulative_energy_j"] = .float(r.cumulativeJ)
     rec["best_so_far"] = num(r.bestSoFar)
     rec["error"] = t.error.map { .string($0) } ?? Value.none
+    for m in extra { rec[m.name] = t.metrics[m.name].map { m.whole ? .int(Int($0)) : .float($0) } ?? Value.none }
     rec["suggestion"] = .int(t.suggestion)
     rec["worker"] = t.worker.map { .string($0) } ?? Value.none
+    energy?.writeTail(into: &rec)
     return rec
   }
 

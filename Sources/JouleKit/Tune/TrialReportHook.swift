@@ -21,7 +21,20 @@ public enum TrialReportHook {
     set { Thread.current.threadDictionary[key] = newValue.map(HookBox.init) }
   }
 
+  /// This thread's trial's plan: `train` says how many epochs it was given, so a trial that ran
+  /// them all is complete whatever the pruner said after the last (`TrialMonitor.plan`).
+  public static var currentPlan: ((Int) -> Void)? {
+    get { (Thread.current.threadDictionary[planKey] as? PlanBox)?.plan }
+    set { Thread.current.threadDictionary[planKey] = newValue.map(PlanBox.init) }
+  }
+
   private static let key = "joule.TrialReportHook"
+  private static let planKey = "joule.TrialReportHook.plan"
+
+  private final class PlanBox {
+    let plan: (Int) -> Void
+    init(_ plan: @escaping (Int) -> Void) { self.plan = plan }
+  }
 
   private final class HookBox {
     let hook: Hook

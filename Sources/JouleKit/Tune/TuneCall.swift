@@ -117,9 +117,17 @@ enum TuneCall {
     let params = ParameterConversion.record(request.params.map { ($0.name, $0.value) })
     // Intermediate reports (train's epochs, report(), JOULE_REPORT lines) reach this trial's monitor.
     let monitor = request.monitor
-    let outer = TrialReportHook.current
-    TrialReportHook.current = { step, values in monitor.report(step: step, values: values) }
-    defer { TrialReportHook.current = outer }
+    let outer = TrialReportHook.current, outerPlan = TrialReportHook.currentPlan
+    TrialReportHook.current = { step, values in
+      let stop = monitor.report(step: step, values: values)
+      if let keys = monitor.unreadKeys { ReportNotice.tell(keys, study: settings, ctx) }
+      return stop
+    }
+    TrialReportHook.currentPlan = { monitor.plan(steps: $0) }
+    defer {
+      TrialReportHook.current = outer
+      TrialReportHook.currentPlan = outerPlan
+    }
     let window = EnergyWindow.begin()
     let started = Date()
     let result: Value
@@ -169,7 +177,7 @@ enum TuneCall {
         outcome.energySource = nil
         outcome.energyEstimated = nil
         if case .string(let s)? = field("energy_source") { outcome.energySource = s }
-        if case .bool(let b)? = field("energy_estimated") ?? field("estimated") { outcome.energyEstimated = b }
+        if case .bool(let b)? = field("estimated") ?? field("energy_estimated") { outcome.energyEstimated = b }
         if let m = field("machine_energy_j")?.number, m.isFinite { outcome.machineEnergyJ = m }
       }
       guard let v = field(settings.metric) else {

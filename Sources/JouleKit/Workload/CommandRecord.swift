@@ -3,13 +3,12 @@ import Workload
 
 /// A program's run as the record `command()` returns.
 ///
-///     {exit_code: 0, state: "ok", stdout: "...", stderr: "", stdout_truncated: false, ...,
-///      metrics: {accuracy: 0.87}, reports: [{step: 1, accuracy: 0.8, seconds: 2.1, energy_j: 9.3}],
-///      seconds: 4.2, cpu_seconds: 4.0, peak_rss_mb: 61.2, energy_j: 40.1, machine_energy_j: 44.9,
-///      energy_source: "estimate(linear-tdp), cpu-share", estimated: true, energy_model: "..."}
+///     <command python3 train.py: ok, 4.2 s, 40.1 J estimated, accuracy 0.87>
+///     // fields: exit_code, state, stdout, stderr, metrics, reports, energy_j, estimated, energy_source,
+///     // energy_scope, energy_model, machine_energy_j, seconds, cpu_seconds, peak_rss_mb, cpu_share, argv
 enum CommandRecord {
   static func record(_ r: CommandResult, arguments: [String]) -> Record {
-    var rec = Record()
+    var rec = Record(kind: kind(arguments), [])
     rec["exit_code"] = .int(Int(r.exitCode))
     rec["state"] = .string(r.state.rawValue)
     if let failure = r.failure { rec["error"] = .string(failure) }
@@ -20,20 +19,35 @@ enum CommandRecord {
     rec["metrics"] = r.metricsJSON.flatMap { try? JSON.parse($0) } ?? .none
     if let why = r.metricsMissing { rec["metrics_note"] = .string(why) }
     rec["reports"] = .list(r.reports.map(report))
-    rec["seconds"] = .float(r.seconds)
-    rec["cpu_seconds"] = .float(r.energy.cpuSeconds)
+    var fields = EnergyFields(r.energy)
+    fields.seconds = r.seconds
+    fields.write(into: &rec)
     rec["peak_rss_mb"] = .float(r.energy.peakRSSBytes / 1_048_576)
-    rec["energy_j"] = .float(r.energy.joules)
-    rec["machine_energy_j"] = .float(r.energy.machineJoules)
     rec["cpu_share"] = .float(r.energy.share)
-    // The meters, then how the machine's joules were divided: "rapl, cpu-share".
-    rec["energy_source"] = .string(r.energy.source + ", " + r.energy.attribution)
-    rec["estimated"] = .bool(r.energy.estimated)
-    // An estimate always travels with its model and parameters.
-    if let model = r.energy.model { rec["energy_model"] = .string(model) }
     if !r.energy.notes.isEmpty { rec["energy_notes"] = .list(r.energy.notes.map { .string($0) }) }
     rec["argv"] = .list(arguments.map { .string($0) })
     return rec
+  }
+
+  /// Numbers a program's run carries about the run itself rather than what it computed: an
+  /// experiment or a study takes the program's `metrics` as columns, not these.
+  static let bookkeeping: Set<String> = ["exit_code", "peak_rss_mb", "cpu_share"]
+
+  /// `<command python3 train.py --lr 0.1: ok, 4.2 s, 40.1 J estimated, accuracy 0.87>`: never the
+  /// program's output, which is one field away (`r.stdout`).
+  static func kind(_ arguments: [String]) -> SummaryKind {
+    SummaryKind(head: "command " + arguments.map { $0.contains(" ") ? Value.string($0).shortDescription : $0 }
+      .joined(separator: " "), hidden: ["stdout", "stderr", "reports", "argv"]) { r in
+      var parts: [String] = []
+      if case .string(let state)? = r["state"] { parts.append(state) }
+      if let code = r["exit_code"]?.number, code != 0 { parts.append("exit \(Int(code))") }
+      if let s = r["seconds"]?.number { parts.append(EnergyFields.short(s) + " s") }
+      if let e = EnergyFields.text(of: r) { parts.append(e) }
+      if case .record(let m)? = r["metrics"] {
+        for (k, v) in m.pairs.prefix(4) { if let f = SummaryKind.figure(v) { parts.append("\(k) \(f)") } }
+      }
+      return parts
+    }
   }
 
   /// A report as the program wrote it, plus when it came and the joules so far (unless the

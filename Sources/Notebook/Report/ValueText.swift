@@ -13,6 +13,8 @@ enum ValueText {
     case .string(let s): return quoted ? value.shortDescription : s
     case .float(let d): return NumberFormat().text(d)
     case .host(let h): return h.displayText
+    // A record the host made (a train run, a measurement, a program's run) shows its summary line.
+    case .record(let r) where r.kind != nil: return value.displayString
     default: return value.readable()
     }
   }

@@ -71,6 +71,15 @@ public struct GnuplotScript {
       guard !points.isEmpty else { continue }
       let color = Self.palette[si % Self.palette.count]
       let title = panel.series.count == 1 && s.name.isEmpty ? "notitle" : "title \(GnuplotText.quote(s.name))"
+      if s.cutShort {
+        // Cut-short runs: grey hollow triangles, whatever the panel's kind, and no interval
+        // (what they spent is not what a finished run of theirs would have).
+        l.append("\(name) << EOD")
+        for p in points { l.append("\(GnuplotText.number(p.x + offsets[si])) \(GnuplotText.number(p.y))") }
+        l.append("EOD")
+        plots.append("\(name) using 1:2 with points pt 8 ps 1.2 lc rgb '#888888' \(title)")
+        continue
+      }
       let shifted = points.map { p -> Point in
         var q = p
         q.x += offsets[si]
@@ -83,7 +92,8 @@ public struct GnuplotScript {
       plots += commands
     }
     if let direction = panel.pareto {
-      let front = ParetoFront.points(of: panel.series.flatMap { panel.drawable($0) }, direction: direction)
+      let front = ParetoFront.points(of: panel.series.filter { !$0.cutShort }.flatMap { panel.drawable($0) },
+                                     direction: direction)
       if !front.isEmpty {
         let name = "$joule_p\(index)_pareto"
         l.append("\(name) << EOD")

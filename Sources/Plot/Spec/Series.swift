@@ -4,10 +4,14 @@
 public struct Series: Equatable {
   public var name: String
   public var points: [Point]
+  /// Points of runs cut short (pruned trials): drawn with their own hollow marker and left out
+  /// of the panel's Pareto front, which only finished runs may form.
+  public var cutShort: Bool
 
-  public init(name: String, points: [Point]) {
+  public init(name: String, points: [Point], cutShort: Bool = false) {
     self.name = name
     self.points = points
+    self.cutShort = cutShort
   }
 
   /// True when some point carries an interval on y (drawn as error bars or a band).

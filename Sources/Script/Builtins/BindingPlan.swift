@@ -42,6 +42,11 @@ final class BindingPlan {
     for i in 0..<names.count {
       if let v = slots[i] {
         if !untyped, let t = types[i], !t.accepts(v) {
+          // A table-like host value (an experiment, a study) is its rows wherever a list goes.
+          if let rows = v.rowList, t.accepts(rows) {
+            slots[i] = rows
+            continue
+          }
           throw ScriptError.runtime("\(name): '\(names[i])' must be \(t), got \(v.typeName)")
         }
       } else if let d = defaults[i] {

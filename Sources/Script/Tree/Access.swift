@@ -131,10 +131,13 @@ enum Access {
       let chars = Array(s)
       return .string(String(chars[try position(n, count: chars.count)]))
     case (.record(let r), .string(let k)):
-      guard let v = r[k] else { throw missingKey(k, in: r.keys) }
+      guard let v = r.valueOrAlias(k) else { throw missingKey(k, in: r.keys) }
       return v
     case (.host, .string(let k)):
       return try field(o, k)
+    case (.host, .int(let n)) where o.rowList != nil:
+      guard case .list(let l)? = o.rowList else { return .none }
+      return l[try position(n, count: l.count)]
     case (.list, _), (.string, _):
       throw ScriptError.runtime("\(o.typeName) index must be an int, got \(i.typeName)")
     case (.record, _):
@@ -147,10 +150,10 @@ enum Access {
   static func field(_ o: Value, _ name: String) throws -> Value {
     switch o {
     case .record(let r):
-      guard let v = r[name] else { throw missingKey(name, in: r.keys) }
+      guard let v = r.valueOrAlias(name) else { throw missingKey(name, in: r.keys) }
       return v
     case .host(let h):
-      guard let v = h.field(name) else {
+      guard let v = h.field(name) ?? FieldAliases.resolve(name, h.field) else {
         let hint = Suggestion.closest(to: name, among: h.fieldNames).map { "; did you mean '\($0)'?" } ?? ""
         let known = h.fieldNames.isEmpty ? "" : " (fields: \(h.fieldNames.joined(separator: ", ")))"
         throw ScriptError.runtime("\(h.typeName) has no field '\(name)'\(hint.isEmpty ? known : hint)")

@@ -34,9 +34,13 @@ extension Access {
       let k = n < 0 ? n &+ chars.count : n
       return k >= 0 && k < chars.count ? .string(String(chars[k])) : nil
     case (.record(let r), .string(let k)):
-      return r[k]
+      return r.valueOrAlias(k)
     case (.host(let h), .string(let k)):
-      return h.field(k)
+      return h.field(k) ?? FieldAliases.resolve(k, h.field)
+    case (.host, .int(let n)) where o.rowList != nil:
+      guard case .list(let l)? = o.rowList else { return nil }
+      let k = n < 0 ? n &+ l.count : n
+      return k >= 0 && k < l.count ? l[k] : nil
     default:
       return try get(o, i)
     }
@@ -45,8 +49,8 @@ extension Access {
   /// Like `field`, but nil for a missing record key or host field.
   static func fieldIfPresent(_ o: Value, _ name: String) throws -> Value? {
     switch o {
-    case .record(let r): return r[name]
-    case .host(let h): return h.field(name)
+    case .record(let r): return r.valueOrAlias(name)
+    case .host(let h): return h.field(name) ?? FieldAliases.resolve(name, h.field)
     default: return try field(o, name)
     }
   }

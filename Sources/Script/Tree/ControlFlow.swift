@@ -133,6 +133,9 @@ final class ForIn: Node {
       for c in s { guard try step(.string(String(c)), frame, it) else { break } }
     case .record(let r):
       for k in r.keys { guard try step(.string(k), frame, it) else { break } }
+    case .host where seq.rowList != nil:
+      guard case .list(let l)? = seq.rowList else { break }
+      for v in l { guard try step(v, frame, it) else { break } }
     default:
       throw iterable.error("cannot loop over \(seq.typeName)")
     }

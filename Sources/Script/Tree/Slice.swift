@@ -18,7 +18,8 @@ final class Slice: Node {
   }
 
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
-    let o = try object.eval(frame, it)
+    var o = try object.eval(frame, it)
+    if let rows = o.rowList { o = rows }
     func bound(_ n: Node?, _ what: String) throws -> Int? {
       guard let n else { return nil }
       switch try n.eval(frame, it) {

@@ -45,15 +45,37 @@ extension Value {
     case .host(let h):
       if let sized = h as? any SizedDisplay { return sized.displayText(width: width) }
       return h.displayText
+    case .record(let r) where r.kind != nil:
+      return r.kind!.summary(r, width: width)
     case .float:
       return shortDescription
     default:
-      return readable(NumberFormat(digits: digits))
+      return Value.wrap(readable(NumberFormat(digits: digits)), width: width)
     }
+  }
+
+  /// `text` broken after ", " so that no line is wider than `width` (when given), and no
+  /// word or number is cut by the terminal's edge; continuation lines are indented by one.
+  static func wrap(_ text: String, width: Int?) -> String {
+    guard let width, width > 8, text.count > width, !text.contains("\n") else { return text }
+    var lines: [String] = [], line = ""
+    for piece in text.components(separatedBy: ", ") {
+      let add = line.isEmpty ? piece : line + ", " + piece
+      if add.count + 1 > width && !line.isEmpty {
+        lines.append(line + ",")
+        line = " " + piece
+      } else {
+        line = add
+      }
+    }
+    lines.append(line)
+    return lines.joined(separator: "\n")
   }
 
   /// Lists longer than this show their head and tail around a count.
   static let listLimit = 12
+  /// Lists of strings up to this long are shown whole.
+  static let nameListLimit = 200
   /// Records with more fields than this show the first ones and a count.
   static let recordLimit = 12
 
@@ -69,11 +91,15 @@ extension Value {
       // A table inside a record (a run's epochs, a study's trials) is one field access away.
       return "[\(l.count) row\(l.count == 1 ? "" : "s")]"
     case .list(let l):
-      if l.count > Value.listLimit {
+      // Names (`keys(r)`) are shown whole: eliding them hides the very thing asked for.
+      let names = l.count <= Value.nameListLimit && l.allSatisfy { if case .string = $0 { return true } else { return false } }
+      if l.count > Value.listLimit && !names {
         let head = l.prefix(8).map { $0.readable(format) }, tail = l.suffix(2).map { $0.readable(format) }
         return "[" + (head + ["..."] + tail).joined(separator: ", ") + "] (\(l.count) items)"
       }
       return "[" + l.map { $0.readable(format) }.joined(separator: ", ") + "]"
+    case .record(let r) where r.kind != nil:
+      return r.kind!.summary(r, width: nil)
     case .record(let r):
       let pairs = r.pairs.prefix(r.count > Value.recordLimit ? 10 : r.count)
         .map { "\(Value.key($0.0)): \($0.1.readable(format, nested: true))" }

@@ -24,6 +24,27 @@ public struct Record {
     for (k, v) in pairs { self[k] = v }
   }
 
+  /// A record of a kind the host names, for its display (`RecordKind`).
+  public init(kind: any RecordKind, _ pairs: [(String, Value)]) {
+    self.init(pairs)
+    self.kind = kind
+  }
+
+  /// What this record is, when the host said; nil for records made in the language.
+  public var kind: (any RecordKind)? {
+    get { shape.kind }
+    set {
+      if !isKnownUniquelyReferenced(&shape) { shape = RecordShape(shape.keys) }
+      shape.kind = newValue
+    }
+  }
+
+  /// The value of `key`; else, when `key` is an old name, its current field's (`FieldAliases`,
+  /// with a one-time hint); else, when `key` is a current name, a field under its old name.
+  public func valueOrAlias(_ key: String) -> Value? {
+    self[key] ?? FieldAliases.resolve(key) { self[$0] } ?? FieldAliases.former(key) { self[$0] }
+  }
+
   /// A record of `shape`'s keys and their values.
   init(shape: RecordShape, values: [Value]) {
     self.shape = shape

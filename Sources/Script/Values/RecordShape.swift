@@ -14,6 +14,8 @@ final class RecordShape {
   @exclusivity(unchecked) private(set) var count: Int
   @exclusivity(unchecked) private var capacity: Int
   @exclusivity(unchecked) private var index: [String: Int]?
+  /// What the records of this shape are, when the host said (a train run, a measurement).
+  var kind: (any RecordKind)?
 
   /// Shapes with more keys than this keep a dictionary index: past it, hashing one string
   /// costs less than comparing with every key.
@@ -56,6 +58,7 @@ final class RecordShape {
   /// A copy with `key` added at the end.
   func appending(_ key: String) -> RecordShape {
     let s = RecordShape(keys)
+    s.kind = kind
     s.append(key)
     return s
   }
@@ -82,7 +85,9 @@ final class RecordShape {
   func removing(at i: Int) -> RecordShape {
     var k = keys
     k.remove(at: i)
-    return RecordShape(k)
+    let s = RecordShape(k)
+    s.kind = kind
+    return s
   }
 
   private func rebuildIndex() {

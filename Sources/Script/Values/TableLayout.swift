@@ -19,6 +19,8 @@ public struct TableLayout: Sendable {
       columns = asked
     } else {
       var seen = Set<String>()
+      // Fields a record's kind keeps out of tables (a program's stdout) stay one access away.
+      for r in rows { for k in r.kind?.tableHidden ?? [] { seen.insert(k) } }
       for r in rows { for k in r.keys where seen.insert(k).inserted { columns.append(k) } }
     }
     let format = NumberFormat(digits: digits)

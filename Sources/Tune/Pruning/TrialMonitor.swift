@@ -27,6 +27,12 @@ public final class TrialMonitor: @unchecked Sendable {
   public private(set) var curve: IntermediateCurve
   /// The step at which the trial was stopped.
   public private(set) var stoppedAt: Int?
+  /// The steps the trial was given (a train's epochs), when the work said: a trial stopped at
+  /// its last step was not cut short, and a pruned one's saving is counted to its own plan.
+  public private(set) var plannedSteps: Int?
+  /// The keys of a report that gave nothing the study reads (neither its metric, nor `value`,
+  /// nor a single number); nil while every report was read.
+  public private(set) var unreadKeys: [String]?
   private var firstLoss: Double?
   private let lock = NSLock()
 
@@ -49,8 +55,17 @@ public final class TrialMonitor: @unchecked Sendable {
     let s = step ?? ((curve.lastStep ?? 0) + 1)
     for (k, v) in values { metrics["\(k)@\(s)"] = v }
     let loss = values["loss"]
-    let value = values[metric] ?? values["value"] ?? (values.count == 1 ? values.first?.value : nil)
-    if let value { curve.scores[s] = value.isFinite ? direction.score(value) : .nan }
+    // A lone loss is the divergence rule's, not the metric (a train without held-out accuracy).
+    let lone = values.count == 1 && values.first?.key != "loss" ? values.first?.value : nil
+    let value = values[metric] ?? values["value"] ?? lone
+    if let value {
+      curve.scores[s] = value.isFinite ? direction.score(value) : .nan
+      // A bare number is the study's metric, whatever its name: stored under it, so later
+      // trials compare against this curve (`curve(of:)` reads "metric@step").
+      metrics["\(metric)@\(s)"] = value
+    } else if unreadKeys == nil, values.keys.contains(where: { $0 != "loss" }) {
+      unreadKeys = values.keys.sorted()
+    }
     if divergence.diverged(loss: loss, firstLoss: firstLoss) || value.map({ !$0.isFinite }) == true {
       verdict = .diverged
       stoppedAt = s
@@ -63,6 +78,13 @@ public final class TrialMonitor: @unchecked Sendable {
       return true
     }
     return false
+  }
+
+  /// Records the steps the trial's work was given (train's `epochs`).
+  public func plan(steps: Int) {
+    lock.lock()
+    defer { lock.unlock() }
+    plannedSteps = steps
   }
 
   /// The curve of a stored trial, rebuilt from its "metric@step" entries.
@@ -85,6 +107,12 @@ public final class TrialMonitor: @unchecked Sendable {
     switch verdict {
     case .running: break
     case .pruned:
+      // Stopped at its last step, it completed every step it was given: pruning cut nothing.
+      if let planned = plannedSteps, let stoppedAt, stoppedAt >= planned {
+        if trial.state == .failed || trial.state == .pruned { trial.state = trial.value == nil ? .failed : .complete }
+        if trial.state == .complete { trial.error = nil }
+        break
+      }
       trial.state = .pruned
       trial.error = nil
     case .diverged:
@@ -92,5 +120,6 @@ public final class TrialMonitor: @unchecked Sendable {
       trial.error = nil
     }
     if let stoppedAt { trial.metrics["stopped_at_step"] = Double(stoppedAt) }
+    if let plannedSteps { trial.metrics["planned_steps"] = Double(plannedSteps) }
   }
 }

@@ -10,10 +10,11 @@ extension Study {
     trials.filter { $0.state == .pruned }.reduce(0) { $0 + ($1.energyJ ?? 0) }
   }
 
-  /// An estimate of the joules pruning saved: each pruned trial's joules per step times the steps
-  /// it did not run, to the last step the complete trials reached (steps cost about the same:
-  /// an epoch is an epoch). Where no complete trial reported steps, the median complete trial's
-  /// joules minus what the pruned trial spent. Never negative.
+  /// An estimate of the joules pruning saved (docs/tuning.md, "joules_saved"): for each pruned
+  /// trial, its joules per step times the steps of its own plan it did not run (steps cost
+  /// about the same: an epoch is an epoch). A trial whose plan is unknown (a `report` loop)
+  /// is counted to the last step the complete trials reached, and with no steps at all, as the
+  /// median complete trial's joules minus its own. Never negative.
   public var joulesSaved: Double {
     let complete = trials.filter { $0.state == .complete }
     let fullSteps = complete.compactMap {
@@ -26,8 +27,9 @@ extension Study {
       guard let spent = t.energyJ else { continue }
       let done = t.metrics["stopped_at_step"].map { Int($0) }
         ?? TrialMonitor.curve(of: t, metric: settings.metric, direction: settings.direction).lastStep
-      if let full = fullSteps, let done, done > 0 {
-        saved += spent / Double(done) * Double(max(full - done, 0))
+      let planned = t.metrics["planned_steps"].map { Int($0) } ?? fullSteps
+      if let planned, let done, done > 0 {
+        saved += spent / Double(done) * Double(max(planned - done, 0))
       } else if let medianJ {
         saved += max(medianJ - spent, 0)
       }

@@ -177,19 +177,13 @@ public final class StudyRunner {
 
   /// Copies the objective's outcome into the trial: a complete trial without a finite value failed.
   private func record(_ outcome: TrialOutcome, in trial: inout Trial, since t0: Date) {
+    trial.outcome = outcome
     trial.state = outcome.state == .running ? .complete : outcome.state
     trial.value = outcome.value.flatMap { $0.isFinite ? $0 : nil }
     if trial.state == .complete && trial.value == nil {
       trial.state = .failed
       trial.error = outcome.error ?? "objective returned no finite value"
-    } else {
-      trial.error = outcome.error
     }
-    trial.metrics = outcome.metrics
-    trial.energyJ = outcome.energyJ
-    trial.machineEnergyJ = outcome.machineEnergyJ
-    trial.energySource = outcome.energySource
-    trial.energyEstimated = outcome.energyEstimated
     trial.seconds = outcome.seconds ?? Date().timeIntervalSince(t0)
     trial.finishedAt = Date()
   }

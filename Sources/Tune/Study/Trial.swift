@@ -9,20 +9,8 @@ public struct Trial: Codable, Sendable {
   public var number: Int
   public var suggestion: Int
   public var params: [ParameterValue]
-  public var state: TrialState
-  /// The objective's value (the chosen metric), nil when the trial failed without one.
-  public var value: Double?
-  /// Every numeric field the objective returned (accuracy, loss, ...).
-  public var metrics: [String: Double]
-  /// The trial's joules: its share of the machine's when trials ran side by side.
-  public var energyJ: Double?
-  /// The whole machine's joules over the trial's window (nil when not measured apart).
-  public var machineEnergyJ: Double?
-  /// Where the joules came from, e.g. "rapl", "estimate(linear-tdp)", "rapl × cpu-share".
-  public var energySource: String?
-  public var energyEstimated: Bool?
-  public var seconds: Double?
-  public var error: String?
+  /// What running the objective produced: state, value, metrics, joules, seconds, error.
+  public var outcome: TrialOutcome
   /// "host:pid" of the process that ran it, or "name@host:pid" with `JOULE_WORKER=name`.
   public var worker: String?
   public var startedAt: Date
@@ -35,18 +23,51 @@ public struct Trial: Codable, Sendable {
     self.number = number
     self.suggestion = suggestion
     self.params = params
-    self.state = state
-    self.value = value
-    self.metrics = metrics
-    self.energyJ = energyJ
-    self.machineEnergyJ = machineEnergyJ
-    self.energySource = energySource
-    self.energyEstimated = energyEstimated
-    self.seconds = seconds
-    self.error = error
+    outcome = TrialOutcome(state: state, value: value, metrics: metrics, energyJ: energyJ, machineEnergyJ: machineEnergyJ,
+                           energySource: energySource, energyEstimated: energyEstimated, seconds: seconds, error: error)
     self.worker = worker
     self.startedAt = startedAt
     self.finishedAt = finishedAt
+  }
+
+  // The outcome's fields, read and written through the trial: one definition, two doors.
+  public var state: TrialState {
+    get { outcome.state }
+    set { outcome.state = newValue }
+  }
+  /// The objective's value (the chosen metric), nil when the trial failed without one.
+  public var value: Double? {
+    get { outcome.value }
+    set { outcome.value = newValue }
+  }
+  public var metrics: [String: Double] {
+    get { outcome.metrics }
+    set { outcome.metrics = newValue }
+  }
+  /// The trial's joules: its share of the machine's when trials ran side by side.
+  public var energyJ: Double? {
+    get { outcome.energyJ }
+    set { outcome.energyJ = newValue }
+  }
+  public var machineEnergyJ: Double? {
+    get { outcome.machineEnergyJ }
+    set { outcome.machineEnergyJ = newValue }
+  }
+  public var energySource: String? {
+    get { outcome.energySource }
+    set { outcome.energySource = newValue }
+  }
+  public var energyEstimated: Bool? {
+    get { outcome.energyEstimated }
+    set { outcome.energyEstimated = newValue }
+  }
+  public var seconds: Double? {
+    get { outcome.seconds }
+    set { outcome.seconds = newValue }
+  }
+  public var error: String? {
+    get { outcome.error }
+    set { outcome.error = newValue }
   }
 
   /// This process, as stored in `worker`: "host:pid", prefixed by `JOULE_WORKER` when set

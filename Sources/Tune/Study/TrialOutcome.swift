@@ -2,7 +2,7 @@
 ///
 ///     TrialOutcome(state: .complete, value: 0.87, metrics: ["accuracy": 0.87], energyJ: 1170, seconds: 41)
 ///     TrialOutcome(state: .failed, error: "train: out of memory")
-public struct TrialOutcome: Sendable {
+public struct TrialOutcome: Codable, Sendable {
   public var state: TrialState
   public var value: Double?
   public var metrics: [String: Double]

@@ -3,7 +3,7 @@
 ///     r.energy.joules          // 41.2: the tree's share
 ///     r.energy.machineJoules   // 44.0: the whole machine over the same window
 ///     r.energy.share           // 0.93: tree CPU over machine busy CPU
-///     r.energy.source          // "rapl", "estimate(linear-tdp)"
+///     r.energy.source          // "rapl", "estimate(specpower-package)"
 public struct TreeEnergy: Sendable {
   /// The tree's joules: the machine's joules over the window times `share` (its memory, when
   /// estimated, is its own).
@@ -14,7 +14,7 @@ public struct TreeEnergy: Sendable {
   public var cpuSeconds: Double
   public var peakRSSBytes: Double
   public var seconds: Double
-  /// The meters: "rapl", "rapl+nvml", "estimate(linear-tdp)".
+  /// The meters: "rapl", "rapl+nvml", "estimate(specpower-package)".
   public var source: String
   /// How the machine's joules were divided: `CPUShare.method`.
   public var attribution: String

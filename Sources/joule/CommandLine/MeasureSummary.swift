@@ -6,7 +6,7 @@ import Workload
 ///     joule measure: sleep 1
 ///       energy  3.42 J machine (3.19 W mean); the program's share 0.00 J (0.1% of busy CPU)
 ///       time    1.003 s, CPU 0.001 s, peak RSS 1.9 MB
-///       source  estimate(linear-tdp), estimated: whole machine's busy CPU time (/proc/stat) and ...
+///       source  estimate(specpower-package), estimated: whole machine's busy CPU time (/proc/stat) and ...
 enum MeasureSummary {
   static func text(_ r: CommandResult, argv: [String]) -> String {
     let e = r.energy

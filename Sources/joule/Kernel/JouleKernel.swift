@@ -27,6 +27,9 @@ final class JouleKernel: KernelLanguage {
 
   init(directory: String = FileManager.default.currentDirectoryPath) {
     interpreter = Interpreter(registry: registry, output: sink, scriptDirectory: directory)
+    // An old field name's one-time hint shows under the cell that used it.
+    let cellSink = sink
+    FieldAliases.hintSink = { text in cellSink.cell?.stream(text, to: .stderr) }
   }
 
   var info: LanguageInfo {
@@ -56,24 +59,32 @@ final class JouleKernel: KernelLanguage {
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     let energy = window.finish()
-    var metadata: JSONValue = [
-      "seconds": .double(seconds),
-      "joules": .double(energy.joules),
-      "joules_estimated": .bool(energy.estimated),
-      "energy_source": .string(energy.source),
-    ]
-    if let model = energy.model { metadata["energy_model"] = .string(model) }
+    // The cell's record in the energy vocabulary, with the cell's own wall time.
+    var fields = energy.fields
+    fields["seconds"] = .float(seconds)
+    let metadata = JSONValue.object(fields.pairs.compactMap { k, v in Self.json(v).map { (k, $0) } })
     if seconds >= Self.statusLineThreshold {
       output.stream(Self.statusLine(seconds: seconds, reading: energy), to: .stderr)
     }
     return ExecuteOutcome(status, metadata: metadata)
   }
 
-  /// `[joule] 12.3 s, 145 J (estimate(linear-tdp))`: what the cell cost, an estimate labelled with its model.
+  /// `[joule] 12.3 s, 145 J (estimate(specpower-package))`: what the cell cost, an estimate labelled with its model.
   static func statusLine(seconds: Double, reading: EnergyWindow.Reading) -> String {
     let joules = reading.joules >= 100 ? String(format: "%.0f J", reading.joules) : String(format: "%.3g J", reading.joules)
     return "[joule] \(Repl.formatDuration(seconds)), \(joules)" + (reading.estimated ? " (\(reading.source))" : "")
       + "\n"
+  }
+
+  /// A scalar field as JSON; nil for what cell metadata does not carry.
+  static func json(_ v: Value) -> JSONValue? {
+    switch v {
+    case .bool(let b): return .bool(b)
+    case .int(let i): return .int(i)
+    case .float(let d): return d.isFinite ? .double(d) : nil
+    case .string(let s): return .string(s)
+    default: return nil
+    }
   }
 
   static func errorName(_ kind: ScriptError.Kind) -> String {

@@ -68,10 +68,10 @@ import TestSupport
   @Test func replyMetadataCarriesSecondsAndLabelledJoules() throws {
     let metadata = try #require(try step("print")["metadata"] as? [String: Any])
     let seconds = try #require(metadata["seconds"] as? Double)
-    let joules = try #require(metadata["joules"] as? Double)
+    let joules = try #require(metadata["energy_j"] as? Double)
     #expect(seconds > 0 && seconds < 30)
     #expect(joules >= 0)
-    let estimated = try #require(metadata["joules_estimated"] as? Bool)
+    let estimated = try #require(metadata["estimated"] as? Bool)
     #expect(metadata["energy_source"] as? String != nil)
     // An estimate always names its model.
     if estimated { #expect((metadata["energy_model"] as? String)?.isEmpty == false) }

@@ -41,6 +41,7 @@ extension CoreBuiltins {
         case .list(let l): return .int(l.count)
         case .string(let s): return .int(s.count)
         case .record(let r): return .int(r.count)
+        case .host(let h as any RowSequence): return .int(h.rows.count)
         case .host(let h): return .int(h.fieldNames.count)
         case let v: throw ScriptError.runtime("len: \(v.typeName) has no length")
         }
