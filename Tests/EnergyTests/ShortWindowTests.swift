@@ -30,7 +30,7 @@ import Testing
     let r = w.finish()
     #expect(marks.count > 20)
     // The memory term comes on top of P_max: this process's resident size, doubled for slack.
-    let ceiling = 10 + ProcessUsage.residentBytes() * 2 / 1e9 * CPUPowerModel.codeCarbonRAMWattsPerGB
+    let ceiling = 10 + ProcessUsage.residentBytes() * 2 / 1e9 * PowerModelFit.memoryWattsPerGB
     var spans = 0
     for (a, b) in zip(marks, marks.dropFirst()) where b.seconds > a.seconds {
       let watts = (b.joules - a.joules) / (b.seconds - a.seconds)
