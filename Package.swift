@@ -45,7 +45,7 @@ let package = Package(
     .target(name: "LearnKernels", cSettings: kernelFlags),
     .target(name: "Learn", dependencies: ["CBLAS", "CZlib", "LearnKernels", "JSONText"], swiftSettings: numeric),
     .target(name: "Energy"),
-    .target(name: "Tune", dependencies: ["CLibPQ", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: numeric),
+    .target(name: "Tune", dependencies: ["CSpawn", "CLibPQ", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: numeric),
     .target(
       name: "GnuplotBridge",
       cxxSettings: [.unsafeFlags(["-std=c++17"])],

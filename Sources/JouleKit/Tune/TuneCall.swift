@@ -21,7 +21,7 @@ enum TuneCall {
     Parameter("study", .optional(.string), default: .some(.none), doc: "name: stores the study and resumes it if it exists"),
     Parameter("store", .optional(.string), default: .some(.none),
               doc: "SQLite file or postgresql://user:password@host:port/db (default JOULE_STORE, else studies.sqlite beside the script)"),
-    Parameter("workers", .int, default: .int(1), doc: "trials at once on this machine, each in a worker process of this script"),
+    Parameter("workers", .int, default: .int(1), doc: "trials at once on this machine, each in a worker process forked at the call"),
     Parameter("stale_after", .number, default: .float(Liveness.defaultGrace),
               doc: "seconds without a heartbeat before another worker takes a running trial over"),
     Parameter("acquisition", .string, default: .string("ei"), doc: "bayes: \"ei\", \"pi\" (the paper's), \"ucb\" or \"ei_per_joule\""),
@@ -43,16 +43,22 @@ enum TuneCall {
     let grace = try a.double("stale_after")
     guard grace > 0, grace.isFinite else { throw ScriptError.runtime("tune: 'stale_after' must be positive seconds, got \(grace)") }
     let liveness = Liveness(grace: grace)
-    let location = try storeLocation(a, ctx, workers: workers)
+    let location = try storeLocation(a, ctx)
     let store = try location.map { l in try SpaceBuiltins.wrap { try StudyStore(location: l) } }
     let objective = a["objective"]
 
-    if let store, WorkerMode.study == settings.name {
-      WorkerMode.work(settings, store: store, liveness: liveness, objective: objective, ctx)
-    }
     let study: Study
-    if workers > 1, let store {
-      study = try ParallelTune.run(settings, store: store, workers: workers, liveness: liveness, ctx)
+    if workers > 1 {
+      let runner = StudyRunner(settings: settings, store: store)
+      runner.liveness = liveness
+      let line = ProgressLine(label: "tune")
+      defer { line.clear() }
+      study = try ParallelTrials.run(runner, workers: workers, ctx, progress: { line.update($0.line) }) { request in
+        switch evaluate(objective, request, settings: settings, ctx) {
+        case .success(let outcome): return outcome
+        case .failure(let e): throw WorkerObjectiveError(message: e.message)
+        }
+      }
     } else {
       study = try runHere(settings, store: store, liveness: liveness, objective: objective, ctx)
     }
@@ -95,8 +101,9 @@ enum TuneCall {
   static func evaluate(_ fn: Value, _ request: StudyRunner.Request, settings: StudySettings,
                        _ ctx: any CallContext) -> Result<TrialOutcome, ScriptError> {
     // Trials that share this machine get their share of its joules (TrialEnergy).
-    let share = WorkerMode.study != nil || ProcessInfo.processInfo.environment["JOULE_ATTRIBUTE"] == CPUShare.method
+    let share = WorkerProcess.isWorker || ProcessInfo.processInfo.environment["JOULE_ATTRIBUTE"] == CPUShare.method
       ? TrialEnergy.begin() : nil
+    defer { share?.stop() }
     return call(fn, request, settings: settings, ctx).map { outcome in
       var o = outcome
       // Every meter sees the whole machine: RAPL and NVML count it, the estimate models its
@@ -210,9 +217,7 @@ enum TuneCall {
     guard let acquisition = Acquisition(name: acqName) else {
       throw ScriptError.runtime("tune: unknown acquisition '\(acqName)' (\(Acquisition.allCases.map(\.rawValue).joined(separator: ", ")))")
     }
-    // An unnamed study with workers gets its name from the lead, so every worker finds it.
-    let generated = try a.int("workers") > 1 ? WorkerMode.study : nil
-    let name = try a.optionalString("study") ?? generated ?? "\(strategy.rawValue)-\(Int(Date().timeIntervalSince1970))"
+    let name = try a.optionalString("study") ?? "\(strategy.rawValue)-\(Int(Date().timeIntervalSince1970))"
     var s = StudySettings(name: name, space: space, strategy: strategy)
     s.seed = try a.int("seed")
     s.trials = try a.int("trials")
@@ -254,11 +259,11 @@ enum TuneCall {
   }
 
   /// Where the study is stored (see `store(_:_:)`). nil keeps an unnamed study in memory
-  /// (`workers:` above 1 needs a store, so it gets the default one).
-  static func storeLocation(_ a: BoundArguments, _ ctx: any CallContext, workers: Int,
+  /// (with or without workers: the lead holds it).
+  static func storeLocation(_ a: BoundArguments, _ ctx: any CallContext,
                             function: String = "tune") throws -> StoreLocation? {
     let given = try a.optionalString("store")
-    guard given != nil || a.has("study") || workers > 1 else { return nil }
+    guard given != nil || a.has("study") else { return nil }
     let (location, file) = store(given, ctx)
     if let file, let problem = FileProblem.problemWriting(file) {
       throw ScriptError.runtime("\(function): store \(problem)")
