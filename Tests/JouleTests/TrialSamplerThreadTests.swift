@@ -23,7 +23,7 @@ import TestSupport
       tty.type("s = tune(\(objective), space(x: uniform(0, 1)), strategy: \"random\", trials: 2, \(metric))\r")
       try tty.expectPrompt(timeout: 30)
       // The thread wakes from its wait as soon as the trial ends; allow it a moment to return.
-      let gone = ProcessTable.wait(1) { !ProcessTable.threadNames(of: tty.pid).contains("joule trial ene") }
+      let gone = ProcessTable.wait(1) { !ProcessTable.threadNames(of: tty.pid).contains("joule tree shar") }
       #expect(gone, "a sampler thread outlived \(what): \(ProcessTable.threadNames(of: tty.pid))")
     }
   }

@@ -144,13 +144,13 @@ enum ExperimentCall {
   /// returns (a train run's accuracy, say) travel along as metrics.
   static func measure(_ fn: Value, _ row: Record, _ ctx: any CallContext) -> Result<TrialOutcome, ScriptError> {
     // Runs side by side (workers:) each get their process tree's share of the machine's joules.
-    let share = WorkerProcess.isWorker ? TrialEnergy.begin() : nil
+    let share = WorkerProcess.isWorker ? TreeShareWindow(root: getpid(), every: 1) : nil
     defer { share?.stop() }
     return measureRun(fn, row, ctx).map { outcome in
       guard let share, let machine = outcome.energyJ else { return outcome }
       var o = outcome
       o.machineEnergyJ = machine
-      o.energyJ = share.attributed(machine)
+      o.energyJ = share.joules(ofMachine: machine)
       o.value = o.energyJ
       o.energySource = (o.energySource ?? "unknown") + "; " + CPUShare.method
       return o

@@ -100,9 +100,9 @@ enum TuneCall {
   /// failure that ends the study; a trial's own error is a failed trial.
   static func evaluate(_ fn: Value, _ request: StudyRunner.Request, settings: StudySettings,
                        _ ctx: any CallContext) -> Result<TrialOutcome, ScriptError> {
-    // Trials that share this machine get their share of its joules (TrialEnergy).
+    // Trials that share this machine get their share of its joules (Energy.TreeShareWindow).
     let share = WorkerProcess.isWorker || ProcessInfo.processInfo.environment["JOULE_ATTRIBUTE"] == CPUShare.method
-      ? TrialEnergy.begin() : nil
+      ? TreeShareWindow(root: getpid(), every: 1) : nil
     defer { share?.stop() }
     return call(fn, request, settings: settings, ctx).map { outcome in
       var o = outcome
@@ -112,7 +112,7 @@ enum TuneCall {
       guard o.energyEstimated != nil, o.energySource?.contains(CPUShare.method) != true else { return o }
       o.machineEnergyJ = o.energyJ
       if let share, let machine = o.energyJ {
-        o.energyJ = share.attributed(machine)
+        o.energyJ = share.joules(ofMachine: machine)
         o.energySource = (o.energySource ?? "unknown") + "; " + CPUShare.method
       }
       return o
