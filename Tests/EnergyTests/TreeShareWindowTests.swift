@@ -18,13 +18,13 @@ import Energy
     var x = 0.0
     while Date() < end { x += sin(x) + 1 }
     #expect(x > 0)
-    #expect(Self.threadNames().contains("joule tree shar"))
+    #expect(Self.threadNames().contains("joule treeshare"))
     let f = share.finish()
     #expect(f > 0 && f <= 1, "share \(f)")
     #expect(share.joules(ofMachine: 100) == 100 * f, "finishing twice gives the same share")
     let deadline = Date().addingTimeInterval(1)
-    while Date() < deadline && Self.threadNames().contains("joule tree shar") { usleep(10_000) }
-    #expect(!Self.threadNames().contains("joule tree shar"), "the sampler outlived its window")
+    while Date() < deadline && Self.threadNames().contains("joule treeshare") { usleep(10_000) }
+    #expect(!Self.threadNames().contains("joule treeshare"), "the sampler outlived its window")
   }
 
   @Test func stoppingWithoutAShareEndsTheSamplerToo() throws {
@@ -32,7 +32,7 @@ import Energy
     usleep(100_000)
     share.stop()
     let deadline = Date().addingTimeInterval(1)
-    while Date() < deadline && Self.threadNames().contains("joule tree shar") { usleep(10_000) }
-    #expect(!Self.threadNames().contains("joule tree shar"))
+    while Date() < deadline && Self.threadNames().contains("joule treeshare") { usleep(10_000) }
+    #expect(!Self.threadNames().contains("joule treeshare"))
   }
 }

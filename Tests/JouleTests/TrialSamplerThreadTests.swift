@@ -20,10 +20,26 @@ import TestSupport
       ("a configuration error", #"fn(p) { sleep(0.2); "not a number" }"#, #"maximize: "value""#),
     ]
     for (what, objective, metric) in objectives {
+      // Watch the threads while the trials run.
+      let seen = NSCondition()
+      nonisolated(unsafe) var saw = false
+      let pid = tty.pid
+      Thread {
+        let end = Date().addingTimeInterval(3)
+        while Date() < end {
+          if ProcessTable.threadNames(of: pid).contains("joule treeshare") {
+            seen.lock(); saw = true; seen.unlock()
+            return
+          }
+          usleep(5_000)
+        }
+      }.start()
+      func sawSampler() -> Bool { seen.lock(); defer { seen.unlock() }; return saw }
       tty.type("s = tune(\(objective), space(x: uniform(0, 1)), strategy: \"random\", trials: 2, \(metric))\r")
       try tty.expectPrompt(timeout: 30)
       // The thread wakes from its wait as soon as the trial ends; allow it a moment to return.
-      let gone = ProcessTable.wait(1) { !ProcessTable.threadNames(of: tty.pid).contains("joule tree shar") }
+      #expect(sawSampler(), "no sampler ran during \(what)'s trials: the check would prove nothing")
+      let gone = ProcessTable.wait(1) { !ProcessTable.threadNames(of: tty.pid).contains("joule treeshare") }
       #expect(gone, "a sampler thread outlived \(what): \(ProcessTable.threadNames(of: tty.pid))")
     }
   }

@@ -39,13 +39,15 @@ public final class TreeShareWindow {
     last = first
     if let interval {
       let thread = Thread { [self] in
+        // Named for /proc, where tests look for it (pthread_setname_np does not import into
+        // Swift, and Foundation's Thread.name does not reach the kernel here); 15 characters.
+        if let f = fopen("/proc/thread-self/comm", "w") { fputs("joule treeshare", f); fclose(f) }
         condition.lock()
         defer { condition.unlock() }
         while !stopped {
           if !condition.wait(until: Date(timeIntervalSinceNow: interval)) && !stopped { last = tree.sample() }
         }
       }
-      thread.name = "joule tree share"
       thread.start()
     }
   }

@@ -143,59 +143,12 @@ enum TuneCall {
                                    seconds: Date().timeIntervalSince(started), error: "\(error)"))
     }
     let reading = window.finish()
-    var outcome = TrialOutcome(state: .complete, energyJ: reading.joules, energySource: reading.source,
+    let outcome = TrialOutcome(state: .complete, energyJ: reading.joules, energySource: reading.source,
                                energyEstimated: reading.estimated, seconds: Date().timeIntervalSince(started))
-    switch result {
-    case .int, .float:
-      outcome.value = result.number
-    case .record, .host:
-      var field: (String) -> Value? = { name in
-        if case .record(let r) = result { return r[name] }
-        if case .host(let h) = result { return h.field(name) }
-        return nil
-      }
-      var names: [String] = []
-      if case .record(let r) = result { names = r.keys } else if case .host(let h) = result { names = h.fieldNames }
-      // A command() record carries the program's own numbers under `metrics`.
-      if case .record(let m)? = field("metrics") {
-        let outer = field
-        field = { outer($0) ?? m[$0] }
-        names += m.keys.filter { !names.contains($0) }
-      }
-      for n in names {
-        if let x = field(n)?.number, x.isFinite { outcome.metrics[n] = x }
-      }
-      if case .string(let s)? = field("state") {
-        // command()'s "timeout" (and any state tune does not know) is a failure; "ok" is not.
-        if let st = TrialState(rawValue: s) { if st != .running { outcome.state = st } } else if s != "ok" { outcome.state = .failed }
-      }
-      if case .string(let e)? = field("error") { outcome.error = e }
-      if let j = field("energy_j")?.number, j.isFinite {
-        // The objective's own joules, with its own provenance (unknown if it gave none).
-        outcome.energyJ = j
-        outcome.energySource = nil
-        outcome.energyEstimated = nil
-        if case .string(let s)? = field("energy_source") { outcome.energySource = s }
-        if case .bool(let b)? = field("energy_estimated") ?? field("estimated") { outcome.energyEstimated = b }
-        if let m = field("machine_energy_j")?.number, m.isFinite { outcome.machineEnergyJ = m }
-      }
-      guard let v = field(settings.metric) else {
-        if outcome.state != .complete || monitor.verdict != .running { return .success(outcome) }
-        let hint = settings.metric == "accuracy" ? "; say which field with maximize: or minimize:" : ""
-        return .failure(.runtime("tune: the objective returned a \(result.typeName) without '\(settings.metric)'\(hint)"))
-      }
-      outcome.value = v.number
-      if outcome.value == nil && outcome.state == .complete {
-        return .failure(.runtime("tune: the objective's '\(settings.metric)' is \(v.typeName), not a number"))
-      }
-    default:
-      return .failure(.runtime("tune: the objective must return a number or a record (e.g. a train run), got \(result.typeName)"))
-    }
-    if let v = outcome.value, !v.isFinite {
-      outcome.value = nil
-      if outcome.state == .complete { outcome.state = .diverged }
-    }
-    return .success(outcome)
+    // The rules live in Tune (`TrialOutcome.from`); here the language's value is only read.
+    return TrialOutcome.from(ObjectiveValues.make(result), measured: outcome, metric: settings.metric,
+                             stoppedEarly: monitor.verdict != .running)
+      .mapError { ScriptError.runtime($0.description) }
   }
 
   static func settings(_ a: BoundArguments, _ ctx: any CallContext) throws -> StudySettings {
