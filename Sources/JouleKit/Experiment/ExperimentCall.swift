@@ -1,6 +1,7 @@
 import Energy
 import Foundation
 import Script
+import StudyStore
 import Tune
 
 /// The body of `experiment(fn, factors: {...}, repeat: 30, ...)`: a designed experiment run as a

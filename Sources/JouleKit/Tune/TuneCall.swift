@@ -1,6 +1,7 @@
 import Energy
 import Foundation
 import Script
+import StudyStore
 import Tune
 
 /// The body of `tune(objective, space, ...)`: reads the settings, runs the study through

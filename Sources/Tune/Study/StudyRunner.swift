@@ -18,7 +18,7 @@ import Foundation
 /// stale suggestions are run again first, with the same parameters.
 public final class StudyRunner {
   public let settings: StudySettings
-  public let store: StudyStore?
+  public let store: (any StudyLedger)?
   public var liveness = Liveness()
   /// Stored in each trial's `worker` column.
   public var worker = Trial.currentWorker
@@ -35,7 +35,7 @@ public final class StudyRunner {
     public var suggestion: Int = 0
   }
 
-  public init(settings: StudySettings, store: StudyStore?) {
+  public init(settings: StudySettings, store: (any StudyLedger)?) {
     self.settings = settings
     self.store = store
   }
