@@ -40,6 +40,9 @@ public final class ForkedWorkers {
 
   private var children: [Child] = []
   private let logDirectory: String
+  /// SIGPIPE's disposition before the team: ignored while it lives (a worker that died must not
+  /// kill the lead when it is sent a trial), then restored, so `joule run x | head` behaves as before.
+  private var previousSIGPIPE: sighandler_t?
 
   public var count: Int { children.count }
   /// Workers whose process still runs.
@@ -79,8 +82,7 @@ public final class ForkedWorkers {
         throw TuneError.invalidSettings("workers: cannot fork worker \(i + 1): \(reason)")
       }
       _ = fcntl(up.read, F_SETFL, fcntl(up.read, F_GETFL) | O_NONBLOCK)
-      // A worker that has died must not kill the lead with SIGPIPE when it is sent a trial.
-      signal(SIGPIPE, SIG_IGN)
+      if previousSIGPIPE == nil { previousSIGPIPE = signal(SIGPIPE, SIG_IGN) }
       children.append(Child(pid: pid, requests: down.write, results: MessageBuffer(fd: up.read), log: log,
                             name: ForkedWorkers.name(pid: pid, host: host)))
     }
@@ -183,6 +185,10 @@ public final class ForkedWorkers {
         killed = true
       }
       if children.contains(where: \.alive) { usleep(10_000) }
+    }
+    if let previous = previousSIGPIPE {
+      signal(SIGPIPE, previous)
+      previousSIGPIPE = nil
     }
     try? FileManager.default.removeItem(atPath: logDirectory)
   }
