@@ -146,15 +146,16 @@ import TestSupport
       t0 = clock()
       e = experiment(fn(r) { sleep(0.3); {accuracy: r.a} }, factors: {a: [1, 2]}, repeat: 4, workers: 4)
       print("took {clock() - t0}")
-      for row in e.rows { print("row {row.a} {row.repetition} {row.state} {row.energy_source}") }
+      for t in e.study.trials { print("row {t.suggestion} {t.state} {t.energy_source}") }
       """)
     let r = try JouleBinary.run(["run", script])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(try String(contentsOfFile: folder.path("setup.log"), encoding: .utf8) == "ran\n")
     let lines = r.stdout.split(separator: "\n")
     let rows = lines.filter { $0.hasPrefix("row ") }.map { $0.split(separator: " ") }
-    #expect(rows.count == 8 && Set(rows.map { "\($0[1])-\($0[2])" }).count == 8, "every combination × repetition once: \(r.stdout)")
-    #expect(rows.allSatisfy { $0[3] == "complete" && $0.last?.hasSuffix("cpu-share") == true }, "\(r.stdout)")
+    #expect(rows.count == 8 && Set(rows.map { $0[1] }).count == 8, "every combination × repetition once: \(r.stdout)")
+    #expect(rows.allSatisfy { $0[2] == "complete" && $0.last?.hasSuffix("cpu-share") == true },
+            "each run complete, with its share of the joules: \(r.stdout)")
     let took = try #require(lines.first { $0.hasPrefix("took ") }.flatMap { Double($0.dropFirst(5)) })
     #expect(took < 2, "8 runs of 0.3 s on 4 workers took \(took) s")
   }
