@@ -34,7 +34,7 @@ final class WorkerPool {
       body(workers[active[0]], shares[active[0]])
     } else {
       let ws = workers
-      ThreadTeam.forThreads(t).run(active.count) { j in
+      ThreadTeam.run(active.count) { j in
         let w = active[j]
         body(ws[w], shares[w])
       }
