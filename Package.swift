@@ -45,7 +45,10 @@ let package = Package(
     .target(name: "LearnKernels", cSettings: kernelFlags),
     .target(name: "Learn", dependencies: ["CBLAS", "CZlib", "LearnKernels", "JSONText"], swiftSettings: numeric),
     .target(name: "Energy", dependencies: ["JSONText"]),
-    .target(name: "Tune", dependencies: ["CLibPQ", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: numeric),
+    .target(name: "Tune", dependencies: ["CSpawn"], swiftSettings: numeric),
+    // Studies kept between processes and machines: SQLite through GRDB, PostgreSQL through libpq,
+    // atomic claims, heartbeats. Parsing and storing code: compiled with its checks.
+    .target(name: "StudyStore", dependencies: ["Tune", "CLibPQ", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(
       name: "GnuplotBridge",
       cxxSettings: [.unsafeFlags(["-std=c++17"])],
@@ -64,7 +67,7 @@ let package = Package(
     .target(name: "Notebook", dependencies: ["Script", "JSONText"]),
 
     // The one place that knows both the language and the domains.
-    .target(name: "JouleKit", dependencies: ["Script", "Learn", "Energy", "Tune", "Plot", "Workload", "Stats"]),
+    .target(name: "JouleKit", dependencies: ["Script", "Learn", "Energy", "Tune", "StudyStore", "Plot", "Workload", "Stats"]),
 
     .executableTarget(
       name: "joule",
@@ -79,7 +82,8 @@ let package = Package(
     .testTarget(name: "LearnTests", dependencies: ["Learn", "TestSupport"]),
     .testTarget(name: "EnergyTests", dependencies: ["Energy", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "WorkloadTests", dependencies: ["Workload", "Energy", "TestSupport"]),
-    .testTarget(name: "TuneTests", dependencies: ["Tune", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+    .testTarget(name: "TuneTests", dependencies: ["Tune", "TestSupport"]),
+    .testTarget(name: "StudyStoreTests", dependencies: ["StudyStore", "Tune", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "StatsTests", dependencies: ["Stats"], resources: [.copy("Fixtures")]),
     .testTarget(name: "PlotTests", dependencies: ["Plot", "TestSupport"]),
     .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),

@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <sys/syscall.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 // Descriptors are first moved above this number, so that dup2 onto 0..3 never overwrites a
@@ -82,4 +83,19 @@ int joule_pidfd_open(pid_t pid) {
   errno = ENOSYS;
   return -1;
 #endif
+}
+
+pid_t joule_fork_worker(void) {
+  pid_t lead = getpid();
+  pid_t pid = fork();
+  if (pid == 0) {
+    setpgid(0, 0);
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    // The lead may have ended between fork and prctl: then nobody would send the signal.
+    if (getppid() != lead) _exit(0);
+  } else if (pid > 0) {
+    // Both sides set the group, so it is set whichever runs first.
+    setpgid(pid, pid);
+  }
+  return pid;
 }

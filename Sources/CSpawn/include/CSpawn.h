@@ -32,4 +32,10 @@ int joule_pidfd_open(pid_t pid);
 /// pipe2(fds, O_CLOEXEC): a pipe no other spawned program inherits. 0, or -1 with errno.
 int joule_pipe(int fds[2]);
 
+/// fork() for one of `tune(..., workers: k)`'s workers, the interpreter's state copied at the
+/// call. The child leads a process group of its own (a Ctrl-C at the terminal reaches only the
+/// lead, which passes exactly one on) and is sent SIGKILL when the lead's thread ends
+/// (PR_SET_PDEATHSIG), so a lead killed outright leaves no worker behind. Returns as fork does.
+pid_t joule_fork_worker(void);
+
 #endif

@@ -13,7 +13,15 @@ import Foundation
 /// running total, so `joulesSoFar` is a lock and a subtraction.
 public final class EnergyMonitor {
   /// The monitor for this process, set up from the environment on first use.
-  public static let shared: EnergyMonitor = MeterSelection.detect().monitor()
+  public static var shared: EnergyMonitor { current }
+  nonisolated(unsafe) private static var current: EnergyMonitor = MeterSelection.detect().monitor()
+
+  /// In a child forked from this process (a `tune` worker): a monitor of its own. The copied
+  /// one's poller thread does not exist in the child, and its lock may have been held by that
+  /// thread at the fork; the meters are detected again, as at start-up.
+  public static func renewAfterFork() {
+    current = MeterSelection.detect().monitor()
+  }
 
   public let meters: [EnergyMeter]
   public let statuses: [MeterStatus]

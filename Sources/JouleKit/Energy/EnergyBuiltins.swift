@@ -46,17 +46,17 @@ enum EnergyBuiltins {
       throw ScriptError.runtime("measure: subtract_idle needs an idle baseline: run idle(seconds: 5) first")
     }
     // This process and the children it waits for (command(), workers): whose joules they are.
-    let tree = ProcessTreeCPU(root: getpid())
     let window = EnergyMonitor.shared.begin()
-    let first = tree.sample()
+    let tree = TreeShareWindow(root: getpid(), every: 1)
     let value: Value
     do {
       value = try context.call(args["fn"], Arguments())
     } catch {
+      tree.stop()
       window.finish()
       throw error
     }
-    let share = CPUShare.fraction(from: first, to: tree.sample())
+    let share = tree.finish()
     var reading = window.finish()
     if subtract, let baseline { reading = reading.subtractingIdle(watts: baseline) }
     return .record(EnergyRecords.measurement(reading, value: value, idleSubtracted: subtract, share: share))

@@ -1,6 +1,7 @@
 import Energy
 import Foundation
 import Script
+import StudyStore
 import Tune
 
 /// The body of `experiment(fn, factors: {...}, repeat: 30, ...)`: a designed experiment run as a
@@ -26,6 +27,7 @@ enum ExperimentCall {
     Parameter("seed", .int, default: .int(1)),
     Parameter("study", .optional(.string), default: .some(.none), doc: "name: stores the runs and resumes them"),
     Parameter("store", .optional(.string), default: .some(.none), doc: "SQLite file (default studies.sqlite beside the script)"),
+    Parameter("workers", .int, default: .int(1), doc: "runs at once on this machine, each in a worker process forked at the call"),
   ]
 
   static let builtin = Builtin("experiment", parameters, family: "statistics", doc: """
@@ -38,7 +40,7 @@ enum ExperimentCall {
     let settings = try self.settings(a)
     let sampler = try SpaceBuiltins.wrap { try FactorialSampler(space: settings.space, repeats: settings.repeats ?? 1,
                                                                  seed: settings.seed, shuffle: settings.shuffle) }
-    let location = try TuneCall.storeLocation(a, ctx, workers: 1, function: "experiment")
+    let location = try TuneCall.storeLocation(a, ctx, function: "experiment")
     let store = try location.map { l in try SpaceBuiltins.wrap { try StudyStore(location: l) } }
     let storePath = location?.display
     let fn = a["fn"]
@@ -52,30 +54,52 @@ enum ExperimentCall {
     var fatal: ScriptError?
     let started = Date()
 
+    let workers = try a.int("workers")
+    guard (1...256).contains(workers) else { throw ScriptError.runtime("experiment: 'workers' must be 1 to 256, got \(workers)") }
+    let objective: (StudyRunner.Request) -> TrialOutcome = { request in
+      if warmup == nil && warmupSeconds > 0 && workers == 1 {
+        line.update("warming up for \(Int(warmupSeconds)) s")
+        warmup = Warmup.run(seconds: warmupSeconds)
+        if Interrupt.requested { return TrialOutcome(state: .interrupted) }
+      } else if ranHere > 0 && restSeconds > 0 {
+        if !rest(restSeconds) { return TrialOutcome(state: .interrupted) }
+      }
+      ranHere += 1
+      let repetition = sampler.repetition(at: request.suggestion)
+      var row = ParameterConversion.record(request.params.map { ($0.name, $0.value) })
+      row["repetition"] = .int(repetition)
+      let outcome = measure(fn, row, ctx)
+      if case .failure(let e) = outcome { fatal = e; return TrialOutcome(state: .failed, error: e.message) }
+      return try! outcome.get()
+    }
+    let progress: (StudyProgress) -> Void = { p in
+      // The pace of this session's runs, rests included: what the user waits for.
+      let pace = ranHere > 0 ? Date().timeIntervalSince(started) / Double(ranHere) : nil
+      line.update(progressText(done: p.current - 1, total: p.total, joules: p.spentJ,
+                               eta: pace.map { $0 * Double(p.total - p.current + 1) }))
+    }
+
     let study: Study
     do {
-      study = try SpaceBuiltins.wrap {
-        try StudyRunner(settings: settings, store: store).run(objective: { request in
-          if warmup == nil && warmupSeconds > 0 {
-            line.update("warming up for \(Int(warmupSeconds)) s")
-            warmup = Warmup.run(seconds: warmupSeconds)
-            if Interrupt.requested { return TrialOutcome(state: .interrupted) }
-          } else if ranHere > 0 && restSeconds > 0 {
-            if !rest(restSeconds) { return TrialOutcome(state: .interrupted) }
-          }
-          ranHere += 1
-          let repetition = sampler.repetition(at: request.suggestion)
-          var row = ParameterConversion.record(request.params.map { ($0.name, $0.value) })
-          row["repetition"] = .int(repetition)
-          let outcome = measure(fn, row, ctx)
-          if case .failure(let e) = outcome { fatal = e; return TrialOutcome(state: .failed, error: e.message) }
-          return try! outcome.get()
-        }, shouldStop: { Interrupt.requested || fatal != nil }, progress: { p in
-          // The pace of this session's runs, rests included: what the user waits for.
-          let pace = ranHere > 0 ? Date().timeIntervalSince(started) / Double(ranHere) : nil
-          line.update(progressText(done: p.current - 1, total: p.total, joules: p.spentJ,
-                                   eta: pace.map { $0 * Double(p.total - p.current + 1) }))
-        })
+      if workers > 1 {
+        // One warm-up for the machine, here, before the workers start from this state.
+        if warmupSeconds > 0 {
+          line.update("warming up for \(Int(warmupSeconds)) s")
+          warmup = Warmup.run(seconds: warmupSeconds)
+        }
+        let runner = StudyRunner(settings: settings, store: store)
+        study = try ParallelTrials.run(runner, workers: workers, ctx, progress: { p in
+          line.update(progressText(done: max(0, p.current - 1), total: p.total, joules: p.spentJ, eta: p.etaSeconds))
+        }) { request in
+          let o = objective(request)
+          if let fatal { throw WorkerObjectiveError(message: fatal.message) }
+          return o
+        }
+      } else {
+        study = try SpaceBuiltins.wrap {
+          try StudyRunner(settings: settings, store: store).run(objective: objective,
+                                                               shouldStop: { Interrupt.requested || fatal != nil }, progress: progress)
+        }
       }
     } catch {
       line.clear()
@@ -120,6 +144,21 @@ enum ExperimentCall {
   /// Calls fn once inside an energy window. The run's joules are the window's; the numbers fn
   /// returns (a train run's accuracy, say) travel along as metrics.
   static func measure(_ fn: Value, _ row: Record, _ ctx: any CallContext) -> Result<TrialOutcome, ScriptError> {
+    // Runs side by side (workers:) each get their process tree's share of the machine's joules.
+    let share = WorkerProcess.isWorker ? TreeShareWindow(root: getpid(), every: 1) : nil
+    defer { share?.stop() }
+    return measureRun(fn, row, ctx).map { outcome in
+      guard let share, let machine = outcome.energyJ else { return outcome }
+      var o = outcome
+      o.machineEnergyJ = machine
+      o.energyJ = share.joules(ofMachine: machine)
+      o.value = o.energyJ
+      o.energySource = (o.energySource ?? "unknown") + "; " + CPUShare.method
+      return o
+    }
+  }
+
+  private static func measureRun(_ fn: Value, _ row: Record, _ ctx: any CallContext) -> Result<TrialOutcome, ScriptError> {
     let window = EnergyWindow.begin()
     let t0 = Date()
     let result: Value

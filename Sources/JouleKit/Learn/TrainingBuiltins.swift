@@ -32,7 +32,7 @@ enum TrainingBuiltins {
         Parameter("epochs", .int, default: .int(1)), Parameter("batch", .int, default: .int(64)),
         Parameter("optimizer", .oneOf([.record, .string]), default: defaultAdam),
         Parameter("seed", .int, default: .int(0)),
-        Parameter("threads", .int, default: .int(WorkerMode.threads ?? 2),
+        Parameter("threads", .optional(.int), default: .some(.none),
                   doc: "worker threads sharing each batch (default 2, or a tune worker's share of the cores)"),
         Parameter("shuffle", .bool, default: .bool(true),
                   doc: "a fresh seeded sample order every epoch; false keeps the data's order (to replay a run elsewhere)"),
@@ -80,7 +80,7 @@ enum TrainingBuiltins {
     let data = try a.host("data", as: DatasetValue.self).dataset
     var options = TrainingOptions(epochs: try a.int("epochs"), batchSize: try a.int("batch"),
                                   optimizer: try OptimizerRecord.config(a["optimizer"], "train"),
-                                  seed: UInt64(truncatingIfNeeded: try a.int("seed")), threads: try a.int("threads"),
+                                  seed: UInt64(truncatingIfNeeded: try a.int("seed")), threads: try a.optionalInt("threads") ?? WorkerProcess.trainThreads,
                                   shuffle: try a.bool("shuffle"))
     let window = EnergyWindow.begin()
     let line = ProgressLine(label: "train")

@@ -1,5 +1,6 @@
 import Foundation
 import Script
+import StudyStore
 import Tune
 
 /// Builtins that read studies: `best`, `pareto`, `rounds_to`, `load_study`, `studies`.

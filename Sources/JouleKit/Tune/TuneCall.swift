@@ -1,6 +1,7 @@
 import Energy
 import Foundation
 import Script
+import StudyStore
 import Tune
 
 /// The body of `tune(objective, space, ...)`: reads the settings, runs the study through
@@ -21,7 +22,7 @@ enum TuneCall {
     Parameter("study", .optional(.string), default: .some(.none), doc: "name: stores the study and resumes it if it exists"),
     Parameter("store", .optional(.string), default: .some(.none),
               doc: "SQLite file or postgresql://user:password@host:port/db (default JOULE_STORE, else studies.sqlite beside the script)"),
-    Parameter("workers", .int, default: .int(1), doc: "trials at once on this machine, each in a worker process of this script"),
+    Parameter("workers", .int, default: .int(1), doc: "trials at once on this machine, each in a worker process forked at the call"),
     Parameter("stale_after", .number, default: .float(Liveness.defaultGrace),
               doc: "seconds without a heartbeat before another worker takes a running trial over"),
     Parameter("acquisition", .string, default: .string("ei"), doc: "bayes: \"ei\", \"pi\" (the paper's), \"ucb\" or \"ei_per_joule\""),
@@ -43,16 +44,22 @@ enum TuneCall {
     let grace = try a.double("stale_after")
     guard grace > 0, grace.isFinite else { throw ScriptError.runtime("tune: 'stale_after' must be positive seconds, got \(grace)") }
     let liveness = Liveness(grace: grace)
-    let location = try storeLocation(a, ctx, workers: workers)
+    let location = try storeLocation(a, ctx)
     let store = try location.map { l in try SpaceBuiltins.wrap { try StudyStore(location: l) } }
     let objective = a["objective"]
 
-    if let store, WorkerMode.study == settings.name {
-      WorkerMode.work(settings, store: store, liveness: liveness, objective: objective, ctx)
-    }
     let study: Study
-    if workers > 1, let store {
-      study = try ParallelTune.run(settings, store: store, workers: workers, liveness: liveness, ctx)
+    if workers > 1 {
+      let runner = StudyRunner(settings: settings, store: store)
+      runner.liveness = liveness
+      let line = ProgressLine(label: "tune")
+      defer { line.clear() }
+      study = try ParallelTrials.run(runner, workers: workers, ctx, progress: { line.update($0.line) }) { request in
+        switch evaluate(objective, request, settings: settings, ctx) {
+        case .success(let outcome): return outcome
+        case .failure(let e): throw WorkerObjectiveError(message: e.message)
+        }
+      }
     } else {
       study = try runHere(settings, store: store, liveness: liveness, objective: objective, ctx)
     }
@@ -94,9 +101,10 @@ enum TuneCall {
   /// failure that ends the study; a trial's own error is a failed trial.
   static func evaluate(_ fn: Value, _ request: StudyRunner.Request, settings: StudySettings,
                        _ ctx: any CallContext) -> Result<TrialOutcome, ScriptError> {
-    // Trials that share this machine get their share of its joules (TrialEnergy).
-    let share = WorkerMode.study != nil || ProcessInfo.processInfo.environment["JOULE_ATTRIBUTE"] == CPUShare.method
-      ? TrialEnergy.begin() : nil
+    // Trials that share this machine get their share of its joules (Energy.TreeShareWindow).
+    let share = WorkerProcess.isWorker || ProcessInfo.processInfo.environment["JOULE_ATTRIBUTE"] == CPUShare.method
+      ? TreeShareWindow(root: getpid(), every: 1) : nil
+    defer { share?.stop() }
     return call(fn, request, settings: settings, ctx).map { outcome in
       var o = outcome
       // Every meter sees the whole machine: RAPL and NVML count it, the estimate models its
@@ -105,7 +113,7 @@ enum TuneCall {
       guard o.energyEstimated != nil, o.energySource?.contains(CPUShare.method) != true else { return o }
       o.machineEnergyJ = o.energyJ
       if let share, let machine = o.energyJ {
-        o.energyJ = share.attributed(machine)
+        o.energyJ = share.joules(ofMachine: machine)
         o.energySource = (o.energySource ?? "unknown") + "; " + CPUShare.method
       }
       return o
@@ -144,59 +152,12 @@ enum TuneCall {
                                    seconds: Date().timeIntervalSince(started), error: "\(error)"))
     }
     let reading = window.finish()
-    var outcome = TrialOutcome(state: .complete, energyJ: reading.joules, energySource: reading.source,
+    let outcome = TrialOutcome(state: .complete, energyJ: reading.joules, energySource: reading.source,
                                energyEstimated: reading.estimated, seconds: Date().timeIntervalSince(started))
-    switch result {
-    case .int, .float:
-      outcome.value = result.number
-    case .record, .host:
-      var field: (String) -> Value? = { name in
-        if case .record(let r) = result { return r[name] }
-        if case .host(let h) = result { return h.field(name) }
-        return nil
-      }
-      var names: [String] = []
-      if case .record(let r) = result { names = r.keys } else if case .host(let h) = result { names = h.fieldNames }
-      // A command() record carries the program's own numbers under `metrics`.
-      if case .record(let m)? = field("metrics") {
-        let outer = field
-        field = { outer($0) ?? m[$0] }
-        names += m.keys.filter { !names.contains($0) }
-      }
-      for n in names {
-        if let x = field(n)?.number, x.isFinite { outcome.metrics[n] = x }
-      }
-      if case .string(let s)? = field("state") {
-        // command()'s "timeout" (and any state tune does not know) is a failure; "ok" is not.
-        if let st = TrialState(rawValue: s) { if st != .running { outcome.state = st } } else if s != "ok" { outcome.state = .failed }
-      }
-      if case .string(let e)? = field("error") { outcome.error = e }
-      if let j = field("energy_j")?.number, j.isFinite {
-        // The objective's own joules, with its own provenance (unknown if it gave none).
-        outcome.energyJ = j
-        outcome.energySource = nil
-        outcome.energyEstimated = nil
-        if case .string(let s)? = field("energy_source") { outcome.energySource = s }
-        if case .bool(let b)? = field("estimated") ?? field("energy_estimated") { outcome.energyEstimated = b }
-        if let m = field("machine_energy_j")?.number, m.isFinite { outcome.machineEnergyJ = m }
-      }
-      guard let v = field(settings.metric) else {
-        if outcome.state != .complete || monitor.verdict != .running { return .success(outcome) }
-        let hint = settings.metric == "accuracy" ? "; say which field with maximize: or minimize:" : ""
-        return .failure(.runtime("tune: the objective returned a \(result.typeName) without '\(settings.metric)'\(hint)"))
-      }
-      outcome.value = v.number
-      if outcome.value == nil && outcome.state == .complete {
-        return .failure(.runtime("tune: the objective's '\(settings.metric)' is \(v.typeName), not a number"))
-      }
-    default:
-      return .failure(.runtime("tune: the objective must return a number or a record (e.g. a train run), got \(result.typeName)"))
-    }
-    if let v = outcome.value, !v.isFinite {
-      outcome.value = nil
-      if outcome.state == .complete { outcome.state = .diverged }
-    }
-    return .success(outcome)
+    // The rules live in Tune (`TrialOutcome.from`); here the language's value is only read.
+    return TrialOutcome.from(ObjectiveValues.make(result), measured: outcome, metric: settings.metric,
+                             stoppedEarly: monitor.verdict != .running)
+      .mapError { ScriptError.runtime($0.description) }
   }
 
   static func settings(_ a: BoundArguments, _ ctx: any CallContext) throws -> StudySettings {
@@ -218,9 +179,7 @@ enum TuneCall {
     guard let acquisition = Acquisition(name: acqName) else {
       throw ScriptError.runtime("tune: unknown acquisition '\(acqName)' (\(Acquisition.allCases.map(\.rawValue).joined(separator: ", ")))")
     }
-    // An unnamed study with workers gets its name from the lead, so every worker finds it.
-    let generated = try a.int("workers") > 1 ? WorkerMode.study : nil
-    let name = try a.optionalString("study") ?? generated ?? "\(strategy.rawValue)-\(Int(Date().timeIntervalSince1970))"
+    let name = try a.optionalString("study") ?? "\(strategy.rawValue)-\(Int(Date().timeIntervalSince1970))"
     var s = StudySettings(name: name, space: space, strategy: strategy)
     s.seed = try a.int("seed")
     s.trials = try a.int("trials")
@@ -262,11 +221,11 @@ enum TuneCall {
   }
 
   /// Where the study is stored (see `store(_:_:)`). nil keeps an unnamed study in memory
-  /// (`workers:` above 1 needs a store, so it gets the default one).
-  static func storeLocation(_ a: BoundArguments, _ ctx: any CallContext, workers: Int,
+  /// (with or without workers: the lead holds it).
+  static func storeLocation(_ a: BoundArguments, _ ctx: any CallContext,
                             function: String = "tune") throws -> StoreLocation? {
     let given = try a.optionalString("store")
-    guard given != nil || a.has("study") || workers > 1 else { return nil }
+    guard given != nil || a.has("study") else { return nil }
     let (location, file) = store(given, ctx)
     if let file, let problem = FileProblem.problemWriting(file) {
       throw ScriptError.runtime("\(function): store \(problem)")

@@ -1,4 +1,3 @@
-import Dispatch
 
 /// The workers of one run and the step that uses them all: split the batch, run the shares
 /// in parallel, then sum gradients and batchnorm statistics in worker order.
@@ -35,7 +34,7 @@ final class WorkerPool {
       body(workers[active[0]], shares[active[0]])
     } else {
       let ws = workers
-      DispatchQueue.concurrentPerform(iterations: active.count) { j in
+      ThreadTeam.run(active.count) { j in
         let w = active[j]
         body(ws[w], shares[w])
       }

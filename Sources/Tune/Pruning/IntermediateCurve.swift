@@ -5,7 +5,7 @@
 ///     c.score(atOrAfter: 2)   // 0.80
 ///
 /// Scores are oriented like `Observation.score`: larger is better (a minimised metric is negated).
-public struct IntermediateCurve: Sendable, Equatable {
+public struct IntermediateCurve: Codable, Sendable, Equatable {
   public var number: Int
   public var scores: [Int: Double]
   /// True when the trial ran to the end (state complete).

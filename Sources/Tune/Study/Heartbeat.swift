@@ -16,7 +16,7 @@ public final class Heartbeat: @unchecked Sendable {
 
   public var lost: Bool { lock.lock(); defer { lock.unlock() }; return _lost }
 
-  public init(store: StudyStore, study: String, number: Int, worker: String, every interval: TimeInterval) {
+  public init(store: any StudyLedger, study: String, number: Int, worker: String, every interval: TimeInterval) {
     let thread = Thread { [self] in
       while true {
         _ = wake.wait(timeout: .now() + interval)

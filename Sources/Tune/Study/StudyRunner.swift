@@ -18,7 +18,7 @@ import Foundation
 /// stale suggestions are run again first, with the same parameters.
 public final class StudyRunner {
   public let settings: StudySettings
-  public let store: StudyStore?
+  public let store: (any StudyLedger)?
   public var liveness = Liveness()
   /// Stored in each trial's `worker` column.
   public var worker = Trial.currentWorker
@@ -35,7 +35,7 @@ public final class StudyRunner {
     public var suggestion: Int = 0
   }
 
-  public init(settings: StudySettings, store: StudyStore?) {
+  public init(settings: StudySettings, store: (any StudyLedger)?) {
     self.settings = settings
     self.store = store
   }
@@ -109,15 +109,23 @@ public final class StudyRunner {
 
   /// A monitor for trial `number` with the study's pruner and the curves of the trials so far.
   private func makeMonitor(number: Int, study: Study) -> TrialMonitor {
-    let curves = study.trials.filter { $0.number != number }.sorted { $0.number < $1.number }
+    makeMonitor(number: number, curves: curves(excluding: number, study: study))
+  }
+
+  /// The other trials' intermediate curves, which the pruner compares trial `number` with.
+  func curves(excluding number: Int, study: Study) -> [IntermediateCurve] {
+    study.trials.filter { $0.number != number }.sorted { $0.number < $1.number }
       .map { TrialMonitor.curve(of: $0, metric: settings.metric, direction: settings.direction) }
       .filter { !$0.scores.isEmpty }
-    return TrialMonitor(number: number, metric: settings.metric, direction: settings.direction,
-                        pruner: (settings.prune ?? .none).make(), others: curves)
+  }
+
+  func makeMonitor(number: Int, curves: [IntermediateCurve]) -> TrialMonitor {
+    TrialMonitor(number: number, metric: settings.metric, direction: settings.direction,
+                 pruner: (settings.prune ?? .none).make(), others: curves)
   }
 
   /// The store's atomic claim, or the same rule on an in-memory study.
-  private func claim<R>(_ local: inout Study, _ decide: (Study) throws -> (Trial?, R)) throws -> R {
+  func claim<R>(_ local: inout Study, _ decide: (Study) throws -> (Trial?, R)) throws -> R {
     if let store { return try store.claim(settings.name, grace: liveness.grace, decide: decide) }
     let (trial, r) = try decide(local)
     if let trial { local.trials.append(trial) }
@@ -176,7 +184,7 @@ public final class StudyRunner {
   }
 
   /// Copies the objective's outcome into the trial: a complete trial without a finite value failed.
-  private func record(_ outcome: TrialOutcome, in trial: inout Trial, since t0: Date) {
+  func record(_ outcome: TrialOutcome, in trial: inout Trial, since t0: Date) {
     trial.outcome = outcome
     trial.state = outcome.state == .running ? .complete : outcome.state
     trial.value = outcome.value.flatMap { $0.isFinite ? $0 : nil }

@@ -27,7 +27,7 @@ public final class TreeAccounting {
     public var share: Double
   }
 
-  public let tree: ProcessTreeCPU
+  public var tree: ProcessTreeCPU { share.tree }
   public let sampleInterval: Double
   public let seriesInterval: Double?
   public private(set) var rows: [Row] = []
@@ -35,9 +35,11 @@ public final class TreeAccounting {
   private let monitor: EnergyMonitor
   private let estimate: CPUPowerModel?
   private let window: EnergyMeasurement
-  private let first: CPUSample
+  /// The tree's share of the machine's busy CPU: Energy's one window for it, sampled here on ticks.
+  private let share: TreeShareWindow
+  private var first: CPUSample { share.first }
   private let started: Double
-  private var last: CPUSample
+  private var last: CPUSample { share.last }
   private var lastSampleTime: Double
   private var slice: (window: EnergyMeasurement, sample: CPUSample, time: Double)?
   private var result: TreeEnergy?
@@ -69,10 +71,8 @@ public final class TreeAccounting {
     estimate = monitor.meters.compactMap { ($0 as? EstimateMeter)?.model }.first
     gpu = monitor.meters.compactMap { $0 as? NVMLMeter }.first.map(GPUUse.init)
     window = start.window
-    tree = ProcessTreeCPU(root: root, countsFromStart: true)
-    first = CPUSample(treeSeconds: 0, machineBusySeconds: start.machineBusySeconds, peakRSSBytes: 0, pids: [root])
+    share = TreeShareWindow(root: root, countsFromStart: true, machineBusySecondsAtStart: start.machineBusySeconds)
     started = start.time
-    last = first
     lastSampleTime = started
     if seriesInterval != nil { slice = (monitor.begin(), first, started) }
   }
@@ -96,7 +96,7 @@ public final class TreeAccounting {
   /// poller's running total) × the share as of the last sample.
   public var joulesSoFar: Double {
     if let result { return result.joules }
-    return window.joulesSoFar * CPUShare.fraction(from: first, to: last)
+    return window.joulesSoFar * share.fractionSoFar
   }
 
   /// Samples the tree when `sampleInterval` has passed (and closes a series row when due).
@@ -110,7 +110,7 @@ public final class TreeAccounting {
   public func sample() { sample(at: MonotonicClock.now()) }
 
   private func sample(at now: Double) {
-    last = tree.sample()
+    share.sample()
     gpu?.sample(pids: Set(last.pids))
     lastSampleTime = now
     if let interval = seriesInterval, let s = slice, now - s.time >= interval {
@@ -136,11 +136,11 @@ public final class TreeAccounting {
   public func finish() -> TreeEnergy {
     if let result { return result }
     let now = MonotonicClock.now()
-    last = tree.sample()
+    share.sample()
     gpu?.sample(pids: Set(last.pids))
     if let s = slice { closeSlice(s, at: now, reopen: false) }
     let reading = window.finish()
-    let share = CPUShare.fraction(from: first, to: last)
+    let share = self.share.finish()
     let machine = MachineEnergy(reading, treeRSSBytes: last.peakRSSBytes, estimate: estimate, gpu: gpu)
     var notes = reading.notes
     if reading.estimated && estimate != nil {

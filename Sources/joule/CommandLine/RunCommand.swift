@@ -16,8 +16,6 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     for file in files {
-      // tune(..., workers: k) re-runs this file in its worker processes.
-      setenv("JOULE_SCRIPT", URL(fileURLWithPath: file).path, 1)
       let status = file.hasSuffix(".jnb") ? runNotebook(path: file) : ScriptRunner.runFile(file)
       if status != ExitStatus.ok { throw ExitCode(status) }
     }

@@ -3,11 +3,13 @@ what came back as one JSON object for the Swift tests to check.
 
     JUPYTER_PATH=<dir with kernels/joule> python kernel_probe.py messages
     JUPYTER_PATH=... python kernel_probe.py interrupt
+    JUPYTER_PATH=... python kernel_probe.py workers STORE.sqlite
 
 Each execute is recorded as {"reply": content, "metadata": reply metadata, "iopub": [[type,
 content], ...]} with the iopub messages whose parent is the request, up to its idle status.
 """
 import json
+import os
 import sys
 import time
 
@@ -91,6 +93,53 @@ def interrupt(km, kc):
     return out
 
 
+def children(pid):
+    """The processes whose parent is `pid`, from /proc."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(entry))
+    return found
+
+
+def workers(km, kc):
+    """tune(..., workers: 4) in the kernel: the timing, each trial once, and the interrupt."""
+    store = sys.argv[2]
+    out = {}
+    out["before"] = execute(kc, 'kept = 5\nprint("once")')
+    started = time.monotonic()
+    out["sweep"] = execute(kc, 't0 = clock()\n'
+                           's = tune(fn(p) { sleep(0.5); print("trial {p.x}"); p.x }, space(x: uniform(0, 1)), '
+                           'strategy: "random", trials: 16, maximize: "value", workers: 4)\n'
+                           'for t in s.trials { print("row {t.number} {t.suggestion} {t.state}") }\n'
+                           'print("seconds {clock() - t0}")')
+    out["sweep_seconds"] = time.monotonic() - started
+    kernel = km.provisioner.pid
+    out["children_after_sweep"] = children(kernel)
+    msg_id = kc.execute(f's2 = tune(fn(p) {{ sleep(30); p.x }}, space(x: uniform(0, 1)), strategy: "random", trials: 8, '
+                        f'maximize: "value", workers: 4, study: "stop", store: "{store}")')
+    deadline = time.monotonic() + TIMEOUT
+    while len(children(kernel)) < 4 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    out["children_while_running"] = len(children(kernel))
+    time.sleep(0.5)
+    started = time.monotonic()
+    km.interrupt_kernel()
+    out["interrupt_reply"] = shell_reply(kc, msg_id)["content"]
+    out["seconds_to_stop"] = time.monotonic() - started
+    out["children_after_interrupt"] = children(kernel)
+    out["after"] = execute(kc, f'for t in load_study("stop", store: "{store}").trials {{ print("row {{t.number}} {{t.state}}") }}\nkept')
+    out["alive"] = km.is_alive()
+    return out
+
+
 def wait_for_output(kc, msg_id):
     """Returns once the cell printed: it is running, so the interrupt cannot come too early."""
     while True:
@@ -115,7 +164,7 @@ def main():
     kc.start_channels()
     try:
         kc.wait_for_ready(timeout=TIMEOUT)
-        result = {"messages": messages, "interrupt": interrupt}[scenario](km, kc)
+        result = {"messages": messages, "interrupt": interrupt, "workers": workers}[scenario](km, kc)
     finally:
         kc.stop_channels()
         started = time.monotonic()

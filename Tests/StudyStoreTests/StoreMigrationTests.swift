@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import StudyStore
 import Tune
 
 /// What joule 0.1 wrote: its schema verbatim, recorded as GRDB migration "v1".

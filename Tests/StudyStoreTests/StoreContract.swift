@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import StudyStore
 import Tune
 
 /// Behaviour every study store must have, run against SQLite and a real PostgreSQL server.

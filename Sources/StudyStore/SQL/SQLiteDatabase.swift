@@ -1,3 +1,4 @@
+import Tune
 import Foundation
 import GRDB
 

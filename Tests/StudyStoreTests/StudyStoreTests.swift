@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import StudyStore
 import Tune
 
 private func temporaryStore() throws -> (StudyStore, String) {

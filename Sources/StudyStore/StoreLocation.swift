@@ -1,3 +1,4 @@
+import Tune
 import Foundation
 
 /// Where a study store lives: an SQLite file, or a PostgreSQL database shared by many workers.

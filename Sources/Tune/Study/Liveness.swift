@@ -30,14 +30,14 @@ public struct Liveness: Sendable {
   }
 
   /// True when `worker` names a process on this host that has ended (not this process).
-  static func processEnded(_ worker: String?) -> Bool {
+  public static func processEnded(_ worker: String?) -> Bool {
     guard let (host, pid) = hostAndPID(worker), host == ProcessInfo.processInfo.hostName,
           pid != ProcessInfo.processInfo.processIdentifier else { return false }
     return kill(pid, 0) != 0 && errno == ESRCH
   }
 
   /// True when `worker` is another live process on this host.
-  static func isAliveHere(_ worker: String?) -> Bool {
+  public static func isAliveHere(_ worker: String?) -> Bool {
     guard let (host, pid) = hostAndPID(worker), host == ProcessInfo.processInfo.hostName,
           pid != ProcessInfo.processInfo.processIdentifier else { return false }
     return kill(pid, 0) == 0 || errno == EPERM

@@ -1,3 +1,4 @@
+import Tune
 import Foundation
 
 /// Studies persisted in an SQLite file or a PostgreSQL database (schema: docs/study-store.md).
@@ -135,3 +136,5 @@ public final class StudyStore {
     }
   }
 }
+
+extension StudyStore: StudyLedger {}

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import StudyStore
 import Tune
 
 @Test func anSQLiteStoreKeepsTheStoreContract() throws {
