@@ -43,6 +43,11 @@ public final class Interpreter: CallContext {
   }
 
   let globals = Globals()
+  #if DEBUG
+  /// Debug builds stop a second thread from entering a run in progress: the fast paths
+  /// assume one thread (docs/architecture.md, "Invariants of the fast paths").
+  let threadCheck = ThreadCheck()
+  #endif
   // Evaluation state, touched by the tree nodes on every step. One thread runs a program, so
   // the runtime's exclusivity checks (a call per access) buy nothing here.
   @exclusivity(unchecked) var flow = Flow.normal
@@ -94,8 +99,17 @@ public final class Interpreter: CallContext {
 
   /// Parses and runs on the big stack with fresh per-run state; nested entries run directly.
   private func session<T>(_ body: () throws -> T) throws -> T {
-    if running { return try body() }
+    if running {
+      #if DEBUG
+      threadCheck.nested()
+      #endif
+      return try body()
+    }
     return try BigStack.run {
+      #if DEBUG
+      self.threadCheck.enter()
+      defer { self.threadCheck.leave() }
+      #endif
       self.running = true
       self.depth = 0
       self.flow = .normal
