@@ -45,6 +45,25 @@ enum BinaryOperator: String {
     }
   }
 
+  /// `+`, `-` and `*` of two ints when the result fits; nil for every other case (the caller
+  /// then takes `ints`, which widens to float on overflow or reports the error).
+  @inline(__always)
+  func intsWithoutOverflow(_ x: Int, _ y: Int) -> Value? {
+    switch self {
+    case .add:
+      let (r, o) = x.addingReportingOverflow(y)
+      return o ? nil : .int(r)
+    case .subtract:
+      let (r, o) = x.subtractingReportingOverflow(y)
+      return o ? nil : .int(r)
+    case .multiply:
+      let (r, o) = x.multipliedReportingOverflow(by: y)
+      return o ? nil : .int(r)
+    default:
+      return nil
+    }
+  }
+
   @inline(__always)
   func ints(_ x: Int, _ y: Int) throws -> Value {
     switch self {
