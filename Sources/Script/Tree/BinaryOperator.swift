@@ -45,11 +45,18 @@ enum BinaryOperator: String {
     }
   }
 
-  /// `+`, `-` and `*` of two ints when the result fits; nil for every other case (the caller
-  /// then takes `ints`, which widens to float on overflow or reports the error).
+  /// `ints(x, y)` when it is an int that needs no widening and no error: `+`, `-` and `*` that
+  /// fit, `//` and `%` by a positive number (floored, as `ints` does); nil for every other case,
+  /// which the caller sends to `ints`.
   @inline(__always)
   func intsWithoutOverflow(_ x: Int, _ y: Int) -> Value? {
     switch self {
+    case .remainder where y > 0:
+      let r = x % y
+      return .int(r < 0 ? r + y : r)
+    case .floorDivide where y > 0:
+      let q = x / y
+      return .int(x < 0 && q * y != x ? q - 1 : q)
     case .add:
       let (r, o) = x.addingReportingOverflow(y)
       return o ? nil : .int(r)

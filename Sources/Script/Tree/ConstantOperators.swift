@@ -16,7 +16,7 @@ final class BinaryConstant: Node {
   }
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
     // An int local, read in place (no copy of the value).
-    if leftSlot >= 0, case .int(let x) = frame.slots[leftSlot], let r = sumOrDifference(x) { return r }
+    if leftSlot >= 0, case .int(let x) = frame.slots[leftSlot], let r = op.intsWithoutOverflow(x, constant) { return r }
     return try evalGeneral(frame, it)
   }
 
@@ -26,27 +26,12 @@ final class BinaryConstant: Node {
     let a = leftSlot >= 0 ? frame.slots[leftSlot] : try left.eval(frame, it)
     do {
       if case .int(let x) = a {
-        if let r = sumOrDifference(x) { return r }
+        if let r = op.intsWithoutOverflow(x, constant) { return r }
         return try op.ints(x, constant)
       }
       return try op.apply(a, .int(constant))
     } catch {
       throw located(error)
-    }
-  }
-
-  /// `x + constant` or `x - constant` when that is the operator and it does not overflow; nil
-  /// sends every other case down the general path, which reports overflow as an error.
-  @inline(__always) private func sumOrDifference(_ x: Int) -> Value? {
-    switch op {
-    case .add:
-      let (r, o) = x.addingReportingOverflow(constant)
-      return o ? nil : .int(r)
-    case .subtract:
-      let (r, o) = x.subtractingReportingOverflow(constant)
-      return o ? nil : .int(r)
-    default:
-      return nil
     }
   }
 }

@@ -170,14 +170,29 @@ final class CompoundAssign: Node {
     self.name = name
     self.op = op
     self.value = value
+    if case .local(let s) = target { localSlot = s } else { localSlot = -1 }
     super.init(at)
   }
+  /// The slot when the target is a local of the call (not a cell), else -1.
+  private let localSlot: Int
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
     try exec(frame, it)
     return .none
   }
   override func exec(_ frame: Frame, _ it: Interpreter) throws {
     let rhs = try value.eval(frame, it)
+    if localSlot >= 0, frame.slots[localSlot].isNumber, rhs.isNumber {
+      // `total += x` on numbers: computed in place (nothing to take out, nothing to destroy);
+      // an error leaves the variable as it was, as below.
+      let slot = frame.slots + localSlot
+      do { slot.initialize(to: try op.apply(slot.pointee, rhs)) } catch { throw located(error) }
+      return
+    }
+    try update(rhs, frame, it)
+  }
+
+  @inline(never)
+  private func update(_ rhs: Value, _ frame: Frame, _ it: Interpreter) throws {
     guard var current = target.take(frame, it) else {
       throw error("undefined variable '\(name)'")
     }
