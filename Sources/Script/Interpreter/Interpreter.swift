@@ -191,14 +191,19 @@ public final class Interpreter: CallContext {
   @inline(__always)
   func reserve(_ count: Int, at node: Node?) throws -> UnsafeMutablePointer<Value> {
     let base = stackTop
-    guard stackEnd - base >= count else {
-      let message = "recursion too deep (the call stack's \(Interpreter.stackCapacity) slots are full)"
-      throw node.map { $0.error(message) } ?? ScriptError.runtime(message)
-    }
+    // Compared as addresses: a pointer difference divides by the stride.
+    guard base + count <= stackEnd else { throw stackFull(at: node) }
     // Element by element: the generic bulk forms are calls into the runtime.
     for i in 0..<count { (base + i).initialize(to: .none) }
     stackTop = base + count
     return base
+  }
+
+  /// Out of line, so building the message costs the hot path nothing (not even stack space).
+  @inline(never)
+  private func stackFull(at node: Node?) -> ScriptError {
+    let message = "recursion too deep (the call stack's \(Interpreter.stackCapacity) slots are full)"
+    return node.map { $0.error(message) } ?? ScriptError.runtime(message)
   }
 
   @inline(__always)

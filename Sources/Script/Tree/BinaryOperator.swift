@@ -45,6 +45,28 @@ enum BinaryOperator: String {
     }
   }
 
+  /// `apply(a, b)` for two numbers when it cannot fail or widen: the ints of
+  /// `intsWithoutOverflow`, and `+`, `-`, `*`, `/` (by non-zero) of floats and mixed numbers,
+  /// inline; nil sends the rest to `apply`.
+  @inline(__always)
+  func numbersWithoutError(_ a: Value, _ b: Value) -> Value? {
+    let x: Double, y: Double
+    switch (a, b) {
+    case (.int(let i), .int(let j)): return intsWithoutOverflow(i, j)
+    case (.float(let p), .float(let q)): (x, y) = (p, q)
+    case (.int(let i), .float(let q)): (x, y) = (Double(i), q)
+    case (.float(let p), .int(let j)): (x, y) = (p, Double(j))
+    default: return nil
+    }
+    switch self {
+    case .add: return .float(x + y)
+    case .subtract: return .float(x - y)
+    case .multiply: return .float(x * y)
+    case .divide where y != 0: return .float(x / y)
+    default: return nil
+    }
+  }
+
   /// `ints(x, y)` when it is an int that needs no widening and no error: `+`, `-` and `*` that
   /// fit, `//` and `%` by a positive number (floored, as `ints` does); nil for every other case,
   /// which the caller sends to `ints`.

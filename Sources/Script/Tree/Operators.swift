@@ -29,6 +29,7 @@ final class Binary: Node {
   private func evalGeneral(_ frame: Frame, _ it: Interpreter) throws -> Value {
     let a = leftSlot >= 0 ? frame.slots[leftSlot] : try left.eval(frame, it)
     let b = rightSlot >= 0 ? frame.slots[rightSlot] : try right.eval(frame, it)
+    if let r = op.numbersWithoutError(a, b) { return r }
     do {
       if case .int(let x) = a, case .int(let y) = b { return try op.ints(x, y) }
       return try op.apply(a, b)

@@ -185,6 +185,7 @@ final class CompoundAssign: Node {
       // `total += x` on numbers: computed in place (nothing to take out, nothing to destroy);
       // an error leaves the variable as it was, as below.
       let slot = frame.slots + localSlot
+      if let r = op.numbersWithoutError(slot.pointee, rhs) { slot.initialize(to: r); return }
       do { slot.initialize(to: try op.apply(slot.pointee, rhs)) } catch { throw located(error) }
       return
     }
