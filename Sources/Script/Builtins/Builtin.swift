@@ -21,6 +21,10 @@ public final class Builtin: Callable {
   /// For the core builtins of one number (`sqrt`, `exp`, `abs`): call sites with exactly one
   /// positional argument compute them directly and skip binding altogether.
   var math: UnaryMath?
+  /// For the core builtins that iterate their first argument (`map`, `filter`, `reduce`): the
+  /// body to run when a call site passes `range(...)` itself there, given the integers instead
+  /// of a list (`bound`'s first argument is then an empty list, never read).
+  var overRange: ((StrideTo<Int>, BoundArguments, any CallContext) throws -> Value)?
 
   public init(_ name: String, _ parameters: [Parameter] = [], family: String = "core",
               doc: String, body: @escaping (BoundArguments, any CallContext) throws -> Value) {
@@ -41,13 +45,20 @@ public final class Builtin: Callable {
   /// nothing, when the arguments need the general binding (more than the normal parameters).
   @inline(__always)
   func callPositional(_ count: Int, _ context: any CallContext, _ argument: (Int) throws -> Value) throws -> Value? {
+    guard let bound = try bindPositional(count, argument) else { return nil }
+    return try body(bound, context)
+  }
+
+  /// Binds positional arguments as `callPositional` does, without calling the body; nil (having
+  /// evaluated nothing) when they need the general binding.
+  @inline(__always)
+  func bindPositional(_ count: Int, _ argument: (Int) throws -> Value) throws -> BoundArguments? {
     let plan = self.plan
     guard count <= plan.positionalLimit else { return nil }
     var slots = ArgumentSlots(count: plan.names.count)
     for i in 0..<count { slots[i] = try argument(i) }
     try plan.complete(&slots, builtin: name)
-    let bound = BoundArguments(function: name, plan: plan, slots: slots, rest: [], extraKeywords: Record())
-    return try body(bound, context)
+    return BoundArguments(function: name, plan: plan, slots: slots, rest: [], extraKeywords: Record())
   }
 
   /// `name(a, b: 2, ...)`, as `help` shows it.

@@ -7,6 +7,10 @@ public final class Closure: Callable {
   /// One cell per upvalue of `proto`, in the resolver's order.
   let upvalues: UnsafeMutablePointer<Cell>?
   private let upvalueCount: Int
+  /// Calls of this closure in progress that reached it unretained, through
+  /// `Globals.closures`: while above zero, overwriting the global keeps it alive (`Globals.set`).
+  /// A plain counter: one thread runs an interpreter (see docs/architecture.md).
+  @exclusivity(unchecked) var activeCalls = 0
 
   /// Makes the closure inside `frame`, the call where its `fn` is written.
   init(_ proto: FunctionProto, in frame: Frame) {

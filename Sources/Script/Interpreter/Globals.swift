@@ -5,8 +5,9 @@
 ///
 /// Beside each value sits the closure it holds, unretained: a call site naming a global `fn`
 /// reaches the function without copying the value (a copy is an atomic retain and release,
-/// which cost more than the rest of a call). A closure overwritten while a program runs is
-/// kept alive in `retired` until the run ends, so a call in progress never loses its code.
+/// which cost more than the rest of a call). A closure overwritten while one of those calls is
+/// in progress (`Closure.activeCalls` > 0) is kept alive in `retired` until its calls return, so
+/// a call never loses its code; one that is not running is released at once.
 final class Globals {
   private(set) var names: [String] = []
   private var indices: [String: Int] = [:]
@@ -15,8 +16,11 @@ final class Globals {
   @exclusivity(unchecked) private(set) var values: UnsafeMutablePointer<Value?>
   /// The closure each value holds, or nil.
   @exclusivity(unchecked) private(set) var closures: UnsafeMutablePointer<Unmanaged<Closure>?>
-  /// Closures overwritten during a run: released when it ends (`releaseRetired`).
+  /// Closures overwritten while called through `closures`: released once their calls have
+  /// returned (`sweepRetired`), or when the run ends (`releaseRetired`).
   @exclusivity(unchecked) private var retired: [Value] = []
+  /// True while `retired` holds anything: the one test a call site pays.
+  @exclusivity(unchecked) private(set) var hasRetired = false
   private var capacity = 64
 
   init() {
@@ -55,9 +59,11 @@ final class Globals {
   /// Assigns global `i`, keeping `closures` in step.
   @inline(__always)
   func set(_ i: Int, _ v: Value?) {
-    if closures[i] != nil {
-      // A call of the old function may be running: keep it until the run ends.
+    if let old = closures[i], old._withUnsafeGuaranteedRef({ $0.activeCalls }) > 0 {
+      // A call of the old function is running through the unretained table: keep it alive
+      // until that call returns.
       retired.append(values[i].unsafelyUnwrapped)
+      hasRetired = true
     }
     if case .closure(let c)? = v {
       closures[i] = Unmanaged.passUnretained(c)
@@ -70,6 +76,18 @@ final class Globals {
   /// Drops the closures `set` kept alive; called when no run is in progress.
   func releaseRetired() {
     if !retired.isEmpty { retired = [] }
+    hasRetired = false
+  }
+
+  /// Releases the retired closures whose calls have all returned (the last reference to one
+  /// frees it). Called by a call site after a call through `closures` returns.
+  @inline(never)
+  func sweepRetired() {
+    retired.removeAll { v in
+      guard case .closure(let c) = v else { return true }
+      return c.activeCalls == 0
+    }
+    hasRetired = !retired.isEmpty
   }
 
   func index(of name: String) -> Int? { indices[name] }

@@ -43,6 +43,11 @@ public final class Interpreter: CallContext {
   }
 
   let globals = Globals()
+  #if DEBUG
+  /// Debug builds stop a second thread from entering a run in progress: the fast paths
+  /// assume one thread (docs/architecture.md, "Invariants of the fast paths").
+  let threadCheck = ThreadCheck()
+  #endif
   // Evaluation state, touched by the tree nodes on every step. One thread runs a program, so
   // the runtime's exclusivity checks (a call per access) buy nothing here.
   @exclusivity(unchecked) var flow = Flow.normal
@@ -94,8 +99,17 @@ public final class Interpreter: CallContext {
 
   /// Parses and runs on the big stack with fresh per-run state; nested entries run directly.
   private func session<T>(_ body: () throws -> T) throws -> T {
-    if running { return try body() }
+    if running {
+      #if DEBUG
+      threadCheck.nested()
+      #endif
+      return try body()
+    }
     return try BigStack.run {
+      #if DEBUG
+      self.threadCheck.enter()
+      defer { self.threadCheck.leave() }
+      #endif
       self.running = true
       self.depth = 0
       self.flow = .normal
@@ -177,14 +191,19 @@ public final class Interpreter: CallContext {
   @inline(__always)
   func reserve(_ count: Int, at node: Node?) throws -> UnsafeMutablePointer<Value> {
     let base = stackTop
-    guard stackEnd - base >= count else {
-      let message = "recursion too deep (the call stack's \(Interpreter.stackCapacity) slots are full)"
-      throw node.map { $0.error(message) } ?? ScriptError.runtime(message)
-    }
+    // Compared as addresses: a pointer difference divides by the stride.
+    guard base + count <= stackEnd else { throw stackFull(at: node) }
     // Element by element: the generic bulk forms are calls into the runtime.
     for i in 0..<count { (base + i).initialize(to: .none) }
     stackTop = base + count
     return base
+  }
+
+  /// Out of line, so building the message costs the hot path nothing (not even stack space).
+  @inline(never)
+  private func stackFull(at node: Node?) -> ScriptError {
+    let message = "recursion too deep (the call stack's \(Interpreter.stackCapacity) slots are full)"
+    return node.map { $0.error(message) } ?? ScriptError.runtime(message)
   }
 
   @inline(__always)
@@ -198,8 +217,53 @@ public final class Interpreter: CallContext {
   /// and the function trace. Makes the call's cells first, moving captured arguments into them,
   /// then evaluates the defaults of the parameters in `defaulted` (a default may use earlier
   /// parameters).
+  @inline(__always)
   func invoke(_ closure: Closure, _ slots: UnsafeMutablePointer<Value>, defaulted: [Int] = [],
               callSite: Node?) throws -> Value {
+    if defaulted.isEmpty && closure.proto.cellCount == 0 {
+      return try invokePlain(closure, slots, callSite: callSite)
+    }
+    return try invokeGeneral(closure, slots, defaulted: defaulted, callSite: callSite)
+  }
+
+  /// `invoke` of a closure whose locals no closure captures, every argument given: no cells
+  /// to make, no defaults to evaluate, so a smaller function (fewer registers to save).
+  @inline(never)
+  func invokePlain(_ closure: Closure, _ slots: UnsafeMutablePointer<Value>, callSite: Node?) throws -> Value {
+    depth += 1
+    defer { depth -= 1 }
+    if depth > maxCallDepth { throw tooDeep(at: callSite) }
+    ticks &-= 1
+    if ticks <= 0 { try checkpoint(at: callSite) }
+    let frame = Frame(slots: slots, cells: nil, upvalues: closure.upvalues)
+    do {
+      let v = try closure.proto.bodyRef._withUnsafeGuaranteedRef { try $0.eval(frame, self) }
+      if flow == .returning {
+        flow = .normal
+        let r = returnValue
+        returnValue = .none
+        return r
+      }
+      return v
+    } catch {
+      throw traced(error, closure, callSite)
+    }
+  }
+
+  /// A runtime error leaving `closure`'s call gets the call's line in its trace.
+  @inline(never)
+  private func traced(_ error: Error, _ closure: Closure, _ callSite: Node?) -> Error {
+    guard var e = error as? ScriptError else { return error }
+    flow = .normal
+    if e.kind == .runtime, let site = callSite {
+      e.trace.append((function: closure.name, position: site.position))
+    }
+    return e
+  }
+
+  @inline(never)
+  func invokeGeneral(_ closure: Closure, _ slots: UnsafeMutablePointer<Value>, defaulted: [Int],
+                     callSite: Node?) throws -> Value {
     depth += 1
     defer { depth -= 1 }
     if depth > maxCallDepth { throw tooDeep(at: callSite) }

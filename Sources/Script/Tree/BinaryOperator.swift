@@ -45,6 +45,54 @@ enum BinaryOperator: String {
     }
   }
 
+  /// `apply(a, b)` for two numbers when it cannot fail or widen: the ints of
+  /// `intsWithoutOverflow`, and `+`, `-`, `*`, `/` (by non-zero) of floats and mixed numbers,
+  /// inline; nil sends the rest to `apply`.
+  @inline(__always)
+  func numbersWithoutError(_ a: Value, _ b: Value) -> Value? {
+    let x: Double, y: Double
+    switch (a, b) {
+    case (.int(let i), .int(let j)): return intsWithoutOverflow(i, j)
+    case (.float(let p), .float(let q)): (x, y) = (p, q)
+    case (.int(let i), .float(let q)): (x, y) = (Double(i), q)
+    case (.float(let p), .int(let j)): (x, y) = (p, Double(j))
+    default: return nil
+    }
+    switch self {
+    case .add: return .float(x + y)
+    case .subtract: return .float(x - y)
+    case .multiply: return .float(x * y)
+    case .divide where y != 0: return .float(x / y)
+    default: return nil
+    }
+  }
+
+  /// `ints(x, y)` when it is an int that needs no widening and no error: `+`, `-` and `*` that
+  /// fit, `//` and `%` by a positive number (floored, as `ints` does); nil for every other case,
+  /// which the caller sends to `ints`.
+  @inline(__always)
+  func intsWithoutOverflow(_ x: Int, _ y: Int) -> Value? {
+    switch self {
+    case .remainder where y > 0:
+      let r = x % y
+      return .int(r < 0 ? r + y : r)
+    case .floorDivide where y > 0:
+      let q = x / y
+      return .int(x < 0 && q * y != x ? q - 1 : q)
+    case .add:
+      let (r, o) = x.addingReportingOverflow(y)
+      return o ? nil : .int(r)
+    case .subtract:
+      let (r, o) = x.subtractingReportingOverflow(y)
+      return o ? nil : .int(r)
+    case .multiply:
+      let (r, o) = x.multipliedReportingOverflow(by: y)
+      return o ? nil : .int(r)
+    default:
+      return nil
+    }
+  }
+
   @inline(__always)
   func ints(_ x: Int, _ y: Int) throws -> Value {
     switch self {

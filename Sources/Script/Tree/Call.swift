@@ -16,6 +16,10 @@ final class Call: Node {
   /// Set once this site (a global name, one positional argument) has called a one-number
   /// builtin: later calls go straight to it while no global shadows the name.
   @exclusivity(unchecked) private var cachedMath: UnaryMath?
+  /// The first argument when it is written `range(...)` (positional bounds only): a builtin
+  /// with an `overRange` body (`map`, `filter`, `reduce`) then counts through the integers
+  /// instead of receiving their list.
+  private let rangeArgument: Call?
 
   init(_ at: Location, _ callee: Node, _ arguments: [Node], _ keywords: [(String, Node)]) {
     self.callee = callee
@@ -23,6 +27,12 @@ final class Call: Node {
     self.keywords = keywords
     positionalOnly = keywords.isEmpty
     calleeGlobal = (callee as? GlobalGet)?.index ?? -1
+    if keywords.isEmpty, let r = arguments.first as? Call, (r.callee as? GlobalGet)?.name == "range",
+       r.keywords.isEmpty, (1...3).contains(r.arguments.count) {
+      rangeArgument = r
+    } else {
+      rangeArgument = nil
+    }
     fastArguments = .allocate(capacity: arguments.count)
     _ = fastArguments.initialize(from: arguments.map { Unmanaged.passUnretained($0) })
     super.init(at)
@@ -44,10 +54,17 @@ final class Call: Node {
   }
 
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
-    // A global `fn`: reached through the globals' closure table, unretained (the global, or
-    // the retired list while the run lasts, keeps it alive).
+    // A global `fn`: reached through the globals' closure table, unretained (the global keeps
+    // it alive, or, once overwritten during this call, the retired list: `activeCalls` says
+    // the call is in progress).
     if calleeGlobal >= 0, let c = it.globals.closures[calleeGlobal] {
-      return try c._withUnsafeGuaranteedRef { try call($0, frame, it) }
+      let v = try c._withUnsafeGuaranteedRef { c in
+        c.activeCalls &+= 1
+        defer { c.activeCalls &-= 1 }
+        return try call(c, frame, it)
+      }
+      if it.globals.hasRetired { it.globals.sweepRetired() }
+      return v
     }
     return try evalGeneral(frame, it)
   }
@@ -110,7 +127,9 @@ final class Call: Node {
     let mark = it.interruptCount.pointee
     let result: Value
     do {
-      if positionalOnly, let r = try builtin.callPositional(fastArguments.count, it, { i in
+      if let rc = rangeArgument, let over = builtin.overRange, let r = try callOverRange(rc, over, builtin, frame, it) {
+        result = r
+      } else if positionalOnly, let r = try builtin.callPositional(fastArguments.count, it, { i in
         try fastArguments[i]._withUnsafeGuaranteedRef { try $0.eval(frame, it) }
       }) {
         result = r
@@ -124,6 +143,31 @@ final class Call: Node {
     // the whole input stops here rather than carrying on with a half result.
     if it.interruptCount.pointee != mark || it.embedderInterrupt() { throw it.interrupted(in: builtin.name, returning: result, at: self) }
     return result
+  }
+
+  /// `builtin(range(...), ...)` run by its `overRange` body, or nil (having evaluated nothing)
+  /// when `range` names something else here. The range's errors are the ones the `range`
+  /// builtin gives, at its own call.
+  private func callOverRange(
+    _ rc: Call, _ over: (StrideTo<Int>, BoundArguments, any CallContext) throws -> Value,
+    _ builtin: Builtin, _ frame: Frame, _ it: Interpreter
+  ) throws -> Value? {
+    guard fastArguments.count <= builtin.plan.positionalLimit,
+          case .builtin(let r) = try rc.callee.eval(frame, it), r === CoreBuiltins.range else { return nil }
+    let ints: StrideTo<Int>
+    do {
+      guard let bounds = try r.bindPositional(rc.fastArguments.count, { i in
+        try rc.fastArguments[i]._withUnsafeGuaranteedRef { try $0.eval(frame, it) }
+      }) else { return nil }
+      ints = try CoreBuiltins.rangeBounds(bounds)
+    } catch {
+      throw rc.located(error)
+    }
+    // The builtin's own arguments, the list's place held by an empty one.
+    guard let bound = try builtin.bindPositional(fastArguments.count, { i in
+      i == 0 ? .list([]) : try fastArguments[i]._withUnsafeGuaranteedRef { try $0.eval(frame, it) }
+    }) else { return nil }
+    return try over(ints, bound, it)
   }
 
 }

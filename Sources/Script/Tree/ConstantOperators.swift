@@ -16,31 +16,22 @@ final class BinaryConstant: Node {
   }
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
     // An int local, read in place (no copy of the value).
-    if leftSlot >= 0, case .int(let x) = frame.slots[leftSlot], let r = sumOrDifference(x) { return r }
+    if leftSlot >= 0, case .int(let x) = frame.slots[leftSlot], let r = op.intsWithoutOverflow(x, constant) { return r }
+    return try evalGeneral(frame, it)
+  }
+
+  /// Everything but an int local, out of line (a short prologue for the fast path).
+  @inline(never)
+  private func evalGeneral(_ frame: Frame, _ it: Interpreter) throws -> Value {
     let a = leftSlot >= 0 ? frame.slots[leftSlot] : try left.eval(frame, it)
     do {
       if case .int(let x) = a {
-        if let r = sumOrDifference(x) { return r }
+        if let r = op.intsWithoutOverflow(x, constant) { return r }
         return try op.ints(x, constant)
       }
       return try op.apply(a, .int(constant))
     } catch {
       throw located(error)
-    }
-  }
-
-  /// `x + constant` or `x - constant` when that is the operator and it does not overflow; nil
-  /// sends every other case down the general path, which reports overflow as an error.
-  @inline(__always) private func sumOrDifference(_ x: Int) -> Value? {
-    switch op {
-    case .add:
-      let (r, o) = x.addingReportingOverflow(constant)
-      return o ? nil : .int(r)
-    case .subtract:
-      let (r, o) = x.subtractingReportingOverflow(constant)
-      return o ? nil : .int(r)
-    default:
-      return nil
     }
   }
 }
@@ -62,6 +53,12 @@ final class ComparisonConstant: Node {
   }
   override func test(_ frame: Frame, _ it: Interpreter) throws -> Bool {
     if leftSlot >= 0, case .int(let x) = frame.slots[leftSlot], let r = compare(x) { return r }
+    return try testGeneral(frame, it)
+  }
+
+  /// Everything but an int local, out of line (a short prologue for the fast path).
+  @inline(never)
+  private func testGeneral(_ frame: Frame, _ it: Interpreter) throws -> Bool {
     let a = leftSlot >= 0 ? frame.slots[leftSlot] : try left.eval(frame, it)
     if case .int(let x) = a, let r = compare(x) { return r }
     guard case .bool(let r) = try Comparison.evaluate(op, a, .int(constant), at: self) else { return false }

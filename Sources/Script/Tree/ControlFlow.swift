@@ -13,12 +13,22 @@ final class Block: Node {
   }
   deinit { fast.deallocate() }
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
-    var last = Value.none
-    for i in 0..<fast.count {
-      last = try fast[i]._withUnsafeGuaranteedRef { try $0.eval(frame, it) }
-      if it.flow != .normal { return last }
+    let n = fast.count
+    guard n > 0 else { return .none }
+    // Only the last statement's value is kept. While `break`, `continue` or `return` unwinds,
+    // the block's value is never read (loops drop it, a call takes `returnValue`, and the
+    // parser allows none of them outside a loop or function).
+    for i in 0..<(n - 1) {
+      try fast[i]._withUnsafeGuaranteedRef { try $0.exec(frame, it) }
+      if it.flow != .normal { return .none }
     }
-    return last
+    return try fast[n - 1]._withUnsafeGuaranteedRef { try $0.eval(frame, it) }
+  }
+  override func exec(_ frame: Frame, _ it: Interpreter) throws {
+    for i in 0..<fast.count {
+      try fast[i]._withUnsafeGuaranteedRef { try $0.exec(frame, it) }
+      if it.flow != .normal { return }
+    }
   }
 }
 
@@ -37,6 +47,10 @@ final class If: Node {
     if try condition.test(frame, it) { return try then.eval(frame, it) }
     return try otherwise?.eval(frame, it) ?? .none
   }
+  override func exec(_ frame: Frame, _ it: Interpreter) throws {
+    if try condition.test(frame, it) { return try then.exec(frame, it) }
+    try otherwise?.exec(frame, it)
+  }
 }
 
 final class While: Node {
@@ -49,7 +63,7 @@ final class While: Node {
   }
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
     while try condition.test(frame, it) {
-      _ = try body.eval(frame, it)
+      try body.exec(frame, it)
       if it.flow != .normal {
         if it.flow == .returning { return .none }
         let stop = it.flow == .breaking
@@ -93,7 +107,7 @@ final class ForIn: Node {
     case .global(let g): it.globals.set(g, v)
     default: target.store(v, frame, it)
     }
-    _ = try body.eval(frame, it)
+    try body.exec(frame, it)
     if it.flow != .normal {
       if it.flow == .returning { return false }
       let stop = it.flow == .breaking

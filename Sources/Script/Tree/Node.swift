@@ -29,6 +29,12 @@ class Node {
     fatalError("eval not implemented for \(type(of: self))")
   }
 
+  /// Runs the node as a statement whose value nobody reads (all but the last of a block, a
+  /// loop's body): nodes that make no value override it and skip making and dropping one.
+  func exec(_ frame: Frame, _ it: Interpreter) throws {
+    _ = try eval(frame, it)
+  }
+
   /// The value as a condition (`if`, `while`, `and`, `or`, `not`): its truth. Comparisons
   /// answer directly, without making a bool value first.
   func test(_ frame: Frame, _ it: Interpreter) throws -> Bool {

@@ -16,11 +16,20 @@ final class Binary: Node {
   }
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
     // Two int locals, read in place (no copies of the values).
-    if leftSlot >= 0, rightSlot >= 0, case .int(let x) = frame.slots[leftSlot], case .int(let y) = frame.slots[rightSlot] {
-      do { return try op.ints(x, y) } catch { throw located(error) }
+    if leftSlot >= 0, rightSlot >= 0, case .int(let x) = frame.slots[leftSlot], case .int(let y) = frame.slots[rightSlot],
+       let r = op.intsWithoutOverflow(x, y) {
+      return r
     }
+    return try evalGeneral(frame, it)
+  }
+
+  /// Everything but two int locals, out of line: the fast path above then needs few
+  /// registers, and so a short prologue (callgrind: 47 → 30 instructions for `s + i`).
+  @inline(never)
+  private func evalGeneral(_ frame: Frame, _ it: Interpreter) throws -> Value {
     let a = leftSlot >= 0 ? frame.slots[leftSlot] : try left.eval(frame, it)
     let b = rightSlot >= 0 ? frame.slots[rightSlot] : try right.eval(frame, it)
+    if let r = op.numbersWithoutError(a, b) { return r }
     do {
       if case .int(let x) = a, case .int(let y) = b { return try op.ints(x, y) }
       return try op.apply(a, b)
@@ -61,6 +70,12 @@ final class Comparison: Node {
        let r = compare(x, y) {
       return r
     }
+    return try testGeneral(frame, it)
+  }
+
+  /// Everything but two int locals, out of line (a short prologue for the fast path).
+  @inline(never)
+  private func testGeneral(_ frame: Frame, _ it: Interpreter) throws -> Bool {
     let a = leftSlot >= 0 ? frame.slots[leftSlot] : try left.eval(frame, it)
     let b = rightSlot >= 0 ? frame.slots[rightSlot] : try right.eval(frame, it)
     if case .int(let x) = a, case .int(let y) = b, let r = compare(x, y) { return r }

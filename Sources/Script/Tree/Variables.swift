@@ -128,19 +128,34 @@ final class GlobalGet: VariableGet {
 final class Assign: Node {
   let target: VariableRef
   let value: Node
+  /// The slot when the target is a local of the call (not a cell), else -1.
+  private let localSlot: Int
   init(_ at: Location, _ target: VariableRef, _ value: Node) {
     self.target = target
     self.value = value
+    if case .local(let s) = target { localSlot = s } else { localSlot = -1 }
     super.init(at)
   }
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    try exec(frame, it)
+    return .none
+  }
+  override func exec(_ frame: Frame, _ it: Interpreter) throws {
+    guard localSlot >= 0 else { return try execGeneral(frame, it) }
+    let v = try value.eval(frame, it)
+    // Over a number, bool or nil: nothing to destroy, so no outlined destroy call.
+    let slot = frame.slots + localSlot
+    if slot.pointee.isTrivial { slot.initialize(to: v) } else { slot.pointee = v }
+  }
+
+  /// A global, cell or upvalue target, out of line (a short prologue for the local case).
+  @inline(never)
+  private func execGeneral(_ frame: Frame, _ it: Interpreter) throws {
     let v = try value.eval(frame, it)
     switch target {
-    case .local(let s): frame.slots[s] = v
     case .global(let g): it.globals.set(g, v)
     default: target.store(v, frame, it)
     }
-    return .none
   }
 }
 
@@ -155,10 +170,30 @@ final class CompoundAssign: Node {
     self.name = name
     self.op = op
     self.value = value
+    if case .local(let s) = target { localSlot = s } else { localSlot = -1 }
     super.init(at)
   }
+  /// The slot when the target is a local of the call (not a cell), else -1.
+  private let localSlot: Int
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
+    try exec(frame, it)
+    return .none
+  }
+  override func exec(_ frame: Frame, _ it: Interpreter) throws {
     let rhs = try value.eval(frame, it)
+    if localSlot >= 0, frame.slots[localSlot].isNumber, rhs.isNumber {
+      // `total += x` on numbers: computed in place (nothing to take out, nothing to destroy);
+      // an error leaves the variable as it was, as below.
+      let slot = frame.slots + localSlot
+      if let r = op.numbersWithoutError(slot.pointee, rhs) { slot.initialize(to: r); return }
+      do { slot.initialize(to: try op.apply(slot.pointee, rhs)) } catch { throw located(error) }
+      return
+    }
+    try update(rhs, frame, it)
+  }
+
+  @inline(never)
+  private func update(_ rhs: Value, _ frame: Frame, _ it: Interpreter) throws {
     guard var current = target.take(frame, it) else {
       throw error("undefined variable '\(name)'")
     }
@@ -172,13 +207,13 @@ final class CompoundAssign: Node {
         current = .none
         a.append(contentsOf: b)
         target.store(.list(a), frame, it)
-        return .none
+        return
       }
       if case .string(var a) = current, case .string(let b) = rhs {
         current = .none
         a += b
         target.store(.string(a), frame, it)
-        return .none
+        return
       }
     }
     do {
@@ -187,6 +222,5 @@ final class CompoundAssign: Node {
       target.store(current, frame, it)
       throw located(error)
     }
-    return .none
   }
 }

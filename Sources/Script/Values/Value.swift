@@ -85,6 +85,15 @@ extension Value {
     }
   }
 
+  /// True for ints and floats (not bools).
+  @inline(__always)
+  var isNumber: Bool {
+    switch self {
+    case .int, .float: return true
+    default: return false
+    }
+  }
+
   public var isNil: Bool {
     if case .none = self { return true }
     return false

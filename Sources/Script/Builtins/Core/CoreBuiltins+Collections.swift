@@ -33,6 +33,43 @@ extension CoreBuiltins {
     return try ctx.call(f, Arguments([x]))
   }
 
+  /// `b` with `body` as its `overRange`: called on `range(...)` directly, it counts through
+  /// the integers rather than building their list.
+  static func overRange(
+    _ b: Builtin, _ body: @escaping (LazyMapSequence<StrideTo<Int>, Value>, BoundArguments, any CallContext) throws -> Value
+  ) -> Builtin {
+    b.overRange = { range, args, ctx in try body(range.lazy.map { .int($0) }, args, ctx) }
+    return b
+  }
+
+  static func map<S: Sequence>(_ xs: S, _ args: BoundArguments, _ ctx: any CallContext) throws -> Value
+  where S.Element == Value {
+    let f = args["f"]
+    var out: [Value] = []
+    out.reserveCapacity(xs.underestimatedCount)
+    for x in xs { out.append(try call(ctx, f, x)) }
+    return .list(out)
+  }
+
+  static func filter<S: Sequence>(_ xs: S, _ args: BoundArguments, _ ctx: any CallContext) throws -> Value
+  where S.Element == Value {
+    let f = args["f"]
+    // Room for every element up front: growing by doubling touches (and page-faults) twice
+    // the memory; pages never written are never faulted in.
+    var out: [Value] = []
+    out.reserveCapacity(xs.underestimatedCount)
+    for x in xs where try call(ctx, f, x).isTruthy { out.append(x) }
+    return .list(out)
+  }
+
+  static func reduce<S: Sequence>(_ xs: S, _ args: BoundArguments, _ ctx: any CallContext) throws -> Value
+  where S.Element == Value {
+    let f = args["f"]
+    var acc = args["init"]
+    for x in xs { acc = try ctx.call(f, Arguments([acc, x])) }
+    return acc
+  }
+
   static var collections: [Builtin] {
     [
       Builtin("len", [Parameter("x", doc: "a list, string, record or host object")],
@@ -47,34 +84,19 @@ extension CoreBuiltins {
         }
       },
       range,
-      Builtin("map", [Parameter("xs", .list), Parameter("f", .function, doc: "called with each element")],
+      overRange(Builtin("map", [Parameter("xs", .list), Parameter("f", .function, doc: "called with each element")],
               doc: "A new list of f(x) for each x in xs.") { args, ctx in
-        let f = args["f"]
-        var out: [Value] = []
-        let xs = try args.list("xs")
-        out.reserveCapacity(xs.count)
-        for x in xs { out.append(try call(ctx, f, x)) }
-        return .list(out)
-      },
-      Builtin("filter", [Parameter("xs", .list), Parameter("f", .function, doc: "true keeps the element")],
+        try map(try args.list("xs"), args, ctx)
+      }, map),
+      overRange(Builtin("filter", [Parameter("xs", .list), Parameter("f", .function, doc: "true keeps the element")],
               doc: "The elements x of xs for which f(x) is true.") { args, ctx in
-        let f = args["f"]
-        let xs = try args.list("xs")
-        // Room for every element up front: growing by doubling touches (and page-faults) twice
-        // the memory; pages never written are never faulted in.
-        var out: [Value] = []
-        out.reserveCapacity(xs.count)
-        for x in xs where try call(ctx, f, x).isTruthy { out.append(x) }
-        return .list(out)
-      },
-      Builtin("reduce", [Parameter("xs", .list), Parameter("f", .function, doc: "called as f(acc, x)"),
+        try filter(try args.list("xs"), args, ctx)
+      }, filter),
+      overRange(Builtin("reduce", [Parameter("xs", .list), Parameter("f", .function, doc: "called as f(acc, x)"),
                          Parameter("init", doc: "the starting accumulator")],
               doc: "Folds xs into one value: acc = f(acc, x) for each x, starting from init.") { args, ctx in
-        let f = args["f"]
-        var acc = args["init"]
-        for x in try args.list("xs") { acc = try ctx.call(f, Arguments([acc, x])) }
-        return acc
-      },
+        try reduce(try args.list("xs"), args, ctx)
+      }, reduce),
       Builtin("sort", [Parameter("xs", .list),
                        Parameter("by", .optional(.oneOf([.string, .function])), default: .some(.none),
                                  doc: "a record field name, or a function giving each element's sort key"),

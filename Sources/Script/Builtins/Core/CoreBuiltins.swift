@@ -16,12 +16,19 @@ public enum CoreBuiltins {
     for b in session + collections + math + files { r.register(b) }
   }
 
-  /// `range(n)` or `range(a, b, step)`; `for` loops count through it without building a list.
+  /// `range(n)` or `range(a, b, step)`; `for` loops, and `map`, `filter` and `reduce` called
+  /// on it directly (`Builtin.overRange`), count through it without building the list.
   static let range = Builtin("range", [
     Parameter("start", .int, doc: "first value (or, alone, the stop: range(5) is 0..4)"),
     Parameter("stop", .optional(.int), default: .some(.none), doc: "one past the last value"),
     Parameter("step", .int, default: .int(1), doc: "increment; may be negative"),
   ], doc: "Integers from start up to (not including) stop, as a list: range(3) is [0, 1, 2].") { args, _ in
+    .list(try rangeBounds(args).map { .int($0) })
+  }
+
+  /// The integers `range`'s arguments name, checked as `range` checks them (the same errors
+  /// whether the list is built or only counted through).
+  static func rangeBounds(_ args: BoundArguments) throws -> StrideTo<Int> {
     var start = try args.int("start"), stop = 0
     let step = try args.int("step")
     if let s = try args.optionalInt("stop") { stop = s } else { (start, stop) = (0, start) }
@@ -30,6 +37,6 @@ public enum CoreBuiltins {
     guard count <= BinaryOperator.maxRepeat else {
       throw ScriptError.runtime("range: \(count) elements is too many for a list (a for loop over range needs no list)")
     }
-    return .list(Swift.stride(from: start, to: stop, by: step).map { .int($0) })
+    return Swift.stride(from: start, to: stop, by: step)
   }
 }
