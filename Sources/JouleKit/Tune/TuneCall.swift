@@ -51,11 +51,14 @@ enum TuneCall {
       WorkerMode.work(settings, store: store, liveness: liveness, objective: objective, ctx)
     }
     let study: Study
+    let failures = ObjectiveFailures(function: "tune")
     if workers > 1, let store {
       study = try ParallelTune.run(settings, store: store, workers: workers, liveness: liveness, ctx)
     } else {
-      study = try runHere(settings, store: store, liveness: liveness, objective: objective, ctx)
+      study = try runHere(settings, store: store, liveness: liveness, objective: objective, failures: failures,
+                          selection: SelectionSplit(), ctx)
     }
+    try failures.raiseIfStopped(study)
     let value = StudyValue(study, storePath: location?.display)
     if let reason = study.stopReason, reason != "done" {
       if reason == "interrupted" { Interrupt.clear() }
@@ -67,6 +70,7 @@ enum TuneCall {
 
   /// One trial at a time in this process (other processes may work on the same study).
   static func runHere(_ settings: StudySettings, store: StudyStore?, liveness: Liveness, objective: Value,
+                      failures: ObjectiveFailures? = nil, selection: SelectionSplit? = nil,
                       _ ctx: any CallContext) throws -> Study {
     var fatal: ScriptError?
     let line = ProgressLine(label: "tune")
@@ -76,7 +80,7 @@ enum TuneCall {
     do {
       study = try SpaceBuiltins.wrap {
         try runner.run(objective: { request in
-          let outcome = evaluate(objective, request, settings: settings, ctx)
+          let outcome = evaluate(objective, request, settings: settings, failures: failures, selection: selection, ctx)
           if case .failure(let e) = outcome { fatal = e; return TrialOutcome(state: .failed, error: e.message) }
           return try! outcome.get()
         }, shouldStop: { Interrupt.requested || fatal != nil }, progress: { p in line.update(p.line) })
@@ -93,11 +97,13 @@ enum TuneCall {
   /// Calls the objective once. A configuration mistake (no usable value at all) comes back as a
   /// failure that ends the study; a trial's own error is a failed trial.
   static func evaluate(_ fn: Value, _ request: StudyRunner.Request, settings: StudySettings,
+                       failures: ObjectiveFailures? = nil, selection: SelectionSplit? = nil,
                        _ ctx: any CallContext) -> Result<TrialOutcome, ScriptError> {
     // Trials that share this machine get their share of its joules (TrialEnergy).
     let share = WorkerMode.study != nil || ProcessInfo.processInfo.environment["JOULE_ATTRIBUTE"] == CPUShare.method
       ? TrialEnergy.begin() : nil
-    return call(fn, request, settings: settings, ctx).map { outcome in
+    return call(fn, request, settings: settings, failures: failures, selection: selection ?? SelectionSplit(quiet: true), ctx)
+      .map { outcome in
       var o = outcome
       // Every meter sees the whole machine: RAPL and NVML count it, the estimate models its
       // busy CPU time. So estimated trials are shared out like measured ones.
@@ -113,6 +119,7 @@ enum TuneCall {
   }
 
   private static func call(_ fn: Value, _ request: StudyRunner.Request, settings: StudySettings,
+                           failures: ObjectiveFailures?, selection: SelectionSplit,
                            _ ctx: any CallContext) -> Result<TrialOutcome, ScriptError> {
     let params = ParameterConversion.record(request.params.map { ($0.name, $0.value) })
     // Intermediate reports (train's epochs, report(), JOULE_REPORT lines) reach this trial's monitor.
@@ -128,8 +135,10 @@ enum TuneCall {
     } catch let e as ScriptError {
       let r = window.finish()
       let state: TrialState = e.kind == .interrupted ? .interrupted : .failed
+      failures?.record(e)
       return .success(TrialOutcome(state: state, energyJ: r.joules, energySource: r.source, energyEstimated: r.estimated,
-                                   seconds: Date().timeIntervalSince(started), error: e.kind == .interrupted ? nil : e.message))
+                                   seconds: Date().timeIntervalSince(started),
+                                   error: e.kind == .interrupted ? nil : ObjectiveFailures.text(of: e)))
     } catch {
       let r = window.finish()
       return .success(TrialOutcome(state: .failed, energyJ: r.joules, energySource: r.source, energyEstimated: r.estimated,
@@ -172,7 +181,9 @@ enum TuneCall {
         if case .bool(let b)? = field("energy_estimated") ?? field("estimated") { outcome.energyEstimated = b }
         if let m = field("machine_energy_j")?.number, m.isFinite { outcome.machineEnergyJ = m }
       }
-      guard let v = field(settings.metric) else {
+      // "accuracy" of a train run on data with a validation split is its val_accuracy.
+      let metric = selection.field(for: settings.metric, has: { field($0) != nil }, ctx)
+      guard let v = field(metric) else {
         if outcome.state != .complete || monitor.verdict != .running { return .success(outcome) }
         let hint = settings.metric == "accuracy" ? "; say which field with maximize: or minimize:" : ""
         return .failure(.runtime("tune: the objective returned a \(result.typeName) without '\(settings.metric)'\(hint)"))

@@ -1,5 +1,6 @@
 /// `a + b`, `a * b`, ...: evaluates both sides, then applies the operator.
 final class Binary: Node {
+  override var children: [Node] { [left, right] }
   let op: BinaryOperator
   let left: Node
   let right: Node
@@ -37,6 +38,7 @@ enum ComparisonOperator: String {
 }
 
 final class Comparison: Node {
+  override var children: [Node] { [left, right] }
   let op: ComparisonOperator
   let left: Node
   let right: Node
@@ -111,6 +113,7 @@ final class Comparison: Node {
 
 /// `a and b`: `a` when it is false, else `b` (Python's rule, so `x or default` works).
 final class And: Node {
+  override var children: [Node] { [left, right] }
   let left: Node
   let right: Node
   init(_ at: Location, _ left: Node, _ right: Node) {
@@ -129,6 +132,7 @@ final class And: Node {
 
 /// `a or b`: `a` when it is true, else `b`.
 final class Or: Node {
+  override var children: [Node] { [left, right] }
   let left: Node
   let right: Node
   init(_ at: Location, _ left: Node, _ right: Node) {
@@ -146,6 +150,7 @@ final class Or: Node {
 }
 
 final class Not: Node {
+  override var children: [Node] { [operand] }
   let operand: Node
   init(_ at: Location, _ operand: Node) {
     self.operand = operand
@@ -160,6 +165,7 @@ final class Not: Node {
 }
 
 final class Negate: Node {
+  override var children: [Node] { [operand] }
   let operand: Node
   init(_ at: Location, _ operand: Node) {
     self.operand = operand

@@ -93,6 +93,16 @@ import TestSupport
     #expect(data["text/plain"] as? String != nil)
   }
 
+  @Test func everyFigureACellMakesIsDisplayedInOrderWithTheValueLast() throws {
+    let out = try outputs("two_figures")
+    // Two plots, a dropped describe() (silent, as in Jupyter), then the cell's value.
+    #expect(out.map(\.type) == ["display_data", "display_data", "execute_result"])
+    let first = try #require(out.first?.content["data"] as? [String: Any])
+    #expect((first["image/svg+xml"] as? String)?.contains("<svg") == true)
+    let result = try #require(out.last?.content["data"] as? [String: Any])
+    #expect(result["text/plain"] as? String == "2")
+  }
+
   @Test func aRuntimeErrorShowsMessagePositionAndCaret() throws {
     let out = try outputs("error")
     #expect(out.map(\.type) == ["error"])

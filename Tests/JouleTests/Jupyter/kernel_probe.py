@@ -48,6 +48,8 @@ def messages(km, kc):
     out["kept"] = execute(kc, "x")
     out["table"] = execute(kc, '[{model: "a", accuracy: 0.5}, {model: "b", accuracy: 0.75}]')
     out["figure"] = execute(kc, 'plot([{e: 1, a: 0.5}, {e: 2, a: 0.7}], x: "e", y: "a")')
+    out["two_figures"] = execute(kc, 'rows = [{e: 1, a: 0.5}, {e: 2, a: 0.7}]\nplot(rows, x: "e", y: "a")\n'
+                                     'describe(rows, "e")\nplot(rows, x: "a", y: "e")\nlen(rows)')
     out["error"] = execute(kc, "y = 1\nundefined_name + 1")
     out["syntax"] = execute(kc, "(1 +")
     out["silent"] = execute(kc, 'print("quiet")', silent=True)
