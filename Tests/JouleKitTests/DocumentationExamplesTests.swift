@@ -160,7 +160,7 @@ enum DocumentationExamples {
 }
 
 /// Every example in a builtin's help: `call is result` runs and must equal the result; any
-/// other call of a builtin written in its help must parse.
+/// other call of a builtin written in its help must parse, unless `...` marks it a placeholder.
 @Suite struct HelpExamplesTests {
   static var registry: BuiltinRegistry {
     let r = BuiltinRegistry.core()
@@ -187,6 +187,11 @@ enum DocumentationExamples {
         continue
       }
       let call = String(chars[i...end])
+      // `space(...)`, `measure(..., subtract_idle: true)`: a placeholder names a builtin, it is no example.
+      if call.contains("...") {
+        i = end + 1
+        continue
+      }
       var result: String?
       let rest = String(chars[(end + 1)...])
       if rest.hasPrefix(" is ") {
