@@ -128,11 +128,14 @@ import TestSupport
     try tty.expectPrompt()
     tty.type("p = plot(rows, x: \"e\", y: \"a\", title: \"FIRSTFIG\"); plot(rows, x: \"a\", y: \"e\", title: \"SECONDFIG\"); 77\r")
     let shown = try tty.expectPrompt()
-    let first = try #require(shown.range(of: "FIRSTFIG"))
-    let second = try #require(shown.range(of: "SECONDFIG"))
-    let value = try #require(shown.range(of: "77", options: .backwards))
+    // What came after the echoed input: the drawings, in order, then the value.
+    let echo = try #require(shown.range(of: "; 77"))
+    let after = String(shown[echo.upperBound...])
+    let first = try #require(after.range(of: "FIRSTFIG"))
+    let second = try #require(after.range(of: "SECONDFIG"))
+    let value = try #require(after.range(of: "77", options: .backwards))
     #expect(first.upperBound < second.lowerBound && second.upperBound < value.lowerBound)
-    #expect(shown.components(separatedBy: "SECONDFIG").count == 2, "a figure drawn once")
+    #expect(after.components(separatedBy: "SECONDFIG").count == 2, "a figure drawn once")
     tty.type(":quit\r")
     #expect(tty.waitForExit() == 0)
   }

@@ -60,7 +60,7 @@ import TestSupport
       }
       e = experiment(run, factors: {conv: [1, 4]}, repeat: 3)
       # %% next
-      print("next cell ran")
+      print("next cell " + "ran")
       """)
     let r = try JouleBinary.run(["run", "notebooks/x.jnb"], directory: root)
     #expect(r.status == 70, "\(r.stderr)")
