@@ -112,10 +112,9 @@ import Testing
       s = tune(fn(p) {
         if p.x < 0.5 { command(["sleep", "5"], timeout: 0.2) } else { command(["echo", "\{\"accuracy\": {p.x}\}"]) }
       }, space(x: uniform(0, 1)), strategy: "grid", grid: 4, trials: 4, shuffle: false)
-      bad = tune(fn(p) { command(["joule-no-such-program"]) }, space(x: uniform(0, 1)), strategy: "random", trials: 10)
       {states: s.trials |> map(fn(t) { t.state }), errors: s.trials |> map(fn(t) { t.error }),
        estimated: s.trials |> map(fn(t) { t.estimated }), joules: s.trials |> map(fn(t) { t.energy_j }),
-       best: best(s).accuracy, bad_trials: len(bad.trials), bad_reason: bad.stop_reason}
+       best: best(s).accuracy}
       """#)
     let r = try #require(record(v))
     #expect(same(r["states"], .list([.string("failed"), .string("failed"), .string("complete"), .string("complete")])))
@@ -128,13 +127,19 @@ import Testing
     } else {
       Issue.record("no energy per trial")
     }
-    #expect(same(r["bad_trials"], .int(3)))
-    guard case .string(let reason)? = r["bad_reason"] else {
-      Issue.record("no stop reason")
-      return
+    _ = out
+  }
+
+  @Test func aTuneWhoseCommandKeepsFailingFailsItsCallWithTheCommandsLine() throws {
+    do {
+      _ = try run("x = 1\nbad = tune(fn(p) {\n  command([\"joule-no-such-program\"])\n}, space(x: uniform(0, 1)), strategy: \"random\", trials: 10)")
+      Issue.record("the tune returned")
+    } catch let e as ScriptError {
+      #expect(e.kind == .runtime)
+      #expect(e.message.hasPrefix("tune stopped after 3 trials in a row failed: command: program 'joule-no-such-program' not found"),
+              "\(e.message)")
+      #expect(e.position?.line == 3, "\(e.rendered)")
     }
-    #expect(reason.hasPrefix("3 trials in a row failed: command: program 'joule-no-such-program' not found"))
-    #expect(out.contains("stopped (3 trials in a row failed"))
   }
 }
 

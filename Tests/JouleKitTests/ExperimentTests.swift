@@ -39,6 +39,48 @@ import Testing
     return rows.compactMap { if case .record(let r) = $0 { return r } else { return nil } }
   }
 
+  @Test func anExperimentWhoseRunsKeepFailingFailsWithTheFirstErrorAndItsLine() throws {
+    let calls = Calls()
+    let (it, _) = interpreter(calls)
+    let source = """
+      fn run(r) {
+        count_run()
+        {a: 1} + {b: 2}
+      }
+      e = experiment(run, factors: {conv: [1, 4]}, repeat: 5, seed: 1)
+      after = 1
+      """
+    do {
+      _ = try it.run(source, file: "e.joule")
+      Issue.record("the experiment returned")
+    } catch let e as ScriptError {
+      #expect(e.kind == .runtime)
+      #expect(e.message.hasPrefix("experiment stopped after 3 trials in a row failed: cannot add record and record"), "\(e.message)")
+      #expect(e.position?.file == "e.joule" && e.position?.line == 3, "\(e.rendered)")
+      #expect(e.rendered.contains("{a: 1} + {b: 2}"))
+    }
+    #expect(calls.count == 3)
+    #expect(it.global("after").map { if case .none = $0 { return true } else { return false } } ?? true)
+  }
+
+  @Test func aRunThatFailsOnceStillLetsTheExperimentFinish() throws {
+    let calls = Calls()
+    let (it, _) = interpreter(calls)
+    let source = """
+      fn run(r) {
+        n = count_run()
+        if n == 2 { nope } else { {accuracy: 0.5} }
+      }
+      e = experiment(run, factors: {conv: [1, 4]}, repeat: 2, seed: 1)
+      """
+    _ = try it.run(source, file: "e.joule")
+    let rows = try runs(it.global("e"))
+    #expect(rows.count == 4)
+    let errors = rows.compactMap { r -> String? in if case .string(let s)? = r["error"] { return s } else { return nil } }
+    // The stored error says where it happened.
+    #expect(errors == ["e.joule:3:15: undefined variable 'nope'"], "\(errors)")
+  }
+
   @Test func runsEveryCombinationTimesRepeatAndReturnsATable() throws {
     let calls = Calls()
     let (it, _) = interpreter(calls)

@@ -40,7 +40,8 @@ import Testing
     guard case .list(let epochs)? = r["epochs"] else { Issue.record("no epochs table"); return }
     #expect(epochs.count == 2)
     let second = try #require(Self.record(epochs[1]))
-    #expect(second.keys.starts(with: ["epoch", "loss", "accuracy", "energy_j", "estimated", "energy_source", "energy_scope"]))
+    #expect(second.keys.starts(with: ["epoch", "loss", "accuracy", "test_accuracy", "test_loss", "energy_j", "estimated",
+                                      "energy_source", "energy_scope"]))
     #expect(second.keys.last == "seconds")
     #expect((second["energy_j"]?.number ?? -1) >= 0)
   }
@@ -170,5 +171,131 @@ import Testing
     } catch let e as ScriptError {
       #expect(e.message.contains("unknown keyword 'lr': the learning rate is the optimizer's: optimizer: adam(lr: 0.01)"))
     }
+  }
+}
+
+/// An error names what the user wrote, and comes before any warning about what would have happened.
+@Suite struct CallErrorTests {
+  func run(_ source: String) -> (error: ScriptError?, printed: String) {
+    let registry = BuiltinRegistry.core()
+    JouleKit.install(into: registry)
+    let out = BufferOutput()
+    do {
+      _ = try Interpreter(registry: registry, output: out).run(source, file: "calls.joule")
+      return (nil, out.text)
+    } catch {
+      return (error as? ScriptError, out.text)
+    }
+  }
+
+  @Test func tooManyConvBlocksSaysHowManyTheImageAllows() throws {
+    let (e, _) = run("m = simple_cnn(conv: 5)")
+    let message = try #require(e?.message)
+    #expect(message.contains("conv: 5 is too many for a 28×28 image"), "\(message)")
+    #expect(message.contains("at most 4 conv blocks"))
+    #expect(message.contains("28, 14, 7, 3, 1"))
+    #expect(!message.contains("maxpool"))
+    #expect(e?.position?.line == 1)
+  }
+
+  @Test func theConvBlocksAnImageAllowsAreAccepted() {
+    #expect(run("m = simple_cnn(conv: 4)").error == nil)
+    #expect(run("m = simple_cnn(conv: 5, input: [3, 32, 32])").error == nil)
+    #expect(run("m = simple_cnn(conv: 6, input: [3, 32, 32])").error?.message.contains("at most 5 conv blocks") == true)
+  }
+
+  @Test func compareGivenOneRecordSaysWhatItTakes() throws {
+    let (e, _) = run("r = {energy_j: 1, conv: 1}\ncompare(r, by: \"conv\")")
+    let message = try #require(e?.message)
+    #expect(message.contains("compare takes a table (a list of records"), "\(message)")
+    #expect(message.contains("not a single record"))
+    #expect(!message.contains("plot"))
+  }
+
+  @Test func aRefusedTrainCallWarnsOfNothingAndLeavesTheModelAlone() throws {
+    let (e, printed) = run("""
+      d = dataset("fashion-mnist", train: 128, test: 64, seed: 1)
+      m = simple_cnn(conv: 1, linear: 1)
+      train(m, d, batch: 64)
+      train(m, d, batch: 0)
+      """)
+    #expect(e?.message.contains("batch must be at least 1, got 0") == true, "\(String(describing: e))")
+    #expect(e?.position?.line == 4)
+    #expect(!printed.contains("already trained"), "\(printed)")
+  }
+}
+
+/// Train records name the split each figure was measured on, so model selection can stay off
+/// the test set.
+@Suite struct SplitNamingTests {
+  @Test func withAValidationSplitEpochsAndTheRunNameValidationAndTestFigures() throws {
+    let v = try LearnBuiltinsTests.run("""
+      d = dataset("fashion-mnist", train: 1200, test: 300, validation: 0.25, seed: 1)
+      train(model(flatten(), linear(32), relu(), linear(10)), d, epochs: 2, batch: 64, seed: 3)
+      """)
+    let r = try #require(LearnBuiltinsTests.record(v))
+    for key in ["val_accuracy", "val_loss", "test_accuracy", "test_loss", "accuracy"] {
+      #expect(r[key]?.number != nil, "no \(key)")
+    }
+    // `accuracy` is the test figure's alias.
+    #expect(r["accuracy"]?.number == r["test_accuracy"]?.number)
+    guard case .list(let epochs)? = r["epochs"], case .record(let last)? = epochs.last else {
+      Issue.record("no epochs")
+      return
+    }
+    #expect(last["val_accuracy"]?.number != nil && last["val_loss"]?.number != nil)
+    #expect(last["test_accuracy"] == nil)
+    #expect(last["accuracy"]?.number == last["val_accuracy"]?.number)
+    // The final validation figures are the last epoch's.
+    #expect(r["val_accuracy"]?.number == last["val_accuracy"]?.number)
+  }
+
+  @Test func withoutOneEpochsNameTheTestSplit() throws {
+    let v = try LearnBuiltinsTests.run("""
+      d = dataset("fashion-mnist", train: 600, test: 200, seed: 1)
+      train(model(flatten(), linear(10)), d, epochs: 1, batch: 64)
+      """)
+    let r = try #require(LearnBuiltinsTests.record(v))
+    #expect(r["val_accuracy"] == nil)
+    guard case .list(let epochs)? = r["epochs"], case .record(let first)? = epochs.first else {
+      Issue.record("no epochs")
+      return
+    }
+    #expect(first["test_accuracy"]?.number == r["test_accuracy"]?.number)
+    #expect(first["test_loss"]?.number != nil)
+  }
+
+  @Test func epochsToGivesTheEpochsJoulesAndSecondsToReachATarget() throws {
+    let v = try LearnBuiltinsTests.run("""
+      r = {epochs: [{epoch: 1, val_accuracy: 0.70, energy_j: 10.0, seconds: 1.0},
+                    {epoch: 2, val_accuracy: 0.81, energy_j: 12.0, seconds: 1.5},
+                    {epoch: 3, val_accuracy: 0.83, energy_j: 11.0, seconds: 1.2}]}
+      [epochs_to(r, 0.8), epochs_to(r, 0.9), epochs_to(r, 0.75, metric: "val_accuracy").energy_j]
+      """)
+    guard case .list(let items) = v, case .record(let hit) = items[0] else { Issue.record("\(v)"); return }
+    #expect(hit["epochs"]?.number == 2)
+    #expect(hit["energy_j"]?.number == 22)
+    #expect(hit["seconds"]?.number == 2.5)
+    #expect(hit["metric"]?.shortDescription == "\"val_accuracy\"")
+    #expect(items[1].isNil)
+    #expect(items[2].number == 22)
+  }
+
+  @Test func epochsToOnARealRunUsesItsHeldOutColumn() throws {
+    let v = try LearnBuiltinsTests.run("""
+      d = dataset("fashion-mnist", train: 600, test: 200, seed: 1)
+      r = train(model(flatten(), linear(10)), d, epochs: 2, batch: 64)
+      e = epochs_to(r, 0.0)
+      [e.epochs, e.metric, e.energy_j >= 0]
+      """)
+    #expect(v.shortDescription == "[1, \"test_accuracy\", true]")
+  }
+
+  @Test func aLossTargetIsReachedFromAbove() throws {
+    let v = try LearnBuiltinsTests.run("""
+      r = {epochs: [{epoch: 1, val_loss: 0.9, energy_j: 1}, {epoch: 2, val_loss: 0.5, energy_j: 1}]}
+      epochs_to(r, 0.6, metric: "val_loss").epochs
+      """)
+    #expect(v.number == 2)
   }
 }

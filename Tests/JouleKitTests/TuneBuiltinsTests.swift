@@ -118,3 +118,51 @@ private let spaceSource = """
   #expect(l[1].shortDescription == "true")
   #expect(printed.contains("budget"))
 }
+
+/// tune selects on validation figures when the objective's runs have them, and says once when
+/// it can only select on the test set.
+@Suite struct HonestSelectionTests {
+  @Test func aTuneOverRunsWithAValidationSplitSelectsOnValidationAccuracy() throws {
+    // Validation and test disagree on purpose: the best on test is lr 0.1, on validation lr 0.01.
+    let (v, out) = try run("""
+      fn fake(p) {
+        val = if p.lr == 0.01 { 0.9 } else { 0.7 }
+        test = if p.lr == 0.1 { 0.95 } else { 0.6 }
+        {val_accuracy: val, test_accuracy: test, accuracy: test, energy_j: 1}
+      }
+      s = tune(fake, space(lr: choice(0.1, 0.01, 0.001)), strategy: "grid", trials: 3, shuffle: false)
+      [best(s).lr, best(s).value, best(s).val_accuracy, best(s).test_accuracy, str(s)]
+      """)
+    guard case .list(let items) = v else { Issue.record("\(v)"); return }
+    #expect(items[0].number == 0.01)
+    #expect(items[1].number == 0.9)
+    #expect(items[2].number == 0.9)
+    #expect(items[3].number == 0.6)
+    #expect(items[4].shortDescription.contains("best val_accuracy 0.9"), "\(items[4].shortDescription)")
+    #expect(!out.contains("selecting on test accuracy"))
+  }
+
+  @Test func aTuneOverRunsWithoutOneSaysOnceThatItSelectsOnTheTestSet() throws {
+    let (v, out) = try run("""
+      d = dataset("fashion-mnist", train: 300, test: 100, seed: 1)
+      s = tune(fn(p) { train(model(flatten(), linear(10)), d, optimizer: sgd(lr: p.lr), batch: 100) },
+               space(lr: choice(0.1, 0.01)), strategy: "grid", trials: 2, shuffle: false)
+      best(s).value == best(s).test_accuracy
+      """)
+    #expect(v.isTruthy)
+    #expect(out.components(separatedBy: "selecting on test accuracy").count - 1 == 1, "\(out)")
+    #expect(out.contains("validation:"))
+  }
+
+  @Test func aRealTuneWithAValidationSplitPrunesAndSelectsOnIt() throws {
+    let (v, out) = try run("""
+      d = dataset("fashion-mnist", train: 400, test: 100, validation: 0.25, seed: 1)
+      s = tune(fn(p) { train(model(flatten(), linear(10)), d, optimizer: sgd(lr: p.lr), batch: 100, epochs: 2) },
+               space(lr: choice(0.1, 0.001)), strategy: "grid", trials: 2, shuffle: false, prune: "median")
+      t = s.trials
+      [t[0].value == t[0].val_accuracy, t[1].value == t[1].val_accuracy, t[0].test_accuracy != nil]
+      """)
+    #expect(v.shortDescription == "[true, true, true]", "\(v.shortDescription)")
+    #expect(!out.contains("selecting on test accuracy"))
+  }
+}

@@ -110,3 +110,52 @@ import TestSupport
     #expect(FileManager.default.fileExists(atPath: home.path("results/x.csv")))
   }
 }
+
+/// At the prompt each figure is drawn as it is made, and a `:save`d session reruns.
+@Suite struct ReplAnalystPathTests {
+  private func startRepl(home: TemporaryFolder) throws -> PseudoTerminal {
+    let tty = try PseudoTerminal(
+      executable: JouleBinary.url.path,
+      environment: ["HOME": home.url.path, "XDG_STATE_HOME": home.path("state"), "TERM": "xterm"])
+    try tty.expectPrompt()
+    return tty
+  }
+
+  @Test func eachFigureIsDrawnAsItIsMadeThenTheValue() throws {
+    let home = try TemporaryFolder()
+    let tty = try startRepl(home: home)
+    tty.type("rows = [{e: 1, a: 0.5}, {e: 2, a: 0.7}]\r")
+    try tty.expectPrompt()
+    tty.type("p = plot(rows, x: \"e\", y: \"a\", title: \"FIRSTFIG\"); plot(rows, x: \"a\", y: \"e\", title: \"SECONDFIG\"); 77\r")
+    let shown = try tty.expectPrompt()
+    // What came after the echoed input: the drawings, in order, then the value.
+    let echo = try #require(shown.range(of: "; 77"))
+    let after = String(shown[echo.upperBound...])
+    let first = try #require(after.range(of: "FIRSTFIG"))
+    let second = try #require(after.range(of: "SECONDFIG"))
+    let value = try #require(after.range(of: "77", options: .backwards))
+    #expect(first.upperBound < second.lowerBound && second.upperBound < value.lowerBound)
+    #expect(after.components(separatedBy: "SECONDFIG").count == 2, "a figure drawn once")
+    tty.type(":quit\r")
+    #expect(tty.waitForExit() == 0)
+  }
+
+  @Test func aSavedSessionLeavesOutFailuresTheirReadersAndHelpAndReruns() throws {
+    let home = try TemporaryFolder()
+    let tty = try startRepl(home: home)
+    for input in ["x = 2", "help(sqrt)", "r = {a: 1} + x", "y = x * 3", "print(\"y is {y}\")"] {
+      tty.type(input + "\r")
+      try tty.expectPrompt()
+    }
+    let notebook = home.path("session.jnb")
+    tty.type(":save \(notebook)\r")
+    try tty.expect("saved 3 cells")
+    tty.type(":quit\r")
+    #expect(tty.waitForExit() == 0)
+    let text = try String(contentsOfFile: notebook, encoding: .utf8)
+    #expect(text == "# %%\nx = 2\n\n# %%\ny = x * 3\n\n# %%\nprint(\"y is {y}\")\n")
+    let rerun = try JouleBinary.run(["run", notebook])
+    #expect(rerun.status == 0, "\(rerun.stderr)")
+    #expect(rerun.stdout.contains("y is 6"))
+  }
+}

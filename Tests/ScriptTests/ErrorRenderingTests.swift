@@ -79,3 +79,34 @@ struct ErrorRenderingTests {
     #expect(Suggestion.closest(to: "x", among: ["print"]) == nil)
   }
 }
+
+/// A generated line can be 100,000 characters long: its error shows a window around the caret.
+struct LongLineExcerptTests {
+  @Test func anErrorInAHundredThousandCharacterLineShowsAboutOneHundredSixtyColumns() throws {
+    let line = "x = " + Array(repeating: "1", count: 33_000).joined(separator: " + ") + " + nope + 1 + 1"
+    #expect(line.count > 100_000)
+    let e = try #require(ErrorRenderingTests().error(line))
+    let lines = e.rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    #expect(e.message.contains("undefined variable 'nope'"))
+    #expect(lines[1].count <= 2 + 3 + ScriptError.excerptWidth + 3)
+    #expect(lines[1].hasPrefix("  ...1 + 1"))
+    // The caret still sits under the name it blames.
+    let caret = try #require(lines[2].firstIndex(of: "^"))
+    let offset = lines[2].distance(from: lines[2].startIndex, to: caret)
+    #expect(Array(lines[1])[offset...].starts(with: "nope"))
+  }
+
+  @Test func aShortLineIsShownWhole() {
+    let (text, caret) = ScriptError.excerpt("y = 1 +* 2", column: 8)
+    #expect(text == "y = 1 +* 2")
+    #expect(caret == 7)
+  }
+
+  @Test func anErrorNearTheStartOfALongLineIsCutOnlyAtTheEnd() {
+    let long = "oops" + String(repeating: " + 1", count: 1000)
+    let (text, caret) = ScriptError.excerpt(long, column: 1)
+    #expect(text.hasPrefix("oops") && text.hasSuffix("..."))
+    #expect(text.count == ScriptError.excerptWidth + 3)
+    #expect(caret == 0)
+  }
+}

@@ -52,6 +52,7 @@ enum ExperimentCall {
     var warmup: Warmup?
     var ranHere = 0
     var fatal: ScriptError?
+    let failures = ObjectiveFailures(function: "experiment")
     let started = Date()
 
     let workers = try a.int("workers")
@@ -68,7 +69,7 @@ enum ExperimentCall {
       let repetition = sampler.repetition(at: request.suggestion)
       var row = ParameterConversion.record(request.params.map { ($0.name, $0.value) })
       row["repetition"] = .int(repetition)
-      let outcome = measure(fn, row, ctx)
+      let outcome = measure(fn, row, failures: failures, ctx)
       if case .failure(let e) = outcome { fatal = e; return TrialOutcome(state: .failed, error: e.message) }
       return try! outcome.get()
     }
@@ -107,6 +108,7 @@ enum ExperimentCall {
     }
     line.clear()
     if let fatal { throw fatal }
+    try failures.raiseIfStopped(study)
     if let w = warmup {
       ctx.output.write("experiment: warm-up \(String(format: "%.0f", w.seconds)) s, \(String(format: "%.1f", w.joules)) J"
         + "\(w.estimated ? " (estimated)" : "") (not in the runs)\n")
@@ -143,11 +145,12 @@ enum ExperimentCall {
 
   /// Calls fn once inside an energy window. The run's joules are the window's; the numbers fn
   /// returns (a train run's accuracy, say) travel along as metrics.
-  static func measure(_ fn: Value, _ row: Record, _ ctx: any CallContext) -> Result<TrialOutcome, ScriptError> {
+  static func measure(_ fn: Value, _ row: Record, failures: ObjectiveFailures? = nil,
+                      _ ctx: any CallContext) -> Result<TrialOutcome, ScriptError> {
     // Runs side by side (workers:) each get their process tree's share of the machine's joules.
     let share = WorkerProcess.isWorker ? TreeShareWindow(root: getpid(), every: 1) : nil
     defer { share?.stop() }
-    return measureRun(fn, row, ctx).map { outcome in
+    return measureRun(fn, row, failures: failures, ctx).map { outcome in
       guard let share, let machine = outcome.energyJ else { return outcome }
       var o = outcome
       o.machineEnergyJ = machine
@@ -158,7 +161,8 @@ enum ExperimentCall {
     }
   }
 
-  private static func measureRun(_ fn: Value, _ row: Record, _ ctx: any CallContext) -> Result<TrialOutcome, ScriptError> {
+  private static func measureRun(_ fn: Value, _ row: Record, failures: ObjectiveFailures?,
+                                 _ ctx: any CallContext) -> Result<TrialOutcome, ScriptError> {
     let window = EnergyWindow.begin()
     let t0 = Date()
     let result: Value
@@ -167,8 +171,9 @@ enum ExperimentCall {
     } catch let e as ScriptError {
       let r = window.finish()
       if e.kind == .interrupted { return .success(TrialOutcome(state: .interrupted)) }
+      failures?.record(e)
       return .success(TrialOutcome(state: .failed, energyJ: r.joules, energySource: r.source, energyEstimated: r.estimated,
-                                   seconds: Date().timeIntervalSince(t0), error: e.message))
+                                   seconds: Date().timeIntervalSince(t0), error: ObjectiveFailures.text(of: e)))
     } catch {
       return .failure(.runtime("experiment: \(error)"))
     }

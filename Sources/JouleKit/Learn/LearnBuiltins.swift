@@ -8,7 +8,7 @@ import Script
 ///     run = train(m, dataset("fashion-mnist", train: 10000), epochs: 2)
 enum LearnBuiltins {
   static func register(into registry: BuiltinRegistry) {
-    for b in LayerBuiltins.all + DataBuiltins.all + TrainingBuiltins.all + ModelFileBuiltins.all + ModelCopyBuiltins.all {
+    for b in LayerBuiltins.all + DataBuiltins.all + TrainingBuiltins.all + ModelFileBuiltins.all + ModelCopyBuiltins.all + [EpochsToBuiltin.builtin] {
       registry.register(b)
     }
     if let train = registry["train"] { train.keywordHints = TrainingBuiltins.keywordHints }

@@ -37,7 +37,8 @@ enum TrainingBuiltins {
         Parameter("shuffle", .bool, default: .bool(true),
                   doc: "a fresh seeded sample order every epoch; false keeps the data's order (to replay a run elsewhere)"),
       ], family: "training",
-      doc: "Trains the model in place; returns the run: test accuracy, loss, per-epoch table, seconds, joules, state.") { a, ctx in
+      doc: "Trains the model in place; returns the run: test_accuracy (alias accuracy), val_accuracy with a validation split, "
+        + "loss, per-epoch table (val_ or test_ accuracy and loss), seconds, joules, state.") { a, ctx in
         try run(a, ctx)
       },
       Builtin("evaluate", [Parameter("model", .host("model")), Parameter("data", .host("dataset")),
@@ -55,7 +56,8 @@ enum TrainingBuiltins {
         case let other: throw ScriptError.runtime("evaluate: split must be \"test\", \"train\" or \"validation\", got \"\(other)\"")
         }
         let e = try Trainer.evaluate(m, on: samples)
-        return .record(Record([("accuracy", .float(e.accuracy)), ("loss", .float(e.loss)), ("count", .int(e.count))]))
+        return .record(Record([("accuracy", .float(e.accuracy)), ("loss", .float(e.loss)), ("count", .int(e.count)),
+                               ("split", .string(try a.string("split")))]))
       },
     ]
   }
@@ -70,18 +72,20 @@ enum TrainingBuiltins {
 
   static func run(_ a: BoundArguments, _ ctx: any CallContext) throws -> Value {
     let value = try a.host("model", as: ModelValue.self)
-    if value.model.isBuilt && !value.toldTrained {
-      // A second optimiser trained on top of the first would look better than it is: say so once.
-      value.toldTrained = true
-      ctx.output.write("train: this model is already trained; training continues from its weights "
-        + "(clone(m) trains a fresh copy, reset(m) forgets the weights)\n")
-    }
     let m = value.model
     let data = try a.host("data", as: DatasetValue.self).dataset
     var options = TrainingOptions(epochs: try a.int("epochs"), batchSize: try a.int("batch"),
                                   optimizer: try OptimizerRecord.config(a["optimizer"], "train"),
                                   seed: UInt64(truncatingIfNeeded: try a.int("seed")), threads: try a.optionalInt("threads") ?? WorkerProcess.trainThreads,
                                   shuffle: try a.bool("shuffle"))
+    // A call that is refused says so before any warning about what it would have done.
+    try options.validate()
+    if value.model.isBuilt && !value.toldTrained {
+      // A second optimiser trained on top of the first would look better than it is: say so once.
+      value.toldTrained = true
+      ctx.output.write("train: this model is already trained; training continues from its weights "
+        + "(clone(m) trains a fresh copy, reset(m) forgets the weights)\n")
+    }
     let window = EnergyWindow.begin()
     let line = ProgressLine(label: "train")
     // Where the window stood at each epoch's end, polled then: epoch rows' seconds and joules.
@@ -99,8 +103,13 @@ enum TrainingBuiltins {
     options.onEpoch = { e in
       epochMarks.append(window.mark())
       if let report {
+        // Named by split, so a pruner set on val_accuracy finds it; `accuracy` is the alias.
         var values = ["loss": e.loss]
-        if let acc = e.accuracy { values["accuracy"] = acc }
+        if let acc = e.accuracy {
+          values["accuracy"] = acc
+          values[e.split.field("accuracy")] = acc
+        }
+        if let loss = e.heldOutLoss { values[e.split.field("loss")] = loss }
         // A stop after the last epoch cuts nothing short: the run is complete.
         if report(e.epoch, values) && e.epoch < options.epochs { stoppedByTrial = true }
       }
@@ -120,8 +129,11 @@ enum TrainingBuiltins {
     let epochs = result.epochs.enumerated().map { i, e -> Record in
       let m: (seconds: Double, joules: Double) = i < epochMarks.count ? epochMarks[i] : (reading.seconds, reading.joules)
       defer { previous = m }
+      // Each held-out figure names its split; `accuracy` stays as their alias for one release.
       var row = Record([("epoch", .int(e.epoch)), ("loss", .float(e.loss)),
-                        ("accuracy", e.accuracy.map { .float($0) } ?? .none)])
+                        ("accuracy", e.accuracy.map { .float($0) } ?? .none),
+                        (e.split.field("accuracy"), e.accuracy.map { .float($0) } ?? .none),
+                        (e.split.field("loss"), e.heldOutLoss.map { .float($0) } ?? .none)])
       // An epoch is the window between two marks: its joules and seconds span the same instants.
       EnergyFields(joules: m.joules - previous.joules, estimated: reading.estimated, source: reading.source,
                    scope: reading.energy.scope, model: reading.model, seconds: m.seconds - previous.seconds).write(into: &row)
@@ -132,6 +144,13 @@ enum TrainingBuiltins {
       ("accuracy", .float(result.accuracy)), ("loss", .float(result.loss)), ("test_loss", .float(result.testLoss)),
       ("epochs", .table(epochs)), ("images_per_s", .float(result.imagesPerSecond)), ("state", .string(state)),
     ])
+    // The final model's figures by split: test always, validation when the data holds one out.
+    // `accuracy` is test_accuracy's alias for one release.
+    record["test_accuracy"] = .float(result.accuracy)
+    if let v = result.validation {
+      record["val_accuracy"] = .float(v.accuracy)
+      record["val_loss"] = .float(v.loss)
+    }
     // The window's seconds beside the window's joules: their ratio is a power the meters saw.
     EnergyFields(reading).write(into: &record)
     record["train_seconds"] = Value.float(result.seconds)

@@ -8,14 +8,27 @@ import Script
 ///     study |> plot(x: "energy_j", y: "accuracy", pareto: true) |> save("plots/study.png")
 enum PlotBuiltins {
   static func register(into registry: BuiltinRegistry) {
-    registry.register(plot)
+    registry.register(announcing(plot))
     registry.register(show)
     registry.register(save)
-    registry.register(PlotViews.tradeoff)
-    registry.register(PlotViews.convergence)
-    registry.register(PlotViews.layerEnergy)
-    registry.register(PlotViews.timeline)
-    registry.register(BoxplotBuiltin.builtin)
+    registry.register(announcing(PlotViews.tradeoff))
+    registry.register(announcing(PlotViews.convergence))
+    registry.register(announcing(PlotViews.layerEnergy))
+    registry.register(announcing(PlotViews.timeline))
+    registry.register(announcing(BoxplotBuiltin.builtin))
+  }
+
+  /// The builtin, telling the output of each figure it makes (`OutputSink.figureMade`): a
+  /// notebook cell with two plots shows both, in order, as Jupyter does.
+  static func announcing(_ b: Builtin) -> Builtin {
+    let body = b.body
+    let wrapped = Builtin(b.name, b.parameters, family: b.family, doc: b.doc) { args, context in
+      let value = try body(args, context)
+      if case .host(let h) = value, h is any Figure { context.output.figureMade(value) }
+      return value
+    }
+    wrapped.keywordHints = b.keywordHints
+    return wrapped
   }
 
   static let plot = Builtin("plot", [

@@ -19,7 +19,12 @@ enum RowSource {
       }
     case .host, .record:
       if let inner = field(value, listField) ?? field(value, "rows") { return try rows(of: inner, function: function) }
-      throw ScriptError.runtime("\(function): a \(value.typeName) has no '\(listField)' list to plot")
+      if case .record = value {
+        // One record (a train run, say) is one row: what the call takes is many.
+        throw ScriptError.runtime("\(function) takes a table (a list of records such as [r1, r2, r3]), an experiment "
+          + "or a study, not a single record")
+      }
+      throw ScriptError.runtime("\(function): a \(value.typeName) has no '\(listField)' list of rows")
     default:
       throw ScriptError.runtime("\(function): expected a table (list of records) or a study, got \(value.typeName)")
     }

@@ -103,6 +103,8 @@ final class StudyValue: RowSequence {
     }
     rec["value"] = num(t.value)
     rec["accuracy"] = num(t.metrics["accuracy"] ?? (study.settings.metric == "accuracy" ? t.value : nil))
+    // A train run's figures by split: which one `value` is shows beside it.
+    for split in ["val_accuracy", "test_accuracy"] where t.metrics[split] != nil { rec[split] = num(t.metrics[split]) }
     let metric = study.settings.metric
     if metric != "value", metric != "accuracy", !names.contains(metric), !StudyValue.fixedColumns.contains(metric) {
       rec[metric] = num(t.metrics[metric] ?? t.value)
@@ -133,7 +135,8 @@ final class StudyValue: RowSequence {
     let s = study.settings
     var parts = ["\(s.strategy.rawValue)", "\(study.finishedCount)/\(s.trials) trials"]
     if let b = study.best, let v = b.value {
-      parts.append("best \(s.metric) \(StudyValue.short(v)) (trial \(b.number))")
+      let selected = SelectionSplit.selected(s.metric, metrics: study.trials.map(\.metrics))
+      parts.append("best \(selected) \(StudyValue.short(v)) (trial \(b.number))")
     }
     let joules = "\(StudyValue.short(study.spentJ)) J\(estimated ? " (estimated)" : "")"
     parts.append(s.budgetJ.map { "\(joules) of \(StudyValue.short($0)) J budget" } ?? joules)

@@ -49,20 +49,24 @@ enum TuneCall {
     let objective = a["objective"]
 
     let study: Study
+    let failures = ObjectiveFailures(function: "tune")
     if workers > 1 {
       let runner = StudyRunner(settings: settings, store: store)
       runner.liveness = liveness
       let line = ProgressLine(label: "tune")
       defer { line.clear() }
       study = try ParallelTrials.run(runner, workers: workers, ctx, progress: { line.update($0.line) }) { request in
-        switch evaluate(objective, request, settings: settings, ctx) {
+        // Quiet: the children would each say the selection notice once.
+        switch evaluate(objective, request, settings: settings, failures: failures, selection: SelectionSplit(quiet: true), ctx) {
         case .success(let outcome): return outcome
         case .failure(let e): throw WorkerObjectiveError(message: e.message)
         }
       }
     } else {
-      study = try runHere(settings, store: store, liveness: liveness, objective: objective, ctx)
+      study = try runHere(settings, store: store, liveness: liveness, objective: objective, failures: failures,
+                          selection: SelectionSplit(), ctx)
     }
+    try failures.raiseIfStopped(study)
     let value = StudyValue(study, storePath: location?.display)
     if let reason = study.stopReason, reason != "done" {
       if reason == "interrupted" { Interrupt.clear() }
@@ -74,6 +78,7 @@ enum TuneCall {
 
   /// One trial at a time in this process (other processes may work on the same study).
   static func runHere(_ settings: StudySettings, store: StudyStore?, liveness: Liveness, objective: Value,
+                      failures: ObjectiveFailures? = nil, selection: SelectionSplit? = nil,
                       _ ctx: any CallContext) throws -> Study {
     var fatal: ScriptError?
     let line = ProgressLine(label: "tune")
@@ -83,7 +88,7 @@ enum TuneCall {
     do {
       study = try SpaceBuiltins.wrap {
         try runner.run(objective: { request in
-          let outcome = evaluate(objective, request, settings: settings, ctx)
+          let outcome = evaluate(objective, request, settings: settings, failures: failures, selection: selection, ctx)
           if case .failure(let e) = outcome { fatal = e; return TrialOutcome(state: .failed, error: e.message) }
           return try! outcome.get()
         }, shouldStop: { Interrupt.requested || fatal != nil }, progress: { p in line.update(p.line) })
@@ -100,12 +105,14 @@ enum TuneCall {
   /// Calls the objective once. A configuration mistake (no usable value at all) comes back as a
   /// failure that ends the study; a trial's own error is a failed trial.
   static func evaluate(_ fn: Value, _ request: StudyRunner.Request, settings: StudySettings,
+                       failures: ObjectiveFailures? = nil, selection: SelectionSplit? = nil,
                        _ ctx: any CallContext) -> Result<TrialOutcome, ScriptError> {
     // Trials that share this machine get their share of its joules (Energy.TreeShareWindow).
     let share = WorkerProcess.isWorker || ProcessInfo.processInfo.environment["JOULE_ATTRIBUTE"] == CPUShare.method
       ? TreeShareWindow(root: getpid(), every: 1) : nil
     defer { share?.stop() }
-    return call(fn, request, settings: settings, ctx).map { outcome in
+    return call(fn, request, settings: settings, failures: failures, selection: selection ?? SelectionSplit(quiet: true), ctx)
+      .map { outcome in
       var o = outcome
       // Every meter sees the whole machine: RAPL and NVML count it, the estimate models its
       // busy CPU time. So estimated trials are shared out like measured ones.
@@ -121,6 +128,7 @@ enum TuneCall {
   }
 
   private static func call(_ fn: Value, _ request: StudyRunner.Request, settings: StudySettings,
+                           failures: ObjectiveFailures?, selection: SelectionSplit,
                            _ ctx: any CallContext) -> Result<TrialOutcome, ScriptError> {
     let params = ParameterConversion.record(request.params.map { ($0.name, $0.value) })
     // Intermediate reports (train's epochs, report(), JOULE_REPORT lines) reach this trial's monitor.
@@ -144,8 +152,10 @@ enum TuneCall {
     } catch let e as ScriptError {
       let r = window.finish()
       let state: TrialState = e.kind == .interrupted ? .interrupted : .failed
+      failures?.record(e)
       return .success(TrialOutcome(state: state, energyJ: r.joules, energySource: r.source, energyEstimated: r.estimated,
-                                   seconds: Date().timeIntervalSince(started), error: e.kind == .interrupted ? nil : e.message))
+                                   seconds: Date().timeIntervalSince(started),
+                                   error: e.kind == .interrupted ? nil : ObjectiveFailures.text(of: e)))
     } catch {
       let r = window.finish()
       return .success(TrialOutcome(state: .failed, energyJ: r.joules, energySource: r.source, energyEstimated: r.estimated,
@@ -154,8 +164,10 @@ enum TuneCall {
     let reading = window.finish()
     let outcome = TrialOutcome(state: .complete, energyJ: reading.joules, energySource: reading.source,
                                energyEstimated: reading.estimated, seconds: Date().timeIntervalSince(started))
+    // "accuracy" of a train run on data with a validation split is its val_accuracy.
+    let metric = selection.field(for: settings.metric, has: { RowSource.field(result, $0) != nil }, ctx)
     // The rules live in Tune (`TrialOutcome.from`); here the language's value is only read.
-    return TrialOutcome.from(ObjectiveValues.make(result), measured: outcome, metric: settings.metric,
+    return TrialOutcome.from(ObjectiveValues.make(result), measured: outcome, metric: metric,
                              stoppedEarly: monitor.verdict != .running)
       .mapError { ScriptError.runtime($0.description) }
   }

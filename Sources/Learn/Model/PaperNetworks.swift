@@ -17,6 +17,7 @@ public enum PaperNetworks {
                                input: Shape = fashionMNIST, classes: Int = 10) throws -> Model {
     guard conv >= 0 else { throw LearnError.invalidOption("simple_cnn: conv must not be negative, got \(conv)") }
     guard linear >= 1 else { throw LearnError.invalidOption("simple_cnn: linear must be at least 1, got \(linear)") }
+    try checkConvBlocks(conv, input: input)
     var layers: [Layer] = []
     var channels = input.c
     for _ in 0..<conv {
@@ -68,5 +69,19 @@ public enum PaperNetworks {
     try Model([.conv2d(channels: 32, kernel: 3), .relu, .maxpool(size: 2),
                .conv2d(channels: 64, kernel: 3), .relu, .maxpool(size: 2),
                .flatten, .linear(units: 128), .relu, .linear(units: classes)])
+  }
+
+  /// Each conv block ends in a 2×2 max-pool that halves the image (rounding down), which needs
+  /// at least 2×2 to pool: a 28×28 image allows 4 blocks (28, 14, 7, 3, then 1). Said in the
+  /// user's terms, before a layer deep inside reports a window that does not fit.
+  static func checkConvBlocks(_ conv: Int, input: Shape) throws {
+    guard input.h > 0, input.w > 0, conv > 0 else { return }
+    var sizes = [(input.h, input.w)]
+    while let (h, w) = sizes.last, h >= 2, w >= 2 { sizes.append((h / 2, w / 2)) }
+    let allowed = sizes.count - 1
+    guard conv > allowed else { return }
+    let path = sizes.map { $0.0 == $0.1 ? "\($0.0)" : "\($0.0)×\($0.1)" }.joined(separator: ", ")
+    throw LearnError.invalidOption("simple_cnn: conv: \(conv) is too many for a \(input.h)×\(input.w) image, which allows "
+      + "at most \(allowed) conv block\(allowed == 1 ? "" : "s") (each 2×2 max-pool halves it: \(path))")
   }
 }

@@ -68,14 +68,25 @@ public enum Trainer {
       trainingSeconds += seconds
       lastLoss = seen > 0 ? lossSum / Double(seen) : .nan
       if seen == 0 { break epochLoop }
-      var accuracy: Double?
+      var heldOut: Evaluation?
       if options.evaluateEachEpoch, state == .complete {
-        accuracy = pool.evaluate(data.validation ?? data.test).accuracy
+        heldOut = pool.evaluate(data.validation ?? data.test)
       }
-      let result = EpochResult(epoch: epoch, loss: lastLoss, accuracy: accuracy, seconds: seconds)
+      var result = EpochResult(epoch: epoch, loss: lastLoss, accuracy: heldOut?.accuracy, seconds: seconds)
+      result.heldOutLoss = heldOut?.loss
+      result.split = data.validation == nil ? .test : .validation
       epochs.append(result)
       options.onEpoch?(result)
       if state != .complete { break epochLoop }
+    }
+    // The validation figures of the final weights: the last epoch's when it ran to its end.
+    var validation: Evaluation?
+    if let v = data.validation {
+      if state == .complete, options.evaluateEachEpoch, let last = epochs.last, let acc = last.accuracy, let loss = last.heldOutLoss {
+        validation = Evaluation(accuracy: acc, loss: loss, count: v.count)
+      } else if images > 0 {
+        validation = pool.evaluate(v)
+      }
     }
     let final: Evaluation
     if state == .complete, options.evaluateEachEpoch, data.validation == nil, let last = epochs.last?.accuracy {
@@ -84,9 +95,11 @@ public enum Trainer {
     } else {
       final = pool.evaluate(data.test)
     }
-    return TrainingResult(state: state, epochs: epochs, accuracy: final.accuracy, testLoss: final.loss,
-                          loss: lastLoss, seconds: Clock.since(start), trainingSeconds: trainingSeconds,
-                          images: images)
+    var result = TrainingResult(state: state, epochs: epochs, accuracy: final.accuracy, testLoss: final.loss,
+                                loss: lastLoss, seconds: Clock.since(start), trainingSeconds: trainingSeconds,
+                                images: images)
+    result.validation = validation
+    return result
   }
 
   /// Accuracy and mean loss of `model` on `samples` (batchnorm uses running statistics).

@@ -33,7 +33,8 @@ public struct TrainingOptions {
     shouldStop = { false }
   }
 
-  func validate() throws {
+  /// Checks the settings alone; `train` calls it before anything it does has an effect.
+  public func validate() throws {
     guard epochs >= 1 else { throw LearnError.invalidOption("train: epochs must be at least 1, got \(epochs)") }
     guard batchSize >= 1 else { throw LearnError.invalidOption("train: batch must be at least 1, got \(batchSize)") }
     guard (1...64).contains(threads) else { throw LearnError.invalidOption("train: threads must be 1 to 64, got \(threads)") }
@@ -62,6 +63,10 @@ public struct EpochResult {
   public let loss: Double
   /// Accuracy on the validation split (or the test split); nil when not evaluated.
   public let accuracy: Double?
+  /// Mean loss on the same split; nil when not evaluated.
+  public var heldOutLoss: Double? = nil
+  /// The split `accuracy` and `heldOutLoss` were measured on.
+  public var split: EvaluationSplit = .test
   /// Seconds spent training (evaluation excluded).
   public let seconds: Double
 }
@@ -78,6 +83,8 @@ public struct TrainingResult {
   /// Test accuracy and mean test loss after the last step.
   public let accuracy: Double
   public let testLoss: Double
+  /// Accuracy and mean loss on the validation split after the last step, when the data has one.
+  public var validation: Evaluation? = nil
   /// Mean training loss of the last epoch run (partial when stopped early).
   public let loss: Double
   /// Wall-clock seconds in all, and those spent in training steps.

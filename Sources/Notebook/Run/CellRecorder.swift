@@ -2,7 +2,9 @@ import Foundation
 import Script
 
 /// The output sink of the cell being run: keeps what the cell prints and shows, in order,
-/// saving figures as PNG and SVG under the notebook's plots folder as they appear.
+/// saving figures as PNG and SVG under the notebook's plots folder as they appear. Every
+/// figure the cell makes is kept, once, where it was made (as Jupyter shows every figure a
+/// cell draws); the cell's value comes last, and a figure already shown is not repeated.
 ///
 ///     let rec = CellRecorder(cell: cell, paths: paths, echo: { print($0, terminator: "") })
 ///     interpreter.output = rec
@@ -14,6 +16,8 @@ final class CellRecorder: OutputSink {
   private let paths: NotebookPaths
   private let echo: ((String) -> Void)?
   private var figureCount = 0
+  /// The figures already in `outputs`: `plot(...)` then `show(p)` or `p` shows it once.
+  private var shownFigures: [AnyObject] = []
 
   init(cell: Cell, paths: NotebookPaths, echo: ((String) -> Void)?) {
     self.cell = cell
@@ -41,6 +45,10 @@ final class CellRecorder: OutputSink {
     }
   }
 
+  func figureMade(_ value: Value) {
+    add(value, quoted: false)
+  }
+
   /// The cell's last expression, shown as Jupyter shows it (strings quoted).
   func result(_ value: Value) {
     if case .none = value { return }
@@ -64,6 +72,8 @@ final class CellRecorder: OutputSink {
   }
 
   private func save(_ figure: any Figure) {
+    guard !shownFigures.contains(where: { $0 === figure }) else { return }
+    shownFigures.append(figure)
     figureCount += 1
     let stem = "\(cell.fileStem)-\(figureCount)"
     let dir = paths.figures as NSString

@@ -91,6 +91,8 @@ public final class NotebookRunner {
         let source = String(repeating: "\n", count: max(0, cell.line - 1)) + cell.source
         let value = try interpreter.run(source, file: file)
         recorder.result(value)
+        // `_` is the last cell's value, as at the prompt, so a :saved session reruns.
+        if !value.isNil { interpreter.setGlobal("_", value) }
         if let e = recorder.figureError {
           status = .failed(e)
           failure = .runtime

@@ -15,9 +15,10 @@ extension ScriptError {
     if let p = position {
       lines.append("\(p): \(label)")
       if let src = sourceLine {
-        lines.append("  " + src)
+        let (excerpt, caret) = ScriptError.excerpt(src, column: p.column)
+        lines.append("  " + excerpt)
         // Keep tabs so the caret lines up under tab-indented code.
-        let lead = src.unicodeScalars.prefix(max(0, p.column - 1)).map { $0 == "\t" ? "\t" : " " }
+        let lead = excerpt.unicodeScalars.prefix(caret).map { $0 == "\t" ? "\t" : " " }
         lines.append("  " + lead.joined() + "^")
       }
     } else {
@@ -37,5 +38,30 @@ extension ScriptError {
     }
     if k < trace.count { lines.append("  ... \(trace.count - k) more calls") }
     return lines.joined(separator: "\n")
+  }
+}
+
+extension ScriptError {
+  /// Columns of source shown under an error: a generated 100,000-character line would
+  /// otherwise fill the screen; a wide editor window shows about this many.
+  public static let excerptWidth = 160
+
+  /// At most `excerptWidth` characters of `line` around `column` (1-based), marked with
+  /// "..." where cut, and the caret's offset in the excerpt.
+  public static func excerpt(_ line: String, column: Int) -> (text: String, caret: Int) {
+    let scalars = Array(line.unicodeScalars)
+    let at = min(max(0, column - 1), scalars.count)
+    guard scalars.count > excerptWidth else { return (line, at) }
+    var start = max(0, at - excerptWidth / 2)
+    let end = min(scalars.count, start + excerptWidth)
+    start = max(0, end - excerptWidth)
+    var text = String(String.UnicodeScalarView(scalars[start..<end]))
+    var caret = at - start
+    if start > 0 {
+      text = "..." + text
+      caret += 3
+    }
+    if end < scalars.count { text += "..." }
+    return (text, caret)
   }
 }

@@ -85,10 +85,13 @@ public final class Interpreter: CallContext {
   /// Runs a program inside a run already in progress (`source(path)`), on the same stack.
   func runNested(_ source: String, file: String) throws -> Value {
     let f = SourceFile(name: file, text: source)
-    let program = try Parser.parse(f, globals: globals)
+    // A 200,000-term expression is a tree as deep: freed without recursion, so no other
+    // reference to the program may outlive this list.
+    var roots: [Node] = [try Parser.parse(f, globals: globals)]
+    defer { SyntaxTeardown.release(&roots) }
     let top = Frame.topLevel(stackTop)
     do {
-      let v = try program.eval(top, self)
+      let v = try roots[0].eval(top, self)
       flow = .normal
       return v
     } catch {

@@ -31,8 +31,13 @@ public final class Parser {
   }
 
   /// Parses only, reporting the first syntax error (`joule check`).
+  /// On the big stack, as a run parses: a deep expression, or the partial tree an error
+  /// unwinds, must not overflow the caller's stack (the notebook's preflight, the kernel).
   public static func check(_ source: String, file: String) throws {
-    _ = try parse(SourceFile(name: file, text: source), globals: Globals())
+    try BigStack.run {
+      var roots: [Node] = [try parse(SourceFile(name: file, text: source), globals: Globals())]
+      SyntaxTeardown.release(&roots)
+    }
   }
 
   /// False while a bracket, block or string is open, or the input ends with an operator:

@@ -2,6 +2,7 @@
 ///
 /// A list held in a local variable is read in place: no copy of the list, not even a retain.
 final class Index: Node {
+  override var children: [Node] { [object, index] }
   let object: Node
   let index: Node
   private let objectSlot: Int
@@ -33,6 +34,7 @@ final class Index: Node {
 /// Each site remembers the position where it last found its field, so reading records of one
 /// shape in a loop checks one key instead of searching.
 final class Field: Node {
+  override var children: [Node] { [object] }
   let object: Node
   let name: String
   /// The slot when `object` is a local variable: the record is read in place, not copied out.
@@ -78,6 +80,7 @@ final class Field: Node {
 /// `xs[0] = v`, `r.key = v`, `runs[0].lr = v`: value semantics, so the edit is written back
 /// into the variable at the root of the path.
 final class PathAssign: Node {
+  override var children: [Node] { steps.compactMap { if case .index(let n) = $0 { return n } else { return nil } } + [value] }
   enum Step {
     case index(Node)
     case field(String)

@@ -3,6 +3,7 @@
 /// User functions with exactly their positional arguments take a fast path that evaluates
 /// straight into the new call's slots.
 final class Call: Node {
+  override var children: [Node] { [callee] + arguments + keywords.map(\.1) }
   let callee: Node
   let arguments: [Node]
   let keywords: [(String, Node)]
@@ -204,6 +205,17 @@ final class FunctionProto {
     self.doc = doc
   }
 
+  /// A closure can outlive the program it was written in, so its body may be the last
+  /// reference to a deep tree: released here without recursion (see `SyntaxTeardown`).
+  deinit {
+    var roots = defaults.compactMap { $0 }
+    defaults = []
+    if let b = body { roots.append(b) }
+    bodyRef = Unmanaged.passUnretained(Node.placeholder)
+    body = Node.placeholder
+    SyntaxTeardown.release(&roots)
+  }
+
   /// `name(a, b: 2)`.
   var signature: String {
     let ps = zip(parameters, defaults).map { p, d in
@@ -220,6 +232,7 @@ final class FunctionProto {
 
 /// `fn(x) { ... }` or `fn name(x) { ... }`: makes a closure over the current environment.
 final class FunctionLiteral: Node {
+  override var children: [Node] { proto.defaults.compactMap { $0 } + (proto.body.map { [$0] } ?? []) }
   let proto: FunctionProto
   init(_ at: Location, _ proto: FunctionProto) {
     self.proto = proto

@@ -8,6 +8,7 @@
 /// Only absence is forgiven: indexing with the wrong type, an undefined variable, or an error
 /// inside a call on the left still stops the program.
 final class Coalesce: Node {
+  override var children: [Node] { [left, right] }
   let left: Node
   let right: Node
   init(_ at: Location, _ left: Node, _ right: Node) {

@@ -2,6 +2,7 @@
 /// these instead of `Binary`/`Comparison` so the hot paths of loops and recursion skip one
 /// node evaluation and one value copy (a "superinstruction").
 final class BinaryConstant: Node {
+  override var children: [Node] { [left] }
   let op: BinaryOperator
   let left: Node
   let constant: Int
@@ -37,6 +38,7 @@ final class BinaryConstant: Node {
 }
 
 final class ComparisonConstant: Node {
+  override var children: [Node] { [left] }
   let op: ComparisonOperator
   let left: Node
   let constant: Int

@@ -1,6 +1,7 @@
 /// `{ statements }`: its value is the last statement's. Stops early while `break`,
 /// `continue` or `return` unwinds.
 final class Block: Node {
+  override var children: [Node] { statements }
   let statements: [Node]
   /// The statements again, unretained: iterating the array retains and releases the array and
   /// each node, atomically, on every pass (half the time of a `while` loop, measured by perf).
@@ -34,6 +35,7 @@ final class Block: Node {
 
 /// `if c { } else if d { } else { }`: an expression, valued by the branch taken.
 final class If: Node {
+  override var children: [Node] { [condition, then] + (otherwise.map { [$0] } ?? []) }
   let condition: Node
   let then: Node
   let otherwise: Node?
@@ -54,6 +56,7 @@ final class If: Node {
 }
 
 final class While: Node {
+  override var children: [Node] { [condition, body] }
   let condition: Node
   let body: Node
   init(_ at: Location, _ condition: Node, _ body: Node) {
@@ -80,6 +83,7 @@ final class While: Node {
 /// `for x in xs { }` over a list, a string's characters, a record's keys, or `range(...)`,
 /// which it counts through without building the list.
 final class ForIn: Node {
+  override var children: [Node] { [iterable, body] + (rangeCall.map { [$0] } ?? []) }
   let target: VariableRef
   let iterable: Node
   let body: Node
@@ -158,6 +162,7 @@ final class ForIn: Node {
 }
 
 final class Return: Node {
+  override var children: [Node] { value.map { [$0] } ?? [] }
   let value: Node?
   init(_ at: Location, _ value: Node?) {
     self.value = value

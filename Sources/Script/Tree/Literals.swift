@@ -11,6 +11,7 @@ final class Literal: Node {
 /// `"acc {r.accuracy}"`: text pieces and expressions, each shown as `print` would, or by its
 /// format specification: `"{r.accuracy:.3f}"` (see `FormatSpec`).
 final class Interpolation: Node {
+  override var children: [Node] { parts.compactMap { if case .code(let n, _) = $0 { return n } else { return nil } } }
   enum Part {
     case text(String)
     case code(Node, FormatSpec?)
@@ -37,6 +38,7 @@ final class Interpolation: Node {
 
 /// `[a, b, c]`.
 final class ListLiteral: Node {
+  override var children: [Node] { elements }
   let elements: [Node]
   init(_ at: Location, _ elements: [Node]) {
     self.elements = elements
@@ -52,6 +54,7 @@ final class ListLiteral: Node {
 
 /// `{lr: 0.01, batch: 64}`: keys keep the order written.
 final class RecordLiteral: Node {
+  override var children: [Node] { fields.map(\.1) }
   let fields: [(String, Node)]
   /// The keys, once: every record this literal makes shares the shape (the parser has made
   /// sure they are distinct).

@@ -25,6 +25,9 @@ class Node {
   static let placeholder = Node(Location(file: SourceFile(name: "", text: ""), line: 0, column: 0))
   var position: SourcePosition { file.position(line: line, column: column) }
 
+  /// The nodes this one holds, for `SyntaxTeardown`; a leaf holds none.
+  var children: [Node] { [] }
+
   func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
     fatalError("eval not implemented for \(type(of: self))")
   }

@@ -1,5 +1,6 @@
 /// `a + b`, `a * b`, ...: evaluates both sides, then applies the operator.
 final class Binary: Node {
+  override var children: [Node] { [left, right] }
   let op: BinaryOperator
   let left: Node
   let right: Node
@@ -46,6 +47,7 @@ enum ComparisonOperator: String {
 }
 
 final class Comparison: Node {
+  override var children: [Node] { [left, right] }
   let op: ComparisonOperator
   let left: Node
   let right: Node
@@ -126,6 +128,7 @@ final class Comparison: Node {
 
 /// `a and b`: `a` when it is false, else `b` (Python's rule, so `x or default` works).
 final class And: Node {
+  override var children: [Node] { [left, right] }
   let left: Node
   let right: Node
   init(_ at: Location, _ left: Node, _ right: Node) {
@@ -144,6 +147,7 @@ final class And: Node {
 
 /// `a or b`: `a` when it is true, else `b`.
 final class Or: Node {
+  override var children: [Node] { [left, right] }
   let left: Node
   let right: Node
   init(_ at: Location, _ left: Node, _ right: Node) {
@@ -161,6 +165,7 @@ final class Or: Node {
 }
 
 final class Not: Node {
+  override var children: [Node] { [operand] }
   let operand: Node
   init(_ at: Location, _ operand: Node) {
     self.operand = operand
@@ -175,6 +180,7 @@ final class Not: Node {
 }
 
 final class Negate: Node {
+  override var children: [Node] { [operand] }
   let operand: Node
   init(_ at: Location, _ operand: Node) {
     self.operand = operand

@@ -4,6 +4,7 @@
 ///     [10, 20, 30, 40][1:3]   # [20, 30]
 ///     "joule"[:-1]            # "joul"
 final class Slice: Node {
+  override var children: [Node] { [object] + [start, stop, step].compactMap { $0 } }
   let object: Node
   let start: Node?
   let stop: Node?

@@ -126,6 +126,7 @@ final class GlobalGet: VariableGet {
 
 /// `name = value`.
 final class Assign: Node {
+  override var children: [Node] { [value] }
   let target: VariableRef
   let value: Node
   /// The slot when the target is a local of the call (not a cell), else -1.
@@ -161,6 +162,7 @@ final class Assign: Node {
 
 /// `name op= value`, editing lists and strings in place when it can.
 final class CompoundAssign: Node {
+  override var children: [Node] { [value] }
   let target: VariableRef
   let name: String
   let op: BinaryOperator

@@ -35,4 +35,12 @@ public protocol OutputSink: AnyObject {
   func write(_ text: String)
   /// Rich display of a value: a figure, a table, or text (as Jupyter's `display`).
   func display(_ value: Value)
+  /// A figure a builtin has just made (`plot`, `boxplot`, ...). Notebooks, the kernel and the
+  /// prompt show each one as it is made, as Jupyter shows every figure a cell draws; a
+  /// script's output, and this default, ignore it.
+  func figureMade(_ value: Value)
+}
+
+extension OutputSink {
+  public func figureMade(_ value: Value) {}
 }

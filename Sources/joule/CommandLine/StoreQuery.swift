@@ -3,12 +3,16 @@ import Script
 
 /// Runs a one-line query in a fresh session and shows its value as the prompt would, so
 /// `joule studies` and `joule study` print exactly what `studies()` and `load_study()` do.
+/// What the user typed (a study's name, a store's URL) reaches the query as data, bound to
+/// a variable, never pasted into its source: `joule study 'a{b}'` looks up the study
+/// named `a{b}` rather than interpolating `b`.
 ///
-///     StoreQuery.show("studies(store: \"studies.sqlite\")")   // 0, or 70 after an error
+///     StoreQuery.show("studies(store: query_store)", data: ["query_store": .string("studies.sqlite")])   // 0, or 70
 enum StoreQuery {
-  static func show(_ source: String, then more: String? = nil) -> Int32 {
+  static func show(_ source: String, then more: String? = nil, data: [String: Value] = [:]) -> Int32 {
     let output = TerminalOutput()
     let interpreter = ScriptBridge.makeInterpreter(output: output, scriptDirectory: FileManager.default.currentDirectoryPath)
+    for (name, value) in data { interpreter.setGlobal(name, value) }
     defer { output.flush() }
     do {
       for text in [source] + (more.map { [$0] } ?? []) {
@@ -26,11 +30,7 @@ enum StoreQuery {
     }
   }
 
-  /// The `store:` argument: the option, or nil for the builtins' own default (JOULE_STORE, else studies.sqlite).
-  static func store(_ option: String?) -> String { option.map(literal) ?? "nil" }
-
-  /// A string literal of the language holding `text`.
-  static func literal(_ text: String) -> String {
-    "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-  }
+  /// The `store:` option as a value: the text, or nil for the builtins' own default
+  /// (JOULE_STORE, else studies.sqlite).
+  static func store(_ option: String?) -> Value { option.map { .string($0) } ?? .none }
 }

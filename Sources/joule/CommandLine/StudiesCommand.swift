@@ -16,7 +16,7 @@ struct StudiesCommand: ParsableCommand {
   var store: String?
 
   func run() throws {
-    let status = StoreQuery.show("studies(store: \(StoreQuery.store(store)))")
+    let status = StoreQuery.show("studies(store: query_store)", data: ["query_store": StoreQuery.store(store)])
     if status != ExitStatus.ok { throw ExitCode(status) }
   }
 }

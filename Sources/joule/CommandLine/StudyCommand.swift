@@ -1,4 +1,5 @@
 import ArgumentParser
+import Script
 
 /// `joule study NAME [--store URL]`: one study and its trials, as the prompt shows them.
 ///
@@ -14,8 +15,8 @@ struct StudyCommand: ParsableCommand {
   var store: String?
 
   func run() throws {
-    let s = "load_study(\(StoreQuery.literal(name)), store: \(StoreQuery.store(store)))"
-    let status = StoreQuery.show("\(s)\n", then: "\(s).trials")
+    let s = "load_study(query_name, store: query_store)"
+    let status = StoreQuery.show(s, then: "\(s).trials", data: ["query_name": .string(name), "query_store": StoreQuery.store(store)])
     if status != ExitStatus.ok { throw ExitCode(status) }
   }
 }

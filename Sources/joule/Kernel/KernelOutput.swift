@@ -13,8 +13,12 @@ import Script
 /// notebook reports do (Sources/Notebook/Run/CellRecorder.swift).
 final class KernelOutput: OutputSink {
   /// The running cell's channel to the front end; nil between cells, when output is dropped.
-  var cell: ExecutionOutput?
+  var cell: ExecutionOutput? {
+    didSet { shownFigures = [] }
+  }
   private let bundles = DisplayBundle()
+  /// The running cell's figures already displayed: each shows once, where it was made.
+  private var shownFigures: [AnyObject] = []
 
   func write(_ text: String) {
     cell?.stream(text)
@@ -31,6 +35,11 @@ final class KernelOutput: OutputSink {
     }
   }
 
+  /// Every figure a cell makes is displayed as it is made, as IPython shows plots.
+  func figureMade(_ value: Value) {
+    show(value, asResult: false)
+  }
+
   /// The cell's last expression. Figures are displayed (as IPython shows plots) rather than
   /// numbered as the cell's result.
   func result(_ value: Value) {
@@ -40,6 +49,10 @@ final class KernelOutput: OutputSink {
 
   private func show(_ value: Value, asResult: Bool) {
     guard let cell else { return }
+    if case .host(let h) = value, h is any Figure {
+      if shownFigures.contains(where: { $0 === h }) { return }
+      shownFigures.append(h)
+    }
     let (bundle, figureError) = bundles.bundle(for: value)
     if let figureError { cell.stream("joule: cannot render the figure: \(figureError)\n", to: .stderr) }
     if asResult && !bundles.isFigure(value) { cell.result(bundle) } else { cell.display(bundle) }

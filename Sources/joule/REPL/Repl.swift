@@ -1,4 +1,5 @@
 import Foundation
+import Notebook
 import Script
 
 /// The interactive prompt: read a line (more while the input is open), run it, show its value.
@@ -16,12 +17,13 @@ final class Repl {
   private let output = TerminalOutput()
   private let registry: BuiltinRegistry
   private let interpreter: Interpreter
-  /// Inputs that ran without error, in order: what `:save` writes as notebook cells.
-  private(set) var accepted: [String] = []
+  /// Every input, with how it went: `:save` writes those that rerun (see `SessionNotebook`).
+  private(set) var inputs: [SessionNotebook.Input] = []
 
   init() {
     registry = ScriptBridge.makeRegistry()
     interpreter = Interpreter(registry: registry, output: output, scriptDirectory: nil)
+    output.drawsFiguresAsMade = true
   }
 
   /// Runs until Ctrl-D or `:quit`; returns the exit status.
@@ -58,36 +60,42 @@ final class Repl {
           pending = ""
           // The whole input is one history entry, however many lines it took.
           editor.remember(source)
-          if evaluate(source, file: "<stdin>") { accepted.append(source) }
+          inputs.append(evaluate(source, file: "<stdin>"))
         }
       }
     }
   }
 
-  /// Runs `source` in the session and shows its value; false when it failed.
+  /// Runs `source` in the session and shows its value; says whether it failed and whether it
+  /// changed `_`.
   @discardableResult
-  private func evaluate(_ source: String, file: String, showValue: Bool = true) -> Bool {
+  private func evaluate(_ source: String, file: String, showValue: Bool = true) -> SessionNotebook.Input {
     Interrupt.clear()
     defer { output.flush() }
+    output.startInput()
     do {
       let value = try interpreter.run(source, file: file)
       if showValue { output.display(value) }
       // The last value stays reachable as `_`, as in IPython.
       if showValue && !value.isNil { interpreter.setGlobal("_", value) }
-      return true
+      // A :load keeps `_` here, but its last value would set `_` in the notebook.
+      return SessionNotebook.Input(source, setsLast: !showValue || !value.isNil)
     } catch let error as ScriptError {
       output.flush()
       var text = ScriptBridge.render(error)
+      var setsLast = false
       if error.kind == .interrupted, let partial = error.partial {
         interpreter.setGlobal("_", partial)
         text += "; its partial result is in _"
+        setsLast = true
       }
       fputs(text + "\n", stderr)
+      return SessionNotebook.Input(source, ok: false, setsLast: setsLast)
     } catch {
       output.flush()
       fputs("error: \(error)\n", stderr)
     }
-    return false
+    return SessionNotebook.Input(source, ok: false)
   }
 
   /// Carries out a meta command; false for `:quit`.
@@ -112,22 +120,22 @@ final class Repl {
       // Paths inside the file are relative to its folder, as under `joule run`.
       interpreter.scriptDirectory = (UserPath(path, relativeTo: nil).absolute as NSString).deletingLastPathComponent
       defer { interpreter.scriptDirectory = nil }
-      if evaluate(source, file: path, showValue: false) { accepted.append(source) }
+      inputs.append(evaluate(source, file: path, showValue: false))
     case .save(let path):
       save(to: path)
     case .time(let source):
       let start = DispatchTime.now().uptimeNanoseconds
-      let ok = evaluate(source, file: "<stdin>")
+      let input = evaluate(source, file: "<stdin>")
       let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
       output.write("time: \(Repl.formatDuration(seconds))\n")
-      if ok { accepted.append(source) }
+      inputs.append(input)
     case .pwd:
       output.write(FileManager.default.currentDirectoryPath + "\n")
     case .cd(let path):
       changeDirectory(path)
     case .reset:
       interpreter.reset()
-      accepted.removeAll()
+      inputs.removeAll()
       output.write("session reset\n")
     }
     return true
@@ -175,12 +183,14 @@ final class Repl {
   }
 
   private func save(to path: String) {
-    let text = SessionNotebook(inputs: accepted).text
+    let notebook = SessionNotebook(inputs: inputs)
+    let kept = notebook.kept.count
+    let text = notebook.text
     // At the prompt a relative path starts at the working directory (see `UserPath`).
     let target = UserPath(path, relativeTo: nil)
     do {
       try text.write(toFile: target.absolute, atomically: true, encoding: .utf8)
-      output.write("saved \(accepted.count) cell\(accepted.count == 1 ? "" : "s") to \(path)\n")
+      output.write("saved \(kept) cell\(kept == 1 ? "" : "s") to \(path)\n")
     } catch {
       fputs("error: \(FileProblem.writing(target))\n", stderr)
     }

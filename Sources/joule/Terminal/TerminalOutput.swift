@@ -8,6 +8,18 @@ import Script
 ///     out.write("hello\n")
 ///     out.display(.host(plot))   // a gnuplot dumb-terminal drawing
 final class TerminalOutput: OutputSink {
+  /// At the prompt each figure is drawn as it is made; a script's run draws only what it shows.
+  var drawsFiguresAsMade = false
+  /// Figures drawn since `startInput()`: the input's value does not draw one twice.
+  private var drawnFigures: [AnyObject] = []
+
+  /// Forgets the figures drawn for the previous input.
+  func startInput() { drawnFigures = [] }
+
+  func figureMade(_ value: Value) {
+    if drawsFiguresAsMade { display(value) }
+  }
+
   func write(_ text: String) {
     fputs(text, stdout)
   }
@@ -15,6 +27,8 @@ final class TerminalOutput: OutputSink {
   func display(_ value: Value) {
     if value.isNil { return }
     if case .host(let h) = value, let figure = h as? any Figure {
+      if drawnFigures.contains(where: { $0 === h }) { return }
+      drawnFigures.append(h)
       let size = TerminalSize.current
       do {
         // Leave a line for the prompt that follows.

@@ -65,6 +65,8 @@ def messages(km, kc):
     out["inspect_variable"] = request(kc, "inspect", "x", 1)
     out["is_complete"] = [request(kc, "is_complete", code) for code in ["x + 1", "for i in [1] {", "1 +* 2"]]
     out["history"] = request(kc, "history", hist_access_type="tail", n=1)
+    out["two_figures"] = execute(kc, 'rows = [{e: 1, a: 0.5}, {e: 2, a: 0.7}]\nplot(rows, x: "e", y: "a")\n'
+                                     'describe(rows, "e")\nplot(rows, x: "a", y: "e")\nlen(rows)')
     # The heartbeat channel pings every time_to_dead (1 s) and turns is_beating() false when
     # an echo does not come back in time; wait out more than one full cycle first.
     time.sleep(1.5 * kc.hb_channel.time_to_dead)

@@ -147,6 +147,18 @@ extension CoreBuiltins {
         case let v: throw ScriptError.runtime("keys: '\(v.typeName)' has no keys")
         }
       },
+      Builtin("merge", [Parameter("records", kind: .variadic, doc: "records; a later one's keys win")],
+              doc: "One record with the keys of all, in order; a key in a later record replaces the earlier value: "
+                + "merge({a: 1, b: 2}, {b: 3, c: 4}) is {a: 1, b: 3, c: 4}.") { args, _ in
+        var out = Record()
+        for (i, v) in args.rest.enumerated() {
+          guard case .record(let r) = v else {
+            throw ScriptError.runtime("merge: argument \(i + 1) must be a record, got \(v.typeName)")
+          }
+          for (k, x) in r.pairs { out[k] = x }
+        }
+        return .record(out)
+      },
       Builtin("values", [Parameter("r", .record)], doc: "The values of a record, in key order.") { args, _ in
         .list(try args.record("r").values)
       },

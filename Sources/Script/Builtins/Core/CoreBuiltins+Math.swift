@@ -70,6 +70,14 @@ extension CoreBuiltins {
         guard !xs.isEmpty else { throw ScriptError.runtime("mean: needs at least one number") }
         return .float(xs.reduce(0) { $0 + $1.number! } / Double(xs.count))
       },
+      Builtin("median", [Parameter("xs", kind: .variadic, doc: "a list, or several numbers")],
+              doc: "The middle value of numbers (the mean of the two middle ones for an even count): median([3, 1, 10]) is 3.") { args, _ in
+        let xs = try numbers(args, "median").map { $0.number! }.sorted()
+        guard !xs.isEmpty else { throw ScriptError.runtime("median: needs at least one number") }
+        if xs.contains(where: \.isNaN) { return .float(.nan) }
+        let mid = xs.count / 2
+        return .float(xs.count % 2 == 1 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2)
+      },
       extreme("min", -1),
       extreme("max", 1),
       Builtin("round", [Parameter("x", .number), Parameter("digits", .int, default: .int(0), doc: "decimal places")],

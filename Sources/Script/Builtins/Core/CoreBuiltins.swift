@@ -19,7 +19,7 @@ public enum CoreBuiltins {
   /// `range(n)` or `range(a, b, step)`; `for` loops, and `map`, `filter` and `reduce` called
   /// on it directly (`Builtin.overRange`), count through it without building the list.
   static let range = Builtin("range", [
-    Parameter("start", .int, doc: "first value (or, alone, the stop: range(5) is 0..4)"),
+    Parameter("start", .int, doc: "first value (or, alone, the stop: range(5) counts 0..4)"),
     Parameter("stop", .optional(.int), default: .some(.none), doc: "one past the last value"),
     Parameter("step", .int, default: .int(1), doc: "increment; may be negative"),
   ], doc: "Integers from start up to (not including) stop, as a list: range(3) is [0, 1, 2].") { args, _ in
