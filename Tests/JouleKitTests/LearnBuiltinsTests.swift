@@ -26,7 +26,7 @@ import Testing
       train(m, d, epochs: 2, batch: 32, optimizer: sgd(lr: 0.05, momentum: 0.9), seed: 4)
       """)
     let r = try #require(Self.record(v))
-    #expect(r.keys.starts(with: ["accuracy", "loss", "test_loss", "epochs", "images_per_s", "state",
+    #expect(r.keys.starts(with: ["accuracy", "loss", "test_loss", "epochs", "images_per_s", "state", "test_accuracy",
                                  "energy_j", "estimated", "energy_source", "energy_scope"]))
     #expect(r["seconds"] != nil && r["train_seconds"] != nil)
     #expect((r["accuracy"]?.number ?? 0) > 0.7)

@@ -17,11 +17,21 @@ public struct DutyCycleLoad: LoadGenerator {
   public init(threads: Int) { self.threads = max(1, threads) }
 
   public func run(load: Double, work: SweepWork, seconds: Double, shouldStop: @escaping () -> Bool) {
+    busySeconds(load: load, work: work, seconds: seconds, shouldStop: shouldStop)
+  }
+
+  /// Runs the load and returns the CPU seconds its own threads used (each thread's clock,
+  /// CLOCK_THREAD_CPUTIME_ID), so a check of the duty cycle is not blurred by other threads of
+  /// the same process.
+  @discardableResult
+  public func busySeconds(load: Double, work: SweepWork, seconds: Double, shouldStop: @escaping () -> Bool) -> Double {
     let end = MonotonicClock.now() + seconds
     guard load > 0, work != .idle else {
       while MonotonicClock.now() < end && !shouldStop() { Self.sleep(min(0.1, end - MonotonicClock.now())) }
-      return
+      return 0
     }
+    let used = NSLock()
+    var total = 0.0
     let duty = min(1, load)
     let group = DispatchGroup()
     for _ in 0..<threads {
@@ -43,11 +53,23 @@ public struct DutyCycleLoad: LoadGenerator {
         }
         // Keeps the work observable so the optimiser cannot drop it.
         if sink == -1 { print(sink) }
+        let mine = Self.threadCPUSeconds()
+        used.lock()
+        total += mine
+        used.unlock()
         group.leave()
       }
       thread.start()
     }
     group.wait()
+    return total
+  }
+
+  /// The calling thread's CPU seconds since it started.
+  static func threadCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
   }
 
   /// About a microsecond of dependent scalar steps (xorshift, then a floating-point update).

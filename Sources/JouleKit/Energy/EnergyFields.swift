@@ -26,10 +26,12 @@ struct EnergyFields {
   var machineJoules: Double?
   var seconds: Double?
   var cpuSeconds: Double?
+  /// The machine's busy CPU seconds where `cpuSeconds` is a process tree's own (`command()`).
+  var machineCPUSeconds: Double?
 
   /// Every name written, in the order written.
   static let names = ["energy_j", "estimated", "energy_source", "energy_scope", "energy_low_j", "energy_high_j",
-                      "energy_model", "machine_energy_j", "seconds", "cpu_seconds"]
+                      "energy_model", "machine_energy_j", "seconds", "cpu_seconds", "machine_cpu_seconds"]
 
   /// The names of 0.2 that still read, for one release (`FieldAliases`).
   static let aliases = ["joules": "energy_j", "energy_estimated": "estimated", "joules_estimated": "estimated",
@@ -61,8 +63,9 @@ struct EnergyFields {
 
   /// A program's tree: its share of the machine's joules.
   init(_ t: TreeEnergy) {
-    self.init(joules: t.joules, estimated: t.estimated, source: t.source + ", " + t.attribution, model: t.model,
-              machineJoules: t.machineJoules, seconds: t.seconds, cpuSeconds: t.cpuSeconds)
+    self.init(joules: t.joules, estimated: t.estimated, source: t.source + ", " + t.attribution, scope: t.scope,
+              interval: t.interval, model: t.model, machineJoules: t.machineJoules, seconds: t.seconds, cpuSeconds: t.cpuSeconds)
+    machineCPUSeconds = t.machineCPUSeconds
   }
 
   /// A trial's recorded energy, or nil when it has none. The store keeps no model text, so an
@@ -71,10 +74,16 @@ struct EnergyFields {
   init?(_ o: TrialOutcome) {
     guard let j = o.energyJ else { return nil }
     let estimated = o.energyEstimated == true
+    // The store keeps no interval either: an estimated trial gets this machine's estimate's 80%
+    // ratios around its joules, as its figure came from that estimate (docs/energy.md).
+    let model = estimated ? EnergyMonitor.shared.meters.compactMap { ($0 as? EstimateMeter)?.model }.first : nil
     self.init(joules: j, estimated: estimated, source: o.energySource ?? (estimated ? "estimate" : "unknown"),
+              scope: model?.scope ?? .package,
+              interval: model.map { EnergyInterval(low: j * $0.intervalLow, high: j * $0.intervalHigh) },
               model: estimated ? EnergyMonitor.shared.modelDescription : nil, machineJoules: o.machineEnergyJ,
               seconds: o.seconds)
   }
+
 
   /// Writes the fields into `rec`: the ones that apply, in the vocabulary's order.
   func write(into rec: inout Record) {
@@ -91,6 +100,7 @@ struct EnergyFields {
     if let machineJoules { rec["machine_energy_j"] = .float(machineJoules) }
     if let seconds { rec["seconds"] = .float(seconds) }
     if let cpuSeconds { rec["cpu_seconds"] = .float(cpuSeconds) }
+    if let machineCPUSeconds { rec["machine_cpu_seconds"] = .float(machineCPUSeconds) }
   }
 
   /// The figures a table reads first: `energy_j`, `estimated`, `seconds`.

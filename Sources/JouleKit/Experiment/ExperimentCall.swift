@@ -201,6 +201,9 @@ enum ExperimentCall {
     }
     // fn's own joules (a train run's) are kept beside the window's, under their own name.
     if let j = RowSource.field(result, "energy_j")?.number, j.isFinite { outcome.metrics["fn_energy_j"] = j }
+    // The machine's busy CPU seconds over the run: what `compare` recomputes the run's joules
+    // from under another estimate shape. A metric, so the store and the workers carry it.
+    if let busy = r.energy.busyCPUSeconds { outcome.metrics["machine_cpu_seconds"] = busy }
     return .success(outcome)
   }
 

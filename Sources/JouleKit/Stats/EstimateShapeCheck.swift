@@ -18,7 +18,7 @@ enum EstimateShapeCheck {
   static func line(rows: [Record], by: String, metric: String, order: [String], comparison: Comparison) throws -> String? {
     guard isEnergy(metric), rows.contains(where: isEstimated) else { return nil }
     let used = rows.filter { $0[metric]?.number != nil }
-    let missing = used.filter { $0["cpu_seconds"]?.number == nil || $0["seconds"]?.number == nil }
+    let missing = used.filter { machineCPUSeconds($0) == nil || $0["seconds"]?.number == nil }
     if !missing.isEmpty {
       return "cannot tell whether the verdict depends on the estimate's shape: \(missing.count) of \(used.count) rows "
         + "lack `seconds` or `cpu_seconds` (the machine's busy CPU seconds), which the check recomputes energy from"
@@ -64,9 +64,15 @@ enum EstimateShapeCheck {
     EstimateRange.summary + (model.idleFractionRange == nil ? "" : ", and the fitted model's 4 corners")
   }
 
+  /// The machine's busy CPU seconds: `machine_cpu_seconds` where a row's `cpu_seconds` is a
+  /// program tree's own (`command()`), else `cpu_seconds`.
+  static func machineCPUSeconds(_ row: Record) -> Double? {
+    row["machine_cpu_seconds"]?.number ?? row["cpu_seconds"]?.number
+  }
+
   /// A row's metric under `curve`: the machine's joules, times the row's share when it is one.
   static func recomputed(_ row: Record, metric: String, curve: PowerCurve) -> Double {
-    let machine = curve.joules(seconds: row["seconds"]?.number ?? 0, cpuSeconds: row["cpu_seconds"]?.number ?? 0)
+    let machine = curve.joules(seconds: row["seconds"]?.number ?? 0, cpuSeconds: machineCPUSeconds(row) ?? 0)
     let whole = metric == "process_joules" ? "joules" : "machine_energy_j"
     if metric != whole, let total = row[whole]?.number, total > 0, let part = row[metric]?.number {
       return machine * part / total

@@ -152,12 +152,18 @@ public final class TreeAccounting {
         ? "GPU energy shared by the tree's part of each GPU's utilisation (NVML per-process samples)"
         : "GPU energy is the whole GPU's, shared by CPU time (the driver gives no per-process GPU utilisation)")
     }
-    let r = TreeEnergy(
+    var r = TreeEnergy(
       joules: machine.treeJoules(share: share), machineJoules: machine.joules, share: share,
       cpuSeconds: last.treeSeconds - first.treeSeconds, peakRSSBytes: last.peakRSSBytes, seconds: reading.seconds,
       source: reading.source, attribution: CPUShare.method, estimated: reading.estimated,
       model: reading.estimated ? reading.model : nil,
       domains: machine.domains.map { ($0.name, $0.joules) }, notes: notes)
+    r.scope = reading.scope
+    r.machineCPUSeconds = reading.busyCPUSeconds
+    if reading.estimated, let i = reading.interval, reading.joules > 0 {
+      let part = r.joules / reading.joules
+      r.interval = EnergyInterval(low: i.low * part, high: i.high * part)
+    }
     result = r
     return r
   }

@@ -1,3 +1,5 @@
+import Energy
+
 /// What a program's process tree used: CPU time, memory, and its share of the machine's energy.
 ///
 ///     r.energy.joules          // 41.2: the tree's share
@@ -24,6 +26,14 @@ public struct TreeEnergy: Sendable {
   /// Joules per domain over the window, whole machine ("rapl/package-0", "estimate/cpu").
   public var domains: [(name: String, joules: Double)]
   public var notes: [String]
+  /// What the joules count: RAPL's package (the default) or the server's share at the wall.
+  public var scope: EnergyScope = .package
+  /// The 80% interval of the tree's `joules` when estimated: the window's interval in the
+  /// tree's proportion of it.
+  public var interval: EnergyInterval?
+  /// The machine's busy CPU seconds over the window (the estimate's input), beside the tree's
+  /// own `cpuSeconds`: what a verdict under another model shape is recomputed from.
+  public var machineCPUSeconds: Double?
 
   public var watts: Double { seconds > 0 ? joules / seconds : 0 }
   public var machineWatts: Double { seconds > 0 ? machineJoules / seconds : 0 }
