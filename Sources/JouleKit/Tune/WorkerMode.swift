@@ -31,14 +31,14 @@ enum WorkerMode {
   /// Works on the study until it is done, then ends the process: 0 when the study is done or
   /// left to other workers, 130 after Ctrl-C, 70 when the objective is misconfigured.
   static func work(_ settings: StudySettings, store: StudyStore, liveness: Liveness, objective: Value,
-                   _ ctx: any CallContext) -> Never {
+                   constraints: [Value] = [], _ ctx: any CallContext) -> Never {
     var fatal: ScriptError?
     let runner = StudyRunner(settings: settings, store: store)
     runner.liveness = liveness
     var status: Int32 = 0
     do {
       let study = try runner.run(objective: { request in
-        let outcome = TuneCall.evaluate(objective, request, settings: settings, ctx)
+        let outcome = TuneCall.evaluate(objective, request, settings: settings, constraints: constraints, ctx)
         if case .failure(let e) = outcome { fatal = e; return TrialOutcome(state: .failed, error: e.message) }
         return try! outcome.get()
       }, shouldStop: { Interrupt.requested || fatal != nil || orphaned })
