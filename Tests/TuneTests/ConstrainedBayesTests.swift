@@ -73,3 +73,19 @@ private func runConstrained(seed: Int, trials: Int) throws -> (best: Double?, fe
     #expect(distance > 0.02, "\(rule): next \(next) is \(distance) from the running \(alone)")
   }
 }
+
+@Test func aTrustRegionShrinksAroundTheBestTrialAfterFailures() throws {
+  // One dimension, one initial trial (the best, at 0.5), then eight that fail to beat it: the
+  // side starts at 0.8 and halves after every 4 failures (TuRBO's max(4, d)), so the box is
+  // 0.5 ± 0.1, whatever the slope towards x = 1 suggests.
+  let space = try SearchSpace([("x", .uniform(0, 1))])
+  let points: [(Double, Double)] = [(0.5, 1), (0.0, 0.1), (0.1, 0.2), (0.2, 0.3), (0.3, 0.4),
+                                    (0.6, 0.5), (0.7, 0.7), (0.8, 0.9), (0.9, 0.99)]
+  let history = points.map { Observation(point: [.double($0.0)], score: $0.1) }
+  for seed in 1...3 {
+    var sampler = BayesSampler(space: space, seed: seed, initial: 1)
+    sampler.trustRegionDimensions = 1
+    let next = try #require(try sampler.suggest(index: 9, history: history)).point[0].number!
+    #expect(abs(next - 0.5) <= 0.1 + 1e-9, "seed \(seed): suggested \(next)")
+  }
+}

@@ -29,6 +29,12 @@ struct AcquisitionOptimizer {
   var constraints: [(gp: GaussianProcess, threshold: Double)] = []
   /// Gradient ascents per suggestion (Optuna's `n_local_search`).
   var localSearches = 10
+  /// The box searched, in unit-cube coordinates (a trust region, or the whole cube).
+  var lowerBound: [Double]? = nil
+  var upperBound: [Double]? = nil
+
+  func lo(_ k: Int) -> Double { lowerBound?[k] ?? 0 }
+  func hi(_ k: Int) -> Double { upperBound?[k] ?? 1 }
 
   init(space: SearchSpace, gp: GaussianProcess, energy: (GaussianProcess, Double, Double)?,
        acquisition: Acquisition, best: Double?) {
@@ -118,7 +124,7 @@ struct AcquisitionOptimizer {
     batch.reserveCapacity(m * d)
     var points: [[Double]] = []
     for _ in 0..<m {
-      let u = snap((0..<d).map { _ in rng.unit() })
+      let u = snap((0..<d).map { k in lo(k) + (hi(k) - lo(k)) * rng.unit() })
       points.append(u)
       batch.append(contentsOf: u)
     }
@@ -131,7 +137,7 @@ struct AcquisitionOptimizer {
     if let b = valid.max(by: { s[$0] < s[$1] }) { starts.append(points[b]) }
     for t in top.prefix(max(localSearches / 5, 1)) {
       starts.append(snap(t.enumerated().map { k, v in
-        space.dimensions[k].isChoice ? v : min(max(v + 1e-3 * rng.normal(), 0), 1)
+        space.dimensions[k].isChoice ? v : min(max(v + 1e-3 * rng.normal(), lo(k)), hi(k))
       }))
     }
     if let sMax = valid.map({ s[$0] }).max(), sMax.isFinite {
@@ -170,8 +176,8 @@ struct AcquisitionOptimizer {
     var u = start
     if !ordered.isEmpty {
       let scale = ordered.map { gp.hyperparameters.lengthScales[$0] }
-      let lower = [Double](repeating: 0, count: ordered.count)
-      let upper = scale.map { 1 / $0 }
+      let lower = ordered.enumerated().map { j, k in lo(k) / scale[j] }
+      let upper = ordered.enumerated().map { j, k in hi(k) / scale[j] }
       let z0 = ordered.enumerated().map { j, k in start[k] / scale[j] }
       let base = start
       let objective: ([Double]) -> (Double, [Double])? = { z in

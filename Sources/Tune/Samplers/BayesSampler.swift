@@ -26,6 +26,11 @@ public struct BayesSampler: Sampler {
   public var restarts: Int
   /// How running trials (`Observation.pending`) enter the model.
   public var pendingRule: PendingRule = .krigingBeliever
+  /// From this many dimensions on, the acquisition is maximised inside a TuRBO trust region
+  /// (`TrustRegion`). Off by default: at 40 trials (20 seeds, median regret) it cut Rosenbrock-4's
+  /// regret from 69 to 11 but raised Hartmann-6's from 0.035 to 0.083 and Ackley-5's from 7.4 to
+  /// 17.9; it is meant for long studies in many dimensions.
+  public var trustRegionDimensions = Int.max
   /// The previous fits' hyperparameters, shared by copies of this sampler.
   public let cache = HyperparameterCache()
 
@@ -99,6 +104,13 @@ public struct BayesSampler: Sampler {
     var optimizer = AcquisitionOptimizer(space: space, gp: gp, energy: energy.map { ($0.gp, $0.mean, $0.sd) },
                                          acquisition: acquisition, best: best)
     optimizer.constraints = constraintModels
+    if space.count >= trustRegionDimensions, let centre = BayesSampler.topPoints(xs: xs, ys: yStd, count: 1).first {
+      let ordered = space.dimensions.map { !$0.isChoice }
+      let tr = TrustRegion.replay(scores: ys, initial: initial, dimensions: space.count)
+      let box = tr.box(centre: centre, lengthScales: gp.hyperparameters.lengthScales)
+      optimizer.lowerBound = zip(box.lower, ordered).map { $1 ? $0 : 0 }
+      optimizer.upperBound = zip(box.upper, ordered).map { $1 ? $0 : 1 }
+    }
     let top = BayesSampler.topPoints(xs: xs, ys: zip(yStd, feasible).map { $1 ? $0 : $0 - 1e6 }, count: 2)
     let observed = Set((xs + running).map { AcquisitionOptimizer.key($0) })
     guard let u = optimizer.maximise(candidates: candidates, around: top, avoiding: observed, using: &rng) else {
