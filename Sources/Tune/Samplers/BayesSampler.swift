@@ -7,16 +7,19 @@ import Foundation
 ///
 /// The first `initial` suggestions (default: dimensions + 1) are the random sampler's. After that:
 /// inputs are the unit-cube coordinates (log dimensions in log space, integers and choices snapped
-/// to what was run, choices compared by Hamming distance), scores are standardised, a Matérn-5/2
+/// to what was run, choices compared by Hamming distance), scores are power-transformed when their
+/// bad tail is long (`PowerTransform`) and standardised, a Matérn-5/2
 /// ARD GP is fitted by maximum a posteriori (warm-started from the previous suggestion's fit), and
 /// log EI (or the chosen acquisition) is maximised by `AcquisitionOptimizer`: `candidates` random
 /// points (2048, Optuna's `n_preliminary_samples`; the paper scored 10,000 and stopped there),
 /// then multi-start box-bounded L-BFGS with analytic gradients from
 /// the best of them, a roulette-drawn spread of others and the best trials. Failed and diverged
 /// trials (score nil) count as the worst score seen, so the sampler, and EI per joule in
-/// particular, steers away from cheap failures. Everything random draws from (seed, index); the
-/// warm start makes a suggestion depend also on the sampler's earlier fits, so two samplers fed
-/// the same history in the same order agree.
+/// particular, steers away from cheap failures. Observations with constraint values add one GP
+/// per constraint and weigh the acquisition by the probability of feasibility; pending
+/// (running) ones enter by `pendingRule` (kriging believer by default); see docs/tuning.md.
+/// Everything random draws from (seed, index); the warm start makes a suggestion depend also on
+/// the sampler's earlier fits, so two samplers fed the same history in the same order agree.
 public struct BayesSampler: Sampler {
   public let space: SearchSpace
   public let seed: Int
