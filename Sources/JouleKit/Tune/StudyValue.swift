@@ -123,6 +123,9 @@ final class StudyValue: RowSequence {
     rec["best_so_far"] = num(r.bestSoFar)
     rec["error"] = t.error.map { .string($0) } ?? Value.none
     for m in extra { rec[m.name] = t.metrics[m.name].map { m.whole ? .int(Int($0)) : .float($0) } ?? Value.none }
+    // A constrained study shows each constraint's value (≤ 0 held) and whether all held.
+    for i in 0..<(study.settings.constraints ?? 0) { rec[Trial.constraintKey(i)] = num(t.metrics[Trial.constraintKey(i)]) }
+    if (study.settings.constraints ?? 0) > 0 { rec["feasible"] = .bool(study.isFeasible(t)) }
     rec["suggestion"] = .int(t.suggestion)
     rec["worker"] = t.worker.map { .string($0) } ?? Value.none
     energy?.writeTail(into: &rec)

@@ -35,6 +35,8 @@ enum TuneCall {
               doc: "two objectives: hypervolume reference point [maximised, minimised] in their units"),
     Parameter("prune", .optional(.string), default: .some(.none),
               doc: "stop poor trials early from their epochs/report()s: \"median\", \"halving\", \"hyperband\" or \"none\" (nil)"),
+    Parameter("constraints", .optional(.list), default: .some(.none),
+              doc: "fns of the finished trial returning a bool (true: allowed) or a number (<= 0 allowed); bayes keeps to where they hold, best skips trials that break one"),
   ]
 
   static func run(_ a: BoundArguments, _ ctx: any CallContext) throws -> Value {
@@ -47,6 +49,7 @@ enum TuneCall {
     let location = try storeLocation(a, ctx)
     let store = try location.map { l in try SpaceBuiltins.wrap { try StudyStore(location: l) } }
     let objective = a["objective"]
+    let constraints = try constraintFunctions(a)
 
     let study: Study
     let failures = ObjectiveFailures(function: "tune")
@@ -57,13 +60,14 @@ enum TuneCall {
       defer { line.clear() }
       study = try ParallelTrials.run(runner, workers: workers, ctx, progress: { line.update($0.line) }) { request in
         // Quiet: the children would each say the selection notice once.
-        switch evaluate(objective, request, settings: settings, failures: failures, selection: SelectionSplit(quiet: true), ctx) {
+        switch evaluate(objective, request, settings: settings, failures: failures, selection: SelectionSplit(quiet: true),
+                       constraints: constraints, ctx) {
         case .success(let outcome): return outcome
         case .failure(let e): throw WorkerObjectiveError(message: e.message)
         }
       }
     } else {
-      study = try runHere(settings, store: store, liveness: liveness, objective: objective, failures: failures,
+      study = try runHere(settings, store: store, liveness: liveness, objective: objective, failures: failures, constraints: constraints,
                           selection: SelectionSplit(), ctx)
     }
     try failures.raiseIfStopped(study)
@@ -78,7 +82,7 @@ enum TuneCall {
 
   /// One trial at a time in this process (other processes may work on the same study).
   static func runHere(_ settings: StudySettings, store: StudyStore?, liveness: Liveness, objective: Value,
-                      failures: ObjectiveFailures? = nil, selection: SelectionSplit? = nil,
+                      failures: ObjectiveFailures? = nil, selection: SelectionSplit? = nil, constraints: [Value] = [],
                       _ ctx: any CallContext) throws -> Study {
     var fatal: ScriptError?
     let line = ProgressLine(label: "tune")
@@ -88,7 +92,8 @@ enum TuneCall {
     do {
       study = try SpaceBuiltins.wrap {
         try runner.run(objective: { request in
-          let outcome = evaluate(objective, request, settings: settings, failures: failures, selection: selection, ctx)
+          let outcome = evaluate(objective, request, settings: settings, failures: failures, selection: selection,
+                                 constraints: constraints, ctx)
           if case .failure(let e) = outcome { fatal = e; return TrialOutcome(state: .failed, error: e.message) }
           return try! outcome.get()
         }, shouldStop: { Interrupt.requested || fatal != nil }, progress: { p in line.update(p.line) })
@@ -105,7 +110,7 @@ enum TuneCall {
   /// Calls the objective once. A configuration mistake (no usable value at all) comes back as a
   /// failure that ends the study; a trial's own error is a failed trial.
   static func evaluate(_ fn: Value, _ request: StudyRunner.Request, settings: StudySettings,
-                       failures: ObjectiveFailures? = nil, selection: SelectionSplit? = nil,
+                       failures: ObjectiveFailures? = nil, selection: SelectionSplit? = nil, constraints: [Value] = [],
                        _ ctx: any CallContext) -> Result<TrialOutcome, ScriptError> {
     // Trials that share this machine get their share of its joules (Energy.TreeShareWindow).
     let share = WorkerProcess.isWorker || ProcessInfo.processInfo.environment["JOULE_ATTRIBUTE"] == CPUShare.method
@@ -124,7 +129,7 @@ enum TuneCall {
         o.energySource = (o.energySource ?? "unknown") + "; " + CPUShare.method
       }
       return o
-    }
+    }.flatMap { TrialConstraints.apply(constraints, to: $0, request: request, ctx) }
   }
 
   private static func call(_ fn: Value, _ request: StudyRunner.Request, settings: StudySettings,
@@ -227,9 +232,23 @@ enum TuneCall {
       }
       s.prune = kind
     }
+    if case .list(let fns) = a["constraints"], !fns.isEmpty { s.constraints = fns.count }
     s.candidates = try a.int("candidates")
     guard s.candidates >= 1 else { throw ScriptError.runtime("tune: 'candidates' must be at least 1, got \(s.candidates)") }
     return s
+  }
+
+  /// The `constraints:` list, every item a function.
+  static func constraintFunctions(_ a: BoundArguments) throws -> [Value] {
+    guard case .list(let fns) = a["constraints"] else { return [] }
+    for (i, f) in fns.enumerated() {
+      switch f {
+      case .closure, .builtin: continue
+      default:
+        throw ScriptError.runtime("tune: constraints[\(i)] is \(f.typeName), not a function such as fn(t) { t.energy_j <= 40 }")
+      }
+    }
+    return fns
   }
 
   /// Where the study is stored (see `store(_:_:)`). nil keeps an unnamed study in memory

@@ -8,8 +8,9 @@ extension GaussianProcess {
   ///     var rng = SeededGenerator(seed: 1)
   ///     let gp = try GaussianProcess.fit(x: xs, y: ys, kernel: k, restarts: 3, using: &rng)
   ///
-  /// Bounds are kept by optimising z with θ = lower + (upper − lower)·sigmoid(z).
-  /// If every start fails, falls back to the prior centre with the largest noise.
+  /// The bounds are the box of the one L-BFGS joule has (`BoundedLBFGS`, projected L-BFGS-B); the
+  /// sigmoid reparametrisation the old unbounded L-BFGS needed flattened the gradient near the
+  /// bounds. If every start fails, falls back to the prior centre with the largest noise.
   ///
   /// `warmStart` (the θ of the previous fit, as Optuna's GPSampler keeps its kernel parameters
   /// from one suggestion to the next) replaces the random restarts: one more trial rarely moves
@@ -22,40 +23,24 @@ extension GaussianProcess {
     let d = x.first?.count ?? 0
     let ml = MarginalLikelihood(x: x, y: y, kernel: kernel, prior: prior)
     let bounds = (0..<(d + 2)).map { prior.component($0, d: d) }
-    func theta(_ z: [Double]) -> [Double] {
-      (0..<z.count).map { i in bounds[i].lower + (bounds[i].upper - bounds[i].lower) / (1 + exp(-z[i])) }
-    }
-    func zOf(_ theta: [Double]) -> [Double] {
-      (0..<theta.count).map { i in
-        let t = min(max((theta[i] - bounds[i].lower) / (bounds[i].upper - bounds[i].lower), 1e-6), 1 - 1e-6)
-        return log(t / (1 - t))
-      }
-    }
-    let objective: ([Double]) -> (Double, [Double])? = { z in
-      let th = theta(z)
-      guard let (v, g) = ml.evaluate(th) else { return nil }
-      var gz = g
-      for i in 0..<z.count {
-        let s = 1 / (1 + exp(-z[i]))
-        gz[i] = g[i] * (bounds[i].upper - bounds[i].lower) * s * (1 - s)
-      }
-      return (v, gz)
-    }
+    let lower = bounds.map(\.lower), upper = bounds.map(\.upper)
+    let objective: ([Double]) -> (Double, [Double])? = { ml.evaluate($0) }
     var starts = [prior.centre(d: d)]
     let warm = warmStart.flatMap { w in w.count == d + 2 && w.allSatisfy(\.isFinite) ? w : nil }
     if warm == nil {
       for _ in 1..<max(restarts, 1) { starts.append(prior.draw(d: d, using: &rng)) }
     }
     // Hyperparameters matter to about 1e-6 of the log posterior; finer convergence only costs time.
-    let optimizer = LBFGS(maxIterations: maxIterations, gradientTolerance: 1e-4, functionTolerance: 1e-6)
+    let optimizer = BoundedLBFGS(memory: 7, maxIterations: maxIterations, projectedGradientTolerance: 1e-4,
+                                 functionTolerance: 1e-6)
     var best: (value: Double, theta: [Double])?
     // From the previous optimum; with `restarts` > 1 also from the prior centre (with few points
     // the posterior has several modes and the previous one can be the wrong one); with 1, from
     // the previous optimum alone as Optuna does, cold only if it fails.
-    if let warm, let r = optimizer.minimize(zOf(warm), objective) { best = (r.value, theta(r.x)) }
+    if let warm, let r = optimizer.minimize(warm, lower: lower, upper: upper, objective) { best = (r.value, r.x) }
     for s in starts where best == nil || warm == nil || restarts > 1 {
-      guard let r = optimizer.minimize(zOf(s), objective) else { continue }
-      if best == nil || r.value < best!.value { best = (r.value, theta(r.x)) }
+      guard let r = optimizer.minimize(s, lower: lower, upper: upper, objective) else { continue }
+      if best == nil || r.value < best!.value { best = (r.value, r.x) }
     }
     var h = GPHyperparameters(theta: best?.theta ?? prior.centre(d: d))
     if best == nil { h.noiseVariance = exp(prior.logNoise.upper) }

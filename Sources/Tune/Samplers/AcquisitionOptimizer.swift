@@ -13,17 +13,31 @@ import Foundation
 /// (z = u/ℓ, as Optuna does, so every direction is equally curved), then one exhaustive sweep of
 /// each choice dimension. Integers are relaxed to reals and snapped at the end. Points already run
 /// are never returned while any other point scores; non-finite scores never win.
+///
+/// With constraints, the score is log acquisition + Σ log P(cᵢ ≤ 0), each probability from a GP
+/// fitted to that constraint's values (Gardner et al. 2014; Optuna's constrained GPSampler,
+/// optuna/_gp/acqf.py `ConstrainedLogEI`). With no feasible trial yet (`best` nil) it is the log
+/// probability of feasibility alone, so the search first looks for the feasible region.
 struct AcquisitionOptimizer {
   let space: SearchSpace
   let gp: GaussianProcess
   let energy: (gp: GaussianProcess, mean: Double, sd: Double)?
   let acquisition: Acquisition
-  let best: Double
+  /// The best feasible standardised score; nil when no trial is feasible yet.
+  let best: Double?
+  /// One GP per constraint, on standardised values; feasible below `threshold` (0 standardised).
+  var constraints: [(gp: GaussianProcess, threshold: Double)] = []
   /// Gradient ascents per suggestion (Optuna's `n_local_search`).
   var localSearches = 10
+  /// The box searched, in unit-cube coordinates (a trust region, or the whole cube).
+  var lowerBound: [Double]? = nil
+  var upperBound: [Double]? = nil
+
+  func lo(_ k: Int) -> Double { lowerBound?[k] ?? 0 }
+  func hi(_ k: Int) -> Double { upperBound?[k] ?? 1 }
 
   init(space: SearchSpace, gp: GaussianProcess, energy: (GaussianProcess, Double, Double)?,
-       acquisition: Acquisition, best: Double) {
+       acquisition: Acquisition, best: Double?) {
     self.space = space
     self.gp = gp
     self.energy = energy.map { (gp: $0.0, mean: $0.1, sd: $0.2) }
@@ -46,14 +60,42 @@ struct AcquisitionOptimizer {
       let e = energy.gp.predict(batch: batch, count: count)
       for i in 0..<count { logJ[i] = e.mean[i] * energy.sd + energy.mean }
     }
+    var logFeasible = [Double](repeating: 0, count: count)
+    for c in constraints {
+      let q = c.gp.predict(batch: batch, count: count)
+      for i in 0..<count {
+        logFeasible[i] += Normal.logCDF((c.threshold - q.mean[i]) / (q.variance[i].squareRoot() + 1e-9))
+      }
+    }
     return (0..<count).map { i in
-      let s = acquisition.score(mean: p.mean[i], sd: p.variance[i].squareRoot(), best: best, logJoules: logJ[i])
+      let a = best.map { acquisition.score(mean: p.mean[i], sd: p.variance[i].squareRoot(), best: $0, logJoules: logJ[i]) } ?? 0
+      let s = a + logFeasible[i]
       return s.isNaN ? -.infinity : s
     }
   }
 
+  /// Σ log P(cᵢ ≤ 0) at one point and its gradient.
+  func logFeasibility(_ u: [Double]) -> (Double, [Double]) {
+    var value = 0.0
+    var g = [Double](repeating: 0, count: u.count)
+    for c in constraints {
+      let p = c.gp.predictWithGradient(u)
+      let sd = p.variance.squareRoot() + 1e-9
+      let z = (c.threshold - p.mean) / sd
+      value += Normal.logCDF(z)
+      // d log Φ(z) = φ(z)/Φ(z) dz; dz/dμ = −1/σ, dz/dσ = −z/σ, dσ = dσ²/2σ.
+      let r = exp(Normal.logPDF(z) - Normal.logCDF(z))
+      for k in 0..<u.count {
+        g[k] += r * (-p.meanGradient[k] / sd - z / sd * p.varianceGradient[k] / (2 * sd))
+      }
+    }
+    return (value, g)
+  }
+
   /// The acquisition at one point and its gradient in unit-cube coordinates.
   func valueAndGradient(_ u: [Double]) -> (Double, [Double]) {
+    let (f, df) = constraints.isEmpty ? (0, [Double](repeating: 0, count: u.count)) : logFeasibility(u)
+    guard let best else { return (f, df) }
     let p = gp.predictWithGradient(u)
     let sd = p.variance.squareRoot()
     var logJ = 0.0
@@ -70,9 +112,9 @@ struct AcquisitionOptimizer {
     for k in 0..<u.count {
       let fromMean: Double = a.dMean * p.meanGradient[k]
       let fromSd: Double = dSdScale * p.varianceGradient[k]
-      g[k] = fromMean + fromSd - dLogJ[k]
+      g[k] = fromMean + fromSd - dLogJ[k] + df[k]
     }
-    return (a.value, g)
+    return (a.value + f, g)
   }
 
   func maximise(candidates m: Int, around top: [[Double]], avoiding seen: Set<[Int64]>,
@@ -82,7 +124,7 @@ struct AcquisitionOptimizer {
     batch.reserveCapacity(m * d)
     var points: [[Double]] = []
     for _ in 0..<m {
-      let u = snap((0..<d).map { _ in rng.unit() })
+      let u = snap((0..<d).map { k in lo(k) + (hi(k) - lo(k)) * rng.unit() })
       points.append(u)
       batch.append(contentsOf: u)
     }
@@ -95,7 +137,7 @@ struct AcquisitionOptimizer {
     if let b = valid.max(by: { s[$0] < s[$1] }) { starts.append(points[b]) }
     for t in top.prefix(max(localSearches / 5, 1)) {
       starts.append(snap(t.enumerated().map { k, v in
-        space.dimensions[k].isChoice ? v : min(max(v + 1e-3 * rng.normal(), 0), 1)
+        space.dimensions[k].isChoice ? v : min(max(v + 1e-3 * rng.normal(), lo(k)), hi(k))
       }))
     }
     if let sMax = valid.map({ s[$0] }).max(), sMax.isFinite {
@@ -134,8 +176,8 @@ struct AcquisitionOptimizer {
     var u = start
     if !ordered.isEmpty {
       let scale = ordered.map { gp.hyperparameters.lengthScales[$0] }
-      let lower = [Double](repeating: 0, count: ordered.count)
-      let upper = scale.map { 1 / $0 }
+      let lower = ordered.enumerated().map { j, k in lo(k) / scale[j] }
+      let upper = ordered.enumerated().map { j, k in hi(k) / scale[j] }
       let z0 = ordered.enumerated().map { j, k in start[k] / scale[j] }
       let base = start
       let objective: ([Double]) -> (Double, [Double])? = { z in

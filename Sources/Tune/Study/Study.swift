@@ -23,7 +23,7 @@ public struct Study: Sendable {
   public struct Row: Sendable {
     public var trial: Trial
     public var cumulativeJ: Double
-    /// Best value among complete trials up to and including this one (nil before the first).
+    /// Best value among complete feasible trials up to and including this one (nil before the first).
     public var bestSoFar: Double?
   }
 
@@ -33,7 +33,9 @@ public struct Study: Sendable {
     var best: Double?
     return trials.sorted { $0.number < $1.number }.map { t in
       spent += t.energyJ ?? 0
-      if t.state == .complete, let v = t.value, v.isFinite, best == nil || direction.better(v, than: best!) { best = v }
+      if t.state == .complete, isFeasible(t), let v = t.value, v.isFinite, best == nil || direction.better(v, than: best!) {
+        best = v
+      }
       return Row(trial: t, cumulativeJ: spent, bestSoFar: best)
     }
   }
@@ -43,10 +45,13 @@ public struct Study: Sendable {
 
   public var finishedCount: Int { trials.filter { $0.state.isFinished }.count }
 
-  /// The complete trial with the best value (the earliest on ties).
+  /// Whether a trial meets the study's constraints (always, without constraints).
+  public func isFeasible(_ t: Trial) -> Bool { t.isFeasible(constraints: settings.constraints ?? 0) }
+
+  /// The complete feasible trial with the best value (the earliest on ties).
   public var best: Trial? {
     var b: Trial?
-    for t in trials.sorted(by: { $0.number < $1.number }) where t.state == .complete {
+    for t in trials.sorted(by: { $0.number < $1.number }) where t.state == .complete && isFeasible(t) {
       guard let v = t.value, v.isFinite else { continue }
       if b == nil || direction.better(v, than: b!.value!) { b = t }
     }

@@ -163,8 +163,8 @@ public final class StudyRunner {
   }
 
   /// The next suggestion: an interrupted or stale one to re-run first, else the sampler's next
-  /// index. Bayes sees running trials as failed ones (the worst score so far: Optuna's "constant
-  /// liar"), so concurrent workers spread out instead of proposing the same point.
+  /// index. Running trials go in as pending (no score): Bayes fantasises their outcome (kriging
+  /// believer) so concurrent workers spread out; the other samplers see them as failed.
   private func next(study: Study, sampler: any Sampler) throws -> (Int, [ParameterValue], Double?)? {
     let taken = Set(study.trials.filter { $0.state.isFinished || $0.state == .running }.map(\.suggestion))
     if let again = study.trials.filter({ $0.state.isRequeued && !taken.contains($0.suggestion) })
@@ -174,10 +174,12 @@ public final class StudyRunner {
     let index = (study.trials.map(\.suggestion).max() ?? -1) + 1
     let history = study.trials.filter { $0.state.isFinished || $0.state == .running }.sorted { $0.number < $1.number }.map { t in
       // Only complete trials carry a score: a diverged, failed or pruned one enters as the worst
-      // seen, and so does a running one (the constant liar).
+      // seen; a running one is pending.
       let score = t.state == .complete ? t.value.map(settings.direction.score) : nil
+      let constraints = t.state == .running ? nil : t.constraintValues(count: settings.constraints ?? 0)
       return Observation(point: t.params, score: score, joules: t.energyJ,
-                         objectives: t.state == .running ? nil : study.objectiveScores(of: t))
+                         objectives: t.state == .running ? nil : study.objectiveScores(of: t),
+                         pending: t.state == .running, constraints: constraints)
     }
     guard let s = try sampler.suggest(index: index, history: history) else { return nil }
     return (index, s.point, s.predictedJoules)

@@ -36,6 +36,9 @@ public struct StudySettings: Codable, Sendable {
   /// Factorial: runs of each combination (the paper: 30). Optional so settings stored before
   /// it existed still decode.
   public var repeats: Int?
+  /// How many constraints each trial reports (as metrics `constraint1`…, feasible when ≤ 0); nil
+  /// or 0 for none. Bayes models each and weighs its acquisition by the probability of feasibility.
+  public var constraints: Int?
 
   public init(name: String, space: SearchSpace, strategy: Strategy) {
     self.name = name
@@ -87,6 +90,7 @@ public struct StudySettings: Codable, Sendable {
       out.append("design (stored \(stored.repeats ?? 1) repeats, shuffle \(stored.shuffle))")
     }
     if stored.secondObjective != secondObjective { out.append("objectives") }
+    if (stored.constraints ?? 0) != (constraints ?? 0) { out.append("constraints (stored \(stored.constraints ?? 0))") }
     if strategy == .bayes && stored.acquisition != acquisition {
       out.append("acquisition (stored \(stored.acquisition.rawValue))")
     }
