@@ -67,8 +67,8 @@ enum TuneCall {
         }
       }
     } else {
-      study = try runHere(settings, store: store, liveness: liveness, objective: objective, failures: failures, constraints: constraints,
-                          selection: SelectionSplit(), ctx)
+      study = try runHere(settings, store: store, liveness: liveness, objective: objective, failures: failures,
+                          selection: SelectionSplit(), constraints: constraints, ctx)
     }
     try failures.raiseIfStopped(study)
     let value = StudyValue(study, storePath: location?.display)
