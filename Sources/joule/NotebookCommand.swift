@@ -28,7 +28,8 @@ func runNotebook(path: String) -> Int32 {
     let window = EnergyWindow.begin()
     return {
       let r = window.finish()
-      return (r.joules, r.estimated)
+      let interval = r.estimated ? r.energy.interval : nil
+      return CellEnergy(energyJ: r.joules, estimated: r.estimated, source: r.source, lowJ: interval?.low, highJ: interval?.high)
     }
   }
   runner.echo = { text in fputs(text, stdout) }

@@ -134,14 +134,27 @@ enum NotebookFixtures {
 @Test func theManifestListsSeedsAndPerCellCosts() throws {
   let path = try NotebookFixtures.write("# %% a\nseed = 7\nr = {seed: 11}\n")
   let runner = NotebookRunner(registry: NotebookFixtures.registry())
-  runner.meter = { { (joules: 2.5, estimated: true) } }
+  runner.meter = { { CellEnergy(energyJ: 2.5, estimated: true, source: "estimate(specpower-package)", lowJ: 2.1, highJ: 4.2) } }
   let run = runner.run(try NotebookDocument(contentsOf: path), paths: NotebookPaths(notebook: path))
   let md = MarkdownReport(run: run, manifest: RunManifest(started: run.started)).markdown
   #expect(md.contains("| seeds | 7, 11 (as written in the code) |"))
-  #expect(md.contains("joules (estimated)"))
+  #expect(md.contains("| cell | status | seconds | joules (estimated) | 80% interval |"))
   #expect(md.contains("| a | ok |"))
-  #expect(md.contains("| 2.5 |"))
+  #expect(md.contains("| 2.5 | 2.1–4.2 |"))
+  #expect(run.results[0].energy?.source == "estimate(specpower-package)")
   #expect(md.contains("| machine | "))
+}
+
+@Test func aMeasuredRunHasNoIntervalColumn() throws {
+  let path = try NotebookFixtures.write("# %% a
+x = 1
+")
+  let runner = NotebookRunner(registry: NotebookFixtures.registry())
+  runner.meter = { { CellEnergy(energyJ: 3, estimated: false, source: "rapl") } }
+  let run = runner.run(try NotebookDocument(contentsOf: path), paths: NotebookPaths(notebook: path))
+  let md = MarkdownReport(run: run, manifest: RunManifest(started: run.started)).markdown
+  #expect(md.contains("| cell | status | seconds | joules |\n"))
+  #expect(!md.contains("80% interval"))
 }
 
 @Test func floatsInsideValuesShowFourSignificantDigitsAsInTheRepl() throws {

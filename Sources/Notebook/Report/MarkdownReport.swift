@@ -90,8 +90,12 @@ public struct MarkdownReport {
     out.append("| result | \(outcome) (exit code \(run.exitCode)) |")
     out.append("")
     let joulesHeader = run.estimatedJoules ? "joules (estimated)" : "joules"
-    out += ["| cell | status | seconds | \(joulesHeader) |", "| --- | --- | ---: | ---: |"]
-    var totalS = 0.0, totalJ = 0.0, anyJ = false
+    // An estimate's 80% interval gets a column of its own; measured runs have none.
+    let withInterval = code.contains { $0.energy?.lowJ != nil }
+    out += ["| cell | status | seconds | \(joulesHeader) |" + (withInterval ? " 80% interval |" : ""),
+            "| --- | --- | ---: | ---: |" + (withInterval ? " ---: |" : "")]
+    var totalS = 0.0, totalJ = 0.0, anyJ = false, totalLow = 0.0, totalHigh = 0.0
+    let j1 = { (x: Double) in String(format: "%.1f", x) }
     for r in code {
       let status: String
       switch r.status {
@@ -100,12 +104,22 @@ public struct MarkdownReport {
       case .notRun: status = "not run"
       }
       let s = r.status == .notRun ? "" : String(format: "%.2f", r.seconds)
-      let j = r.joules.map { String(format: "%.1f", $0) } ?? ""
+      let j = r.joules.map(j1) ?? ""
       totalS += r.seconds
       if let jj = r.joules { totalJ += jj; anyJ = true }
-      out.append("| \(r.cell.label) | \(status) | \(s) | \(j) |")
+      var interval = ""
+      if let e = r.energy, let lo = e.lowJ, let hi = e.highJ {
+        interval = "\(j1(lo))–\(j1(hi))"
+        totalLow += lo
+        totalHigh += hi
+      } else if let jj = r.joules {
+        totalLow += jj
+        totalHigh += jj
+      }
+      out.append("| \(r.cell.label) | \(status) | \(s) | \(j) |" + (withInterval ? " \(interval) |" : ""))
     }
-    out.append("| **total** | | \(String(format: "%.2f", totalS)) | \(anyJ ? String(format: "%.1f", totalJ) : "") |")
+    out.append("| **total** | | \(String(format: "%.2f", totalS)) | \(anyJ ? j1(totalJ) : "") |"
+      + (withInterval ? " \(j1(totalLow))–\(j1(totalHigh)) |" : ""))
     return out
   }
 }

@@ -14,14 +14,16 @@ public struct CellResult: Equatable {
   public var status: Status
   public var outputs: [CellOutput]
   public var seconds: Double
-  /// Joules spent during the cell, when a meter was given.
-  public var joules: Double?
+  /// What the cell cost, when a meter was given.
+  public var energy: CellEnergy?
+  /// The cell's joules (`energy?.energyJ`).
+  public var joules: Double? { energy?.energyJ }
 
-  public init(cell: Cell, status: Status, outputs: [CellOutput] = [], seconds: Double = 0, joules: Double? = nil) {
+  public init(cell: Cell, status: Status, outputs: [CellOutput] = [], seconds: Double = 0, energy: CellEnergy? = nil) {
     self.cell = cell
     self.status = status
     self.outputs = outputs
     self.seconds = seconds
-    self.joules = joules
+    self.energy = energy
   }
 }

@@ -14,8 +14,8 @@ import Script
 /// run. Figures a cell shows (its last value, or `show(p)`) are saved as
 /// `plots/<notebook>/<label>-<n>.png` and `.svg`, with the `.gp` script beside them.
 public final class NotebookRunner {
-  /// Starts an energy window around one cell; the returned closure ends it and gives joules.
-  public typealias Meter = () -> () -> (joules: Double, estimated: Bool)
+  /// Starts an energy window around one cell; the returned closure ends it and gives its cost.
+  public typealias Meter = () -> () -> CellEnergy
 
   public let registry: BuiltinRegistry
   public var meter: Meter?
@@ -109,7 +109,7 @@ public final class NotebookRunner {
       estimated = estimated || (energy?.estimated ?? false)
       var outputs = recorder.outputs
       if case .failed(let message) = status, recorder.figureError == nil { outputs.append(.error(message)) }
-      results.append(CellResult(cell: cell, status: status, outputs: outputs, seconds: seconds, joules: energy?.joules))
+      results.append(CellResult(cell: cell, status: status, outputs: outputs, seconds: seconds, energy: energy))
       if case .failed(let message) = status {
         // Ctrl-C is the user's doing, not a failure of the cell.
         let what = failure == .interrupted ? "interrupted" : "failed"
