@@ -91,12 +91,12 @@ public struct MarkdownReport {
     out.append("")
     let joulesHeader = run.estimatedJoules ? "joules (estimated)" : "joules"
     // An estimate's 80% interval gets a column of its own; measured runs have none.
-    let withInterval = code.contains { $0.energy?.lowJ != nil }
+    let intervals: [(low: Double, high: Double)?] = code.map { Self.interval(of: $0) }
+    let withInterval = intervals.contains { $0 != nil }
     out += ["| cell | status | seconds | \(joulesHeader) |" + (withInterval ? " 80% interval |" : ""),
             "| --- | --- | ---: | ---: |" + (withInterval ? " ---: |" : "")]
     var totalS = 0.0, totalJ = 0.0, anyJ = false, totalLow = 0.0, totalHigh = 0.0
-    let j1 = { (x: Double) in String(format: "%.1f", x) }
-    for r in code {
+    for (r, interval) in zip(code, intervals) {
       let status: String
       switch r.status {
       case .ok: status = "ok"
@@ -104,22 +104,31 @@ public struct MarkdownReport {
       case .notRun: status = "not run"
       }
       let s = r.status == .notRun ? "" : String(format: "%.2f", r.seconds)
-      let j = r.joules.map(j1) ?? ""
+      let joules = r.joules
+      let j = joules.map { Self.oneDecimal($0) } ?? ""
       totalS += r.seconds
-      if let jj = r.joules { totalJ += jj; anyJ = true }
-      var interval = ""
-      if let e = r.energy, let lo = e.lowJ, let hi = e.highJ {
-        interval = "\(j1(lo))–\(j1(hi))"
-        totalLow += lo
-        totalHigh += hi
-      } else if let jj = r.joules {
+      if let jj = joules { totalJ += jj; anyJ = true }
+      var shown = ""
+      if let interval {
+        shown = Self.oneDecimal(interval.low) + "–" + Self.oneDecimal(interval.high)
+        totalLow += interval.low
+        totalHigh += interval.high
+      } else if let jj = joules {
         totalLow += jj
         totalHigh += jj
       }
-      out.append("| \(r.cell.label) | \(status) | \(s) | \(j) |" + (withInterval ? " \(interval) |" : ""))
+      out.append("| \(r.cell.label) | \(status) | \(s) | \(j) |" + (withInterval ? " \(shown) |" : ""))
     }
-    out.append("| **total** | | \(String(format: "%.2f", totalS)) | \(anyJ ? j1(totalJ) : "") |"
-      + (withInterval ? " \(j1(totalLow))–\(j1(totalHigh)) |" : ""))
+    out.append("| **total** | | \(String(format: "%.2f", totalS)) | \(anyJ ? Self.oneDecimal(totalJ) : "") |"
+      + (withInterval ? " " + Self.oneDecimal(totalLow) + "–" + Self.oneDecimal(totalHigh) + " |" : ""))
     return out
   }
+
+  /// A cell's 80% interval in joules, when its energy was estimated with one.
+  private static func interval(of r: CellResult) -> (low: Double, high: Double)? {
+    guard let e = r.energy, let low = e.lowJ, let high = e.highJ else { return nil }
+    return (low, high)
+  }
+
+  private static func oneDecimal(_ x: Double) -> String { String(format: "%.1f", x) }
 }
