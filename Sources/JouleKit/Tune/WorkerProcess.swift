@@ -23,15 +23,7 @@ enum WorkerProcess {
 
   static func prepare(_ ctx: any CallContext, results: Int32, workers: Int) {
     isWorker = true
-    var action = sigaction()
-    action.__sigaction_handler.sa_handler = { _ in Interrupt.request() }
-    sigemptyset(&action.sa_mask)
-    action.sa_flags = SA_RESTART
-    sigaction(SIGINT, &action, nil)
-    var sigint = sigset_t()
-    sigemptyset(&sigint)
-    sigaddset(&sigint, SIGINT)
-    pthread_sigmask(SIG_UNBLOCK, &sigint, nil)
+    Interrupt.installFlagHandler()
     signal(SIGPIPE, SIG_DFL)
     EnergyMonitor.renewAfterFork()
     trainThreads = max(1, ProcessInfo.processInfo.activeProcessorCount / workers)

@@ -11,17 +11,7 @@ import Script
 /// impatient click. A signal between cells is dropped when the next cell starts.
 enum KernelInterrupt {
   static func install() {
-    // Touch the flag now: its lazy initialisation must not first happen inside the handler.
-    Interrupt.clear()
-    var action = sigaction()
-    action.__sigaction_handler.sa_handler = { _ in Interrupt.request() }
-    sigemptyset(&action.sa_mask)
     // SA_RESTART: the ZeroMQ waits of the other channels simply go on.
-    action.sa_flags = SA_RESTART
-    sigaction(SIGINT, &action, nil)
-    var sigint = sigset_t()
-    sigemptyset(&sigint)
-    sigaddset(&sigint, SIGINT)
-    pthread_sigmask(SIG_UNBLOCK, &sigint, nil)
+    Interrupt.installFlagHandler()
   }
 }
