@@ -2,6 +2,8 @@
 import PackageDescription
 
 // Numeric Swift code: no bounds or overflow checks in its hot loops, whole-module optimised.
+// Only Tune (its GP's linear algebra) needs it; Learn's hot loops are C kernels and OpenBLAS,
+// so Learn and its file parsers keep their checks (docs/architecture.md has the timings).
 // No instruction set is named here, so one build runs on any x86-64 or aarch64 machine: the
 // loops that need AVX2/AVX-512 live in LearnKernels, built once per instruction set and chosen
 // at run time (issue 12).
@@ -43,7 +45,7 @@ let package = Package(
 
     // Domains know nothing of the language.
     .target(name: "LearnKernels", cSettings: kernelFlags),
-    .target(name: "Learn", dependencies: ["CBLAS", "CZlib", "LearnKernels", "JSONText"], swiftSettings: numeric),
+    .target(name: "Learn", dependencies: ["CBLAS", "CZlib", "LearnKernels", "JSONText"]),
     .target(name: "Energy", dependencies: ["JSONText"]),
     .target(name: "Tune", dependencies: ["CSpawn"], swiftSettings: numeric),
     // Studies kept between processes and machines: SQLite through GRDB, PostgreSQL through libpq,

@@ -146,9 +146,7 @@ enum NotebookFixtures {
 }
 
 @Test func aMeasuredRunHasNoIntervalColumn() throws {
-  let path = try NotebookFixtures.write("# %% a
-x = 1
-")
+  let path = try NotebookFixtures.write("# %% a\nx = 1\n")
   let runner = NotebookRunner(registry: NotebookFixtures.registry())
   runner.meter = { { CellEnergy(energyJ: 3, estimated: false, source: "rapl") } }
   let run = runner.run(try NotebookDocument(contentsOf: path), paths: NotebookPaths(notebook: path))
