@@ -15,31 +15,31 @@ set yrange [0:*]
 set xtics ('conv2d(3, 3, pad:…' 0, 'batchnorm()' 1, 'relu()' 2, 'maxpool(2)' 3, 'conv2d(9, 3, pad:…' 4, 'batchnorm()' 5, 'relu()' 6, 'maxpool(2)' 7, 'flatten()' 8, 'linear(392)' 9, 'linear(196)' 10, 'linear(10)' 11, 'other (loss, opti…' 12) rotate by -35 noenhanced
 set xrange [-0.6:12.6]
 $joule_p1_s1 << EOD
-0 0.06798719735
-4 0.0736324928
+0 0.02819228599
+4 0.03334359498
 EOD
 $joule_p1_s2 << EOD
-1 0.05632255756
-5 0.03163206906
+1 0.02448648898
+5 0.01475378999
 EOD
 $joule_p1_s3 << EOD
-2 1.611272565e-05
-6 1.789993778e-05
+2 7.33864782e-06
+6 4.820901492e-06
 EOD
 $joule_p1_s4 << EOD
-3 1.526432145e-05
-7 1.274692539e-05
+3 6.184295352e-06
+7 6.221293829e-06
 EOD
 $joule_p1_s5 << EOD
-8 2.091107727e-05
+8 1.046316916e-05
 EOD
 $joule_p1_s6 << EOD
-9 0.1185979015
-10 0.05198668359
-11 0.002307805459
+9 0.04184711023
+10 0.01830366247
+11 0.0006771516673
 EOD
 $joule_p1_s7 << EOD
-12 0.01425799585
+12 0.006603047812
 EOD
 plot $joule_p1_s1 using 1:2 with boxes lc rgb '#1f77b4' title 'conv', \
      $joule_p1_s2 using 1:2 with boxes lc rgb '#ff7f0e' title 'norm', \

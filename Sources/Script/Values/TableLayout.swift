@@ -13,6 +13,11 @@ public struct TableLayout: Sendable {
   /// Columns that hold only numbers (and blanks): right-aligned.
   public let numeric: [Bool]
 
+  /// The most characters a text cell shows. A table is read across: a model description or a
+  /// path longer than this is cut with "…", and stays whole one field access away and in the
+  /// files joule writes (CSV, ledgers, JSON).
+  public static let textWidth = 40
+
   public init(rows: [Record], columns asked: [String]? = nil, digits: Int = 4) {
     var columns: [String] = []
     if let asked {
@@ -40,7 +45,7 @@ public struct TableLayout: Sendable {
         switch v {
         case nil, .none?: return ""
         case .float?: return floats[i] ?? ""
-        case .string(let s)?: return s.replacingNewlines
+        case .string(let s)?: return Self.cut(s.replacingNewlines)
         case let v?: return v.readable(format)
         }
       })
@@ -48,5 +53,10 @@ public struct TableLayout: Sendable {
     self.columns = columns
     self.numeric = numeric
     cells = rows.indices.map { i in byColumn.map { $0[i] } }
+  }
+
+  /// `s` cut to `textWidth` characters, the last one "…", when longer.
+  static func cut(_ s: String) -> String {
+    s.count <= textWidth ? s : String(s.prefix(textWidth - 1)) + "…"
   }
 }
