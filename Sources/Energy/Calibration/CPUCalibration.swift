@@ -54,17 +54,10 @@ public struct CPUCalibration: Equatable, Sendable {
     return curve[i] + (curve[i + 1] - curve[i]) * f
   }
 
-  /// Package watts of the calibrated machine at utilisation `u`.
+  /// Package watts of the calibrated machine at utilisation `u`. A machine with fewer of this
+  /// CPU's logical CPUs (a VM) gets its share through `CPUPowerModel.calibrated(by:)`.
   public func watts(utilisation u: Double) -> Double {
     idleWatts + (maxWatts - idleWatts) * shape(u)
-  }
-
-  /// Package watts for a machine with `logicalCPUs` of this CPU (a VM of it, say): its share
-  /// of the calibrated package, `logicalCPUs / self.logicalCPUs` (at most 1), times the
-  /// calibrated power at its own utilisation.
-  public func watts(utilisation u: Double, logicalCPUs cpus: Int) -> Double {
-    let share = logicalCPUs > 0 ? min(1, Double(cpus) / Double(logicalCPUs)) : 1
-    return share * watts(utilisation: u)
   }
 
   /// The day it was measured, "2026-12-06".
