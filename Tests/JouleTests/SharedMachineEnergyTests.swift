@@ -70,7 +70,7 @@ import TestSupport
       busy = fn(p) { t0 = clock(); while clock() - t0 < 0.6 { }; p.x }
       m = measure(fn() { tune(busy, space(x: uniform(0, 1)), strategy: "random", trials: 4, maximize: "value", study: "energy", workers: 2) })
       for t in m.value.trials { print("{t.energy_j} {t.machine_energy_j} {t.energy_source}") }
-      print("machine {m.joules} {m.estimated}")
+      print("machine {m.machine_energy_j} {m.estimated}")
       """)
     let r = try JouleBinary.run(["run", script],
                                 environment: ["JOULE_POWERCAP_ROOT": "/nonexistent", "JOULE_NVML_LIBRARY": "/nonexistent"])
