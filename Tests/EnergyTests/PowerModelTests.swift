@@ -17,8 +17,12 @@ import Testing
   let m = CPUPowerModel.make(for: MachineProfile.detect(files: try machineFixture("firecracker")), scope: .package)
   #expect(m.origin.contains("zen4: as its AMD EPYC 9654"))
   #expect(abs(m.maxWatts - PowerModelFit.for(.server2017).maxFractionOfTDP * 360 * 2 / 192) < 1e-9)
-  let unknown = CPUPowerModel.make(for: .named("Mystery CPU", threads: 16), scope: .package)
-  #expect(unknown.origin.contains("CodeCarbon's default 85 W over 16 threads"))
+  // CodeCarbon's default is per package: per socket on bare metal, per 16 vCPUs in a VM.
+  let unknown = CPUPowerModel.make(for: .named("Mystery CPU", threads: 256, sockets: 2), scope: .package)
+  #expect(unknown.origin.contains("CodeCarbon's default 85 W × 2 sockets"))
+  #expect(abs(unknown.maxWatts - PowerModelFit.for(.client).maxFractionOfTDP * 85 * 2) < 1e-9)
+  let vm = CPUPowerModel.make(for: .named("Mystery CPU", threads: 32, vm: true), scope: .package)
+  #expect(vm.origin.contains("CodeCarbon's default 85 W over 16 threads"))
 }
 
 @Test func theScopeComesFromTheEnvironment() throws {
@@ -92,4 +96,33 @@ import Testing
   #expect(m.joules(seconds: 0, busyCPUSeconds: 0) == 0)
   let corners = m.extremes.map { $0.joules(seconds: 10, busyCPUSeconds: 320) }
   #expect(Set(corners).count == 4)
+}
+
+@Test func aGenerationTheWallFitNeverSawTakesItsPredecessorsFactor() {
+  for regression in [PowerModelFit.wallIdle, PowerModelFit.wallMax] {
+    #expect(regression.factor("sapphire-rapids") == regression.factor("ice-lake-sp"))
+    #expect(regression.factor("granite-rapids") == regression.factor("ice-lake-sp"))
+    #expect(regression.factor("zen5") == regression.factor("zen4"))
+    #expect(regression.factor("a generation nobody fitted") == 1)
+  }
+}
+
+@Test func theWallGenerationKeyFollowsTheFitScriptsNames() {
+  let names = ["Intel Xeon Platinum 8480+": "sapphire-rapids", "Intel Xeon Gold 6548Y+": "emerald-rapids",
+               "Intel Xeon 6980P": "granite-rapids", "AMD EPYC 9654 96-Core Processor": "zen4",
+               "AMD EPYC 9755": "zen5", "AMD EPYC 7763 64-Core Processor": "zen3",
+               "Intel(R) Xeon(R) CPU E5-2620 v3 @ 2.40GHz": "haswell", "Intel(R) Xeon(R) CPU E3-1240 V2 @ 3.40GHz": "client",
+               "AMD Ryzen Threadripper 1950X 16-Core Processor": "client", "AMD EPYC": ""]
+  for (name, key) in names {
+    #expect((CPUGeneration.fitKey(cpuName: name) ?? "") == key, "\(name)")
+  }
+}
+
+@Test func theWallScopeReadsTheMachinesMemory() {
+  let small = CPUPowerModel.make(for: .named("Intel Xeon Platinum 8380", sockets: 2, memoryGB: 64), scope: .wall)
+  let large = CPUPowerModel.make(for: .named("Intel Xeon Platinum 8380", sockets: 2, memoryGB: 1024), scope: .wall)
+  #expect(large.watts(utilisation: 0) > small.watts(utilisation: 0))
+  #expect(large.origin.contains("memory 1024 GB") && large.origin.contains("generation ice-lake-sp"))
+  let unknown = CPUPowerModel.make(for: .named("Intel Xeon Platinum 8380", sockets: 2), scope: .wall)
+  #expect(unknown.origin.contains("memory unknown, taken as"))
 }

@@ -32,12 +32,18 @@ extension CPUPowerModel {
     } else {
       tdp = 85
       hostThreads = 16
-      why = "'\(name)' not in CodeCarbon's table, generation unknown: CodeCarbon's default 85 W over 16 threads"
+      why = "'\(name)' not in CodeCarbon's table, generation unknown: CodeCarbon's default 85 W"
+        + (machine.vm != nil ? " over 16 threads" : "")
     }
     if let vm = machine.vm {
       packages = threads / hostThreads
       why += "; VM (\(vm.provider): \(vm.evidence)): \(Int(threads)) vCPUs of a \(Int(hostThreads))-thread host package"
     } else if CPUTDPTable.lookup(name) != nil {
+      packages = Double(max(1, machine.cpu.sockets))
+      why += " × \(Int(packages)) socket\(packages == 1 ? "" : "s")"
+    } else if generation == nil {
+      // CodeCarbon's default is per CPU package: a bare-metal machine of unknown CPU gets it per
+      // socket (a 256-thread Ampere is two packages, not sixteen 16-thread desktops).
       packages = Double(max(1, machine.cpu.sockets))
       why += " × \(Int(packages)) socket\(packages == 1 ? "" : "s")"
     } else {
@@ -53,11 +59,21 @@ extension CPUPowerModel {
       max = fit.maxFractionOfTDP * tdp * packages
       idle = fit.idleFraction * max
     case .wall:
-      // A bare-metal server: its own wall line. A VM: its share of a two-socket host's.
-      let (share, hostTDP) = machine.vm != nil ? (packages / 2, 2 * tdp) : (1.0, tdp * packages)
-      idle = share * (fit.wallIdle.constant + fit.wallIdle.perTDPWatt * hostTDP)
-      max = Swift.max(idle, share * (fit.wallMax.constant + fit.wallMax.perTDPWatt * hostTDP))
-      why += "; wall = platform + TDP-scaled share, PSU loss included"
+      // A bare-metal server: its own regression. A VM: its share of a two-socket host's, whose
+      // memory is the VM's scaled by the same share.
+      let share = machine.vm != nil ? packages / 2 : 1
+      let chips = machine.vm != nil ? 2 : packages
+      let knownGB = machine.memoryGB > 0 ? machine.memoryGB / share : nil
+      let server = WallRegression.Machine(tdpTimesChips: tdp * chips, memoryGB: knownGB ?? PowerModelFit.wallDefaultMemoryGB,
+                                          threads: machine.vm != nil ? 2 * hostThreads : threads, chips: chips)
+      let key = CPUGeneration.fitKey(cpuName: name) ?? generation?.fitKey
+      idle = share * PowerModelFit.wallIdle.watts(server, generation: key)
+      max = Swift.max(idle, share * PowerModelFit.wallMax.watts(server, generation: key))
+      why += "; wall: idle \(PowerModelFit.wallIdle.summary), 100 % \(PowerModelFit.wallMax.summary); "
+        + "generation \(key ?? "unknown") (× \(Self.watts(PowerModelFit.wallIdle.factor(key))) idle, "
+        + "× \(Self.watts(PowerModelFit.wallMax.factor(key))) full); memory "
+        + (knownGB.map { "\(Self.watts($0)) GB" } ?? "unknown, taken as \(Self.watts(PowerModelFit.wallDefaultMemoryGB)) GB")
+        + (share < 1 ? " on the host" : "") + "; PSU loss included"
     }
     var m = CPUPowerModel(cpuModel: name, logicalCPUs: Int(threads), idleWatts: idle, maxWatts: max, origin: why,
                           scope: scope, curve: fit.curve, ramWattsPerGB: scope == .wall ? 0 : PowerModelFit.memoryWattsPerGB,

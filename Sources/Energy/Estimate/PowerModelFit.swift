@@ -6,7 +6,8 @@
 ///     fit.maxFractionOfTDP      // 0.99: package power at 100 % over TDP
 ///     fit.curve                 // normalised load curve at 0, 10 %, …, 100 %
 ///
-/// At the wall: W(u) = W_idle + (W_max − W_idle)·curve(u), W_idle and W_max linear in TDP × chips.
+/// At the wall: W(u) = W_idle + (W_max − W_idle)·curve(u), W_idle and W_max from the wall
+/// regressions (`wallIdle`, `wallMax`: TDP × chips, memory, chips, times a generation factor).
 /// At the package: P(u) = maxFractionOfTDP·TDP·(idleFraction + (1 − idleFraction)·curve(u)).
 public struct PowerModelFit: Sendable {
   /// SPECpower results the segment was fitted on.
@@ -19,13 +20,9 @@ public struct PowerModelFit: Sendable {
   /// Pointwise 10th and 90th percentiles of the servers' own normalised curves.
   public var curveLow: LoadCurve
   public var curveHigh: LoadCurve
-  /// Wall watts at idle and at 100 % per watt of TDP × chips, plus a constant (the platform).
-  public var wallIdle: (perTDPWatt: Double, constant: Double)
-  public var wallMax: (perTDPWatt: Double, constant: Double)
 
   init(servers: Int, idleFraction: Double, maxFractionOfTDP: Double, idleFractionRange: (Double, Double),
-       curve: [Double], curveLow: [Double], curveHigh: [Double],
-       wallIdle: (perTDPWatt: Double, constant: Double), wallMax: (perTDPWatt: Double, constant: Double)) {
+       curve: [Double], curveLow: [Double], curveHigh: [Double]) {
     self.servers = servers
     self.idleFraction = idleFraction
     self.maxFractionOfTDP = maxFractionOfTDP
@@ -33,8 +30,6 @@ public struct PowerModelFit: Sendable {
     self.curve = LoadCurve(curve)
     self.curveLow = LoadCurve(curveLow)
     self.curveHigh = LoadCurve(curveHigh)
-    self.wallIdle = wallIdle
-    self.wallMax = wallMax
   }
 
   /// The segment's fit; segments with too few servers to fit use the 2017-on servers' fit.

@@ -33,7 +33,7 @@ struct PowerModelCommand: ParsableCommand {
   @Option(name: .long, help: "CPU sockets (with --cpu; default 1).")
   var sockets: Int?
 
-  @Option(name: .customLong("memory-gb"), help: "Add this much memory's power (package scope), in GB.")
+  @Option(name: .customLong("memory-gb"), help: "Installed memory, GB: its power is added in the package scope and read by the wall regression.")
   var memoryGB: Double?
 
   @Flag(name: .long, help: "Model the CPUs as a virtual machine's vCPUs (a share of a host package).")
@@ -71,8 +71,10 @@ struct PowerModelCommand: ParsableCommand {
   func run() throws {
     var environment = ProcessInfo.processInfo.environment
     if let scope { environment["JOULE_ENERGY_SCOPE"] = scope.lowercased() }
-    var machine = cpu.map { MachineProfile.named($0, threads: threads, sockets: sockets ?? 1, vm: vm) } ?? MachineProfile.detect()
+    var machine = cpu.map { MachineProfile.named($0, threads: threads, sockets: sockets ?? 1, memoryGB: memoryGB ?? 0, vm: vm) }
+      ?? MachineProfile.detect()
     if cpu == nil {
+      if let memoryGB { machine.memoryGB = memoryGB }
       if let threads { machine.threads = threads }
       if vm && machine.vm == nil { machine.vm = VirtualMachine(provider: "given", evidence: "--vm") }
     }
