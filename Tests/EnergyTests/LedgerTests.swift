@@ -21,7 +21,8 @@ private let entry = LedgerEntry(timestamp: 0, projectName: "p", seconds: 10, jou
   let header = try codeCarbonFixture().split(separator: "\n")[0].split(separator: ",").map(String.init)
   #expect(header.count == 38)
   #expect(LedgerColumns.codeCarbon == header)
-  #expect(EnergyLedger.columns == header + ["energy_source", "estimated", "energy_model", "carbon_intensity"])
+  #expect(EnergyLedger.columns == header + ["energy_source", "estimated", "energy_model", "carbon_intensity",
+                                             "energy_scope", "energy_low_j", "energy_high_j"])
   #expect(EnergyLedger.csv([entry]).hasPrefix(header.joined(separator: ",") + ",energy_source,"))
 }
 
@@ -37,6 +38,8 @@ private let entry = LedgerEntry(timestamp: 0, projectName: "p", seconds: 10, jou
   #expect(row["cpu_power"] == .number(3.0e5))              // W
   #expect(row["country_iso_code"] == .text("NLD") && row["country_name"] == .text("Netherlands"))
   #expect(row["carbon_intensity"] == .number(500))
+  #expect(row["energy_scope"] == .text("package"))
+  #expect(row["energy_low_j"] == .empty && row["energy_high_j"] == .empty)   // no interval given
   #expect(row["tracking_mode"] == .text("machine"))        // the estimate models the whole machine
   #expect(row["on_cloud"] == .text("N") && row["pue"] == .number(1))
   #expect(row["cpu_count"] == .integer(2) && row["os"] == .text("Linux-6.1-x86_64"))
@@ -118,4 +121,13 @@ private let entry = LedgerEntry(timestamp: 0, projectName: "p", seconds: 10, jou
   let rows = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
   #expect(rows.count == 2)
   #expect(rows[1].contains("linear TDP model"))
+}
+
+@Test func anEstimatedRowCarriesItsScopeAndInterval() {
+  var e = entry
+  e.scope = .wall
+  e.interval = (low: 3.0e6, high: 5.0e6)
+  let row = Dictionary(uniqueKeysWithValues: EnergyLedger.row(e))
+  #expect(row["energy_scope"] == .text("wall"))
+  #expect(row["energy_low_j"] == .number(3.0e6) && row["energy_high_j"] == .number(5.0e6))
 }

@@ -62,6 +62,26 @@ private func record(_ v: Value) -> Record? {
   #expect(throws: ScriptError.self) { try run("measure(fn() { 1 / nothing_here })") }
 }
 
+@Test func measureTakesTheScopeItsEstimateModels() throws {
+  let r = try #require(record(try run("""
+    p = measure(fn() { sleep(0.05) }, scope: "package")
+    w = measure(fn() { sleep(0.05) }, scope: "wall")
+    {package: p.energy_scope, wall: w.energy_scope, source: w.energy_source, estimated: w.estimated}
+    """)))
+  #expect(r["package"]?.shortDescription == "\"package\"")
+  if case .bool(true)? = r["estimated"] {
+    // The estimate models the plug for this window only.
+    #expect(r["wall"]?.shortDescription == "\"wall\"")
+    #expect(r["source"]?.shortDescription.contains("specpower-wall") == true)
+  } else {
+    // A readable counter reads the packages, whatever was asked.
+    #expect(r["wall"]?.shortDescription == "\"package\"")
+  }
+  #expect {
+    _ = try run("measure(fn() { 1 }, scope: \"plug\")")
+  } throws: { ($0 as? ScriptError)?.message.contains("scope must be \"package\" or \"wall\", got \"plug\"") == true }
+}
+
 @Test func subtractIdleNeedsABaselineAndNeverGoesNegative() throws {
   // The only test that calls idle(), so the session has no baseline before it.
   #expect {
@@ -99,7 +119,7 @@ private func record(_ v: Value) -> Record? {
     """)
   guard case .list(let rows) = v, rows.count == 2, let second = record(rows[1]) else { Issue.record("bad ledger"); return }
   #expect(Array(second.keys.prefix(5)) == ["timestamp", "project_name", "run_id", "experiment_id", "duration"])
-  #expect(second.keys.count == 42)
+  #expect(second.keys.count == 45)
   #expect(second["country_iso_code"]?.shortDescription == "nil")   // no country: the world average, columns empty
   #expect(second["energy_consumed"]?.number == 1)
   #expect(second["emissions"]?.number == 0.475)
@@ -132,7 +152,13 @@ private func record(_ v: Value) -> Record? {
   let lines = text.split(separator: "\n")
   #expect(lines.count == 4)
   #expect(lines[0].hasPrefix("timestamp,project_name,run_id,experiment_id,duration,emissions,"))
-  #expect(lines[0].hasSuffix("energy_source,estimated,energy_model,carbon_intensity"))
+  #expect(lines[0].hasSuffix("energy_source,estimated,energy_model,carbon_intensity,energy_scope,energy_low_j,energy_high_j"))
+  // An estimated measurement's row carries its interval around its joules.
+  let cells = lines[1].split(separator: ",", omittingEmptySubsequences: false)
+  if lines[1].contains("estimate(") {
+    let low = Double(cells[cells.count - 2]), high = Double(cells[cells.count - 1])
+    #expect(low != nil && high != nil && low! <= high!)
+  }
 }
 
 @Test func theEnergyWindowAPIMeasures() {

@@ -59,6 +59,7 @@ public enum EnergyLedger {
       .empty, .empty, .empty, .empty,                              // utilisation percentages, ram_used_gb
       .text("N"), .number(1.0), .empty,                            // on_cloud, pue, wue
       .text(e.source), .flag(e.estimated), .text(e.model), .number(e.intensity),
+      .text(e.scope.rawValue), e.interval.map { .number($0.low) } ?? .empty, e.interval.map { .number($0.high) } ?? .empty,
     ]
     return Array(zip(columns, cells))
   }

@@ -1,7 +1,7 @@
 /// The columns of a ledger: CodeCarbon 3.x's emissions.csv, in its order, then joule's own.
 ///
 ///     LedgerColumns.codeCarbon.count     // 38
-///     LedgerColumns.all.last             // "carbon_intensity"
+///     LedgerColumns.all.last             // "energy_high_j"
 public enum LedgerColumns {
   /// CodeCarbon's `EmissionsData` fields in declaration order, which is the order its
   /// emissions.csv header has (codecarbon 3.3.2, output_methods/emissions_data.py).
@@ -15,8 +15,10 @@ public enum LedgerColumns {
   ]
 
   /// What joule adds: which meter, whether the figure is an estimate and by which model, and
-  /// the grid intensity (g CO2e/kWh) the emissions used.
-  public static let joule = ["energy_source", "estimated", "energy_model", "carbon_intensity"]
+  /// the grid intensity (g CO2e/kWh) the emissions used; then what the joules cover (package or
+  /// wall) and, for an estimate, its 80% interval in joules (empty when measured).
+  public static let joule = ["energy_source", "estimated", "energy_model", "carbon_intensity",
+                             "energy_scope", "energy_low_j", "energy_high_j"]
 
   /// joule's columns as 0.2 named them: a ledger started then keeps its header and its rows
   /// fill the old name from the new column.

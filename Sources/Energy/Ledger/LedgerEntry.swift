@@ -36,6 +36,10 @@ public struct LedgerEntry {
   public var trackingMode: String
   /// The machine's description columns (os, cpu_count, cpu_model, ram_total_size).
   public var machine: MachineFacts
+  /// What the joules cover: RAPL's packages or the server at the plug.
+  public var scope: EnergyScope = .package
+  /// An estimate's 80% interval, joules; nil when measured.
+  public var interval: (low: Double, high: Double)?
 
   /// A fresh run id: a random (version 4) UUID.
   public static func newRunID() -> String { UUID().uuidString.lowercased() }
@@ -75,6 +79,8 @@ public struct LedgerEntry {
               cpuJoules: r.joules(of: .cpu), gpuJoules: r.joules(of: .gpu), ramJoules: r.joules(of: .ram),
               gpuCount: gpus > 0 ? gpus : nil, source: r.source, estimated: r.estimated, model: r.model ?? "",
               country: country)
+    scope = r.scope
+    interval = r.interval.map { ($0.low, $0.high) }
   }
 
   /// "process" for joules shared out by CPU time (a source naming `CPUShare.method`), else

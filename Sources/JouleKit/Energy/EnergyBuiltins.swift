@@ -31,7 +31,10 @@ enum EnergyBuiltins {
   static let measure = Builtin(
     "measure",
     [Parameter("fn", .function, doc: "the work to measure, a function of no arguments"),
-     Parameter("subtract_idle", .bool, default: .bool(false), doc: "remove the idle baseline from idle()")],
+     Parameter("subtract_idle", .bool, default: .bool(false), doc: "remove the idle baseline from idle()"),
+     Parameter("scope", .optional(.string), default: Value.none,
+               doc: "what an estimate models for this measurement: package (RAPL's packages) or wall (the plug); "
+                 + "default JOULE_ENERGY_SCOPE, else package. A readable counter stays package")],
     family: "energy",
     doc: """
       Runs fn and returns {value, energy_j, estimated, energy_source, energy_scope, energy_model, machine_energy_j, \
@@ -45,8 +48,20 @@ enum EnergyBuiltins {
     if subtract && baseline == nil {
       throw ScriptError.runtime("measure: subtract_idle needs an idle baseline: run idle(seconds: 5) first")
     }
+    // A scope other than the process's gets a monitor of its own for this window.
+    var monitor = EnergyMonitor.shared
+    if let raw = try args.optionalString("scope") {
+      guard let scope = EnergyScope(rawValue: raw.lowercased()) else {
+        throw ScriptError.runtime("measure: scope must be \"package\" or \"wall\", got \"\(raw)\"")
+      }
+      if scope != monitor.scope && monitor.meters.contains(where: { $0.isEstimate }) {
+        var environment = ProcessInfo.processInfo.environment
+        environment["JOULE_ENERGY_SCOPE"] = scope.rawValue
+        monitor = MeterSelection.detect(environment: environment).monitor()
+      }
+    }
     // This process and the children it waits for (command(), workers): whose joules they are.
-    let window = EnergyMonitor.shared.begin()
+    let window = monitor.begin()
     let tree = TreeShareWindow(root: getpid(), every: 1)
     let value: Value
     do {

@@ -26,7 +26,7 @@ enum LedgerBuiltins {
   static let ledger = Builtin(
     "ledger", [Parameter("records", .any, doc: "a measure() record, a training run, or a list of them")] + common,
     family: "energy",
-    doc: "Rows with CodeCarbon's 38 emissions.csv columns (kWh, kg CO2e, W, s) plus energy_source, estimated, energy_model, carbon_intensity."
+    doc: "Rows with CodeCarbon's 38 emissions.csv columns (kWh, kg CO2e, W, s) plus energy_source, estimated, energy_model, carbon_intensity, energy_scope, energy_low_j, energy_high_j."
   ) { args, _ in
     let entries = try LedgerInput.entries(args["records"], try LedgerInput.Options(args, function: "ledger"))
     return .table(entries.map { Record(EnergyLedger.row($0).map { ($0.0, $0.1.value) }) })

@@ -66,6 +66,10 @@ enum LedgerInput {
                             seconds: seconds, joules: joules, source: source, estimated: estimated, model: model,
                             country: o.country, trackingMode: mode)
     entry.intensity = o.intensity
+    if case .string(let s)? = field("energy_scope"), let scope = EnergyScope(rawValue: s) { entry.scope = scope }
+    if estimated, let low = field("energy_low_j")?.number, let high = field("energy_high_j")?.number {
+      entry.interval = (low, high)
+    }
     if case .record(let byDomain)? = field("by_domain") { split(byDomain, into: &entry) }
     return entry
   }
