@@ -116,7 +116,8 @@ enum TuneCall {
     let share = WorkerProcess.isWorker || ProcessInfo.processInfo.environment["JOULE_ATTRIBUTE"] == CPUShare.method
       ? TreeShareWindow(root: getpid(), every: 1) : nil
     defer { share?.stop() }
-    return call(fn, request, settings: settings, failures: failures, selection: selection ?? SelectionSplit(quiet: true), ctx)
+    return call(fn, request, settings: settings, failures: failures, selection: selection ?? SelectionSplit(quiet: true),
+                share: share, ctx)
       .map { outcome in
       var o = outcome
       // Every meter sees the whole machine: RAPL and NVML count it, the estimate models its
@@ -133,7 +134,7 @@ enum TuneCall {
   }
 
   private static func call(_ fn: Value, _ request: StudyRunner.Request, settings: StudySettings,
-                           failures: ObjectiveFailures?, selection: SelectionSplit,
+                           failures: ObjectiveFailures?, selection: SelectionSplit, share: TreeShareWindow? = nil,
                            _ ctx: any CallContext) -> Result<TrialOutcome, ScriptError> {
     let params = ParameterConversion.record(request.params.map { ($0.name, $0.value) })
     // Intermediate reports (train's epochs, report(), JOULE_REPORT lines) reach this trial's monitor.
@@ -150,6 +151,8 @@ enum TuneCall {
       TrialReportHook.currentPlan = outerPlan
     }
     let window = EnergyWindow.begin()
+    // Joules so far for a second objective energy_j, on the same footing as the trial's total.
+    monitor.measure { window.mark().joules * (share?.fractionSoFar ?? 1) }
     let started = Date()
     let result: Value
     do {
