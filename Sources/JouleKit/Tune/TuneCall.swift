@@ -66,6 +66,8 @@ enum TuneCall {
         case .failure(let e): throw WorkerObjectiveError(message: e.message)
         }
       }
+      // The lead says it for them, once a session as in one process, from what the trials held.
+      _ = SelectionSplit().field(for: settings.metric, has: { name in study.trials.contains { $0.metrics[name] != nil } }, ctx)
     } else {
       study = try runHere(settings, store: store, liveness: liveness, objective: objective, failures: failures,
                           selection: SelectionSplit(), constraints: constraints, ctx)
