@@ -103,6 +103,7 @@ private let finished = (1...5).map { pairs($0, [(0.55 + 0.05 * Double($0), 10), 
     let x = r.params[0].value.number!, y = r.params[1].value.number!
     var joules = 0.0
     r.monitor.measure { joules }
+    r.monitor.plan(steps: 10)
     var accuracy = 0.0
     for step in 1...10 {
       accuracy = x * (1 - exp(-Double(step) / 3))
