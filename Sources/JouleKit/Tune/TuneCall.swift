@@ -34,7 +34,7 @@ enum TuneCall {
     Parameter("reference", .optional(.list), default: .some(.none),
               doc: "two objectives: hypervolume reference point [maximised, minimised] in their units"),
     Parameter("prune", .optional(.string), default: .some(.none),
-              doc: "stop poor trials early from their epochs/report()s: \"median\", \"halving\", \"hyperband\" or \"none\" (nil)"),
+              doc: "stop poor trials early from their epochs/report()s: \"median\", \"halving\", \"hyperband\" or \"none\" (nil); two objectives: \"median\" only (dominance at equal steps)"),
     Parameter("constraints", .optional(.list), default: .some(.none),
               doc: "fns of the finished trial returning a bool (true: allowed) or a number (<= 0 allowed); bayes keeps to where they hold, best skips trials that break one"),
   ]
