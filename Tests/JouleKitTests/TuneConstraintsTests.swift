@@ -43,3 +43,23 @@ private let source = """
     (e as? ScriptError)?.message.contains("constraints[0] is") == true
   }
 }
+
+@Test(arguments: ["random", "tpe", "grid"])
+func strategiesThatDoNotSteerByConstraintsStillRecordInfeasibleTrialsAndNeverReturnOneAsBest(_ strategy: String) throws {
+  let v = try run(source + """
+
+    s = tune(objective, sp, strategy: "\(strategy)", trials: 14, seed: 3, constraints: [fn(t) { t.energy_j <= 170 }])
+    b = best(s)
+    rows = s.trials
+    {best_feasible: b.feasible, best_energy: b.energy_j, top: max(map(rows, fn(t) { t.accuracy })),
+     infeasible: len(filter(rows, fn(t) { not t.feasible })),
+     marked_right: len(filter(rows, fn(t) { t.feasible == (t.energy_j <= 170) })), n: len(rows)}
+    """)
+  guard case .record(let r) = v else { Issue.record("not a record"); return }
+  // These strategies draw batch 128 among 14 trials, which beats every allowed trial on accuracy.
+  #expect((r["infeasible"]?.number ?? 0) >= 1, "\(r)")
+  #expect((r["top"]?.number ?? 0) > 0.5 + 64.0 / 512)
+  #expect(r["marked_right"]?.number == r["n"]?.number)
+  #expect(r["best_feasible"]?.shortDescription == "true")
+  #expect((r["best_energy"]?.number ?? 999) <= 170)
+}

@@ -13,7 +13,8 @@ final class SelectionSplit {
   private static var told = Set<ObjectIdentifier>()
   private static let lock = NSLock()
 
-  /// `quiet`: a tune worker process, whose lead says it for the study.
+  /// `quiet`: a tune worker process, whose lead says it for the study when the trials are back
+  /// (`TuneCall.run`).
   init(quiet: Bool = false) {
     self.quiet = quiet
   }

@@ -14,7 +14,8 @@ enum TuneBuiltins {
       Tunes hyperparameters: calls objective(params) per trial, measures each trial's joules, stores every \
       finished trial, and returns a study. Strategies: grid, random, bayes (GP, Matérn-5/2), tpe (Optuna's default TPE), \
       nsga2 (two objectives). prune: "median", "halving" or "hyperband" stops poor trials from train's epochs or report(); \
-      maximize: and minimize: together search a trade-off (s.pareto, s.hypervolume, tradeoff(s)).
+      maximize: and minimize: together search a trade-off (s.pareto, s.hypervolume, tradeoff(s)); there prune: "median" \
+      stops a trial most complete trials beat on both at the same step (docs/tuning.md).
       """, body: TuneCall.run))
     StudyBuiltins.register(into: registry)
     registry.register(SampleBuiltin.builtin)

@@ -34,7 +34,7 @@ enum TuneCall {
     Parameter("reference", .optional(.list), default: .some(.none),
               doc: "two objectives: hypervolume reference point [maximised, minimised] in their units"),
     Parameter("prune", .optional(.string), default: .some(.none),
-              doc: "stop poor trials early from their epochs/report()s: \"median\", \"halving\", \"hyperband\" or \"none\" (nil)"),
+              doc: "stop poor trials early from their epochs/report()s: \"median\", \"halving\", \"hyperband\" or \"none\" (nil); two objectives: \"median\" only (dominance at equal steps)"),
     Parameter("constraints", .optional(.list), default: .some(.none),
               doc: "fns of the finished trial returning a bool (true: allowed) or a number (<= 0 allowed); bayes keeps to where they hold, best skips trials that break one"),
   ]
@@ -66,6 +66,8 @@ enum TuneCall {
         case .failure(let e): throw WorkerObjectiveError(message: e.message)
         }
       }
+      // The lead says it for them, once a session as in one process, from what the trials held.
+      _ = SelectionSplit().field(for: settings.metric, has: { name in study.trials.contains { $0.metrics[name] != nil } }, ctx)
     } else {
       study = try runHere(settings, store: store, liveness: liveness, objective: objective, failures: failures,
                           selection: SelectionSplit(), constraints: constraints, ctx)
@@ -116,7 +118,8 @@ enum TuneCall {
     let share = WorkerProcess.isWorker || ProcessInfo.processInfo.environment["JOULE_ATTRIBUTE"] == CPUShare.method
       ? TreeShareWindow(root: getpid(), every: 1) : nil
     defer { share?.stop() }
-    return call(fn, request, settings: settings, failures: failures, selection: selection ?? SelectionSplit(quiet: true), ctx)
+    return call(fn, request, settings: settings, failures: failures, selection: selection ?? SelectionSplit(quiet: true),
+                share: share, ctx)
       .map { outcome in
       var o = outcome
       // Every meter sees the whole machine: RAPL and NVML count it, the estimate models its
@@ -133,7 +136,7 @@ enum TuneCall {
   }
 
   private static func call(_ fn: Value, _ request: StudyRunner.Request, settings: StudySettings,
-                           failures: ObjectiveFailures?, selection: SelectionSplit,
+                           failures: ObjectiveFailures?, selection: SelectionSplit, share: TreeShareWindow? = nil,
                            _ ctx: any CallContext) -> Result<TrialOutcome, ScriptError> {
     let params = ParameterConversion.record(request.params.map { ($0.name, $0.value) })
     // Intermediate reports (train's epochs, report(), JOULE_REPORT lines) reach this trial's monitor.
@@ -150,6 +153,8 @@ enum TuneCall {
       TrialReportHook.currentPlan = outerPlan
     }
     let window = EnergyWindow.begin()
+    // Joules so far for a second objective energy_j, on the same footing as the trial's total.
+    monitor.measure { window.mark().joules * (share?.fractionSoFar ?? 1) }
     let started = Date()
     let result: Value
     do {

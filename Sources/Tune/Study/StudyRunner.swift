@@ -115,13 +115,15 @@ public final class StudyRunner {
   /// The other trials' intermediate curves, which the pruner compares trial `number` with.
   func curves(excluding number: Int, study: Study) -> [IntermediateCurve] {
     study.trials.filter { $0.number != number }.sorted { $0.number < $1.number }
-      .map { TrialMonitor.curve(of: $0, metric: settings.metric, direction: settings.direction) }
+      .map { TrialMonitor.curve(of: $0, metric: settings.metric, direction: settings.direction,
+                                second: settings.secondObjective) }
       .filter { !$0.scores.isEmpty }
   }
 
   func makeMonitor(number: Int, curves: [IntermediateCurve]) -> TrialMonitor {
+    // makeSampler refused a pruner the objectives cannot take before any trial ran.
     TrialMonitor(number: number, metric: settings.metric, direction: settings.direction,
-                 pruner: (settings.prune ?? .none).make(), others: curves)
+                 pruner: (try? settings.makePruner()) ?? nil, others: curves, second: settings.secondObjective)
   }
 
   /// The store's atomic claim, or the same rule on an in-memory study.

@@ -46,7 +46,21 @@ public struct StudySettings: Codable, Sendable {
     self.strategy = strategy
   }
 
+  /// The study's pruner, nil for none. Two objectives prune with `median` only, which is then
+  /// `DominancePruner`: halving and hyperband keep a top fraction by one score, and two
+  /// objectives have no such order.
+  public func makePruner() throws -> (any Pruner)? {
+    let kind = prune ?? .none
+    guard secondObjective != nil else { return kind.make() }
+    if kind == .halving || kind == .hyperband {
+      throw TuneError.invalidSettings(
+        "prune: \"\(kind.rawValue)\" ranks trials on one objective; with maximize: and minimize: use \"median\" (stops a trial most complete trials dominated at the same step)")
+    }
+    return kind.make(objectives: 2)
+  }
+
   public func makeSampler() throws -> any Sampler {
+    _ = try makePruner()
     guard trials >= 0 else { throw TuneError.invalidSettings("trials must be >= 0, got \(trials)") }
     if let b = budgetJ, !(b > 0) { throw TuneError.invalidSettings("budget_j must be > 0, got \(b)") }
     switch strategy {
