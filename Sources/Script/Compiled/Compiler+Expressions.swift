@@ -35,7 +35,9 @@ extension Compiler {
 
   mutating func expression(_ node: Node, into d: Reg) throws {
     let mark = top
-    defer { top = mark }
+    depth += 1
+    defer { top = mark; depth -= 1 }
+    guard depth < Compiler.maxDepth else { throw Unsupported() }
     switch node {
     case let l as Literal:
       emit(.loadK(d, constant(l.value)), l)

@@ -26,6 +26,10 @@ struct Compiler {
   var maxTop: Int
   /// For each loop being compiled: the jumps its `break`s and `continue`s make, to patch.
   var loops: [(breaks: [Int], continues: [Int])] = []
+  /// Nesting of the node being compiled: a body nested deeper than `maxDepth` (a generated
+  /// 200,000-term sum) stays with the tree rather than recurse that deep at parse time.
+  var depth = 0
+  static let maxDepth = 2_000
 
   init(localCount: Int) {
     top = localCount
@@ -96,7 +100,9 @@ struct Compiler {
   /// Compiles `node` for its effect; its value is dropped.
   mutating func statement(_ node: Node) throws {
     let mark = top
-    defer { top = mark }
+    depth += 1
+    defer { top = mark; depth -= 1 }
+    guard depth < Compiler.maxDepth else { throw Unsupported() }
     switch node {
     case let b as Block:
       for s in b.statements { try statement(s) }

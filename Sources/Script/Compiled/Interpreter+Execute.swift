@@ -41,20 +41,27 @@ extension Interpreter {
             let (v, o) = x.addingReportingOverflow(y)
             if !o { put(r + Int(d), .int(v)); break }
           }
+          if case .float(let x) = r[Int(a)], case .float(let y) = r[Int(b)] { put(r + Int(d), .float(x + y)); break }
           put(r + Int(d), try arith(.add, r[Int(a)], r[Int(b)]))
         case .subtract(let d, let a, let b):
           if case .int(let x) = r[Int(a)], case .int(let y) = r[Int(b)] {
             let (v, o) = x.subtractingReportingOverflow(y)
             if !o { put(r + Int(d), .int(v)); break }
           }
+          if case .float(let x) = r[Int(a)], case .float(let y) = r[Int(b)] { put(r + Int(d), .float(x - y)); break }
           put(r + Int(d), try arith(.subtract, r[Int(a)], r[Int(b)]))
         case .multiply(let d, let a, let b):
           if case .int(let x) = r[Int(a)], case .int(let y) = r[Int(b)] {
             let (v, o) = x.multipliedReportingOverflow(by: y)
             if !o { put(r + Int(d), .int(v)); break }
           }
+          if case .float(let x) = r[Int(a)], case .float(let y) = r[Int(b)] { put(r + Int(d), .float(x * y)); break }
           put(r + Int(d), try arith(.multiply, r[Int(a)], r[Int(b)]))
         case .arith(let op, let d, let a, let b):
+          if case .int(let x) = r[Int(a)], case .int(let y) = r[Int(b)], let v = op.intsWithoutOverflow(x, y) {
+            put(r + Int(d), v)
+            break
+          }
           put(r + Int(d), try arith(op, r[Int(a)], r[Int(b)]))
         case .addK(let d, let a, let k):
           if case .int(let x) = r[Int(a)] {
@@ -87,12 +94,22 @@ extension Interpreter {
           }
           try compoundSlow(code.nodes[pc], r[Int(b)], frame)
         case .compare(let op, let d, let a, let b):
+          if case .int(let x) = r[Int(a)], case .int(let y) = r[Int(b)], op != .isIn {
+            put(r + Int(d), .bool(Interpreter.compareInts(op, x, y)))
+            break
+          }
           put(r + Int(d), .bool(try compare(op, r[Int(a)], r[Int(b)], code.nodes[pc])))
         case .compareK(let op, let d, let a, let k):
+          if case .int(let x) = r[Int(a)], op != .isIn {
+            put(r + Int(d), .bool(Interpreter.compareInts(op, x, Int(k))))
+            break
+          }
           put(r + Int(d), .bool(try compare(op, r[Int(a)], .int(Int(k)), code.nodes[pc])))
         case .not(let d, let s):
           put(r + Int(d), .bool(!r[Int(s)].isTruthy))
         case .negate(let d, let s):
+          if case .float(let x) = r[Int(s)] { put(r + Int(d), .float(-x)); break }
+          if case .int(let x) = r[Int(s)], x != .min { put(r + Int(d), .int(-x)); break }
           put(r + Int(d), try negate(r[Int(s)]))
 
         case .jump(let t):
