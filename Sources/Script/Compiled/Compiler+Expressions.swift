@@ -138,8 +138,13 @@ extension Compiler {
     }
   }
 
-  /// Evaluates `nodes` into fresh consecutive temporaries; returns the first.
-  mutating func consecutive(_ nodes: [Node]) throws -> Reg {
+  /// Evaluates `nodes` into fresh consecutive temporaries; returns the first. With `at`, the
+  /// destination when it is the newest temporary: a call's result then lands where its first
+  /// argument was (Lua's way), which keeps frames small.
+  mutating func consecutive(_ nodes: [Node], at d: Reg? = nil) throws -> Reg {
+    if let d, Int(d) == top - 1, Int(d) >= localBase {
+      top -= 1
+    }
     let base = Reg(top)
     for _ in nodes { _ = temp() }
     for (i, n) in nodes.enumerated() { try expression(n, into: base + Reg(i)) }
@@ -149,7 +154,7 @@ extension Compiler {
   /// `f(a, b)` with positional arguments: a global callee is looked up by the call itself.
   mutating func call(_ c: Call, into d: Reg) throws {
     if let g = c.callee as? GlobalGet {
-      let base = try consecutive(c.arguments)
+      let base = try consecutive(c.arguments, at: d)
       emit(.callGlobal(d, Int32(g.index), base, Int32(c.arguments.count)), c)
     } else {
       let f = try operand(c.callee)

@@ -31,7 +31,11 @@ struct Compiler {
   var depth = 0
   static let maxDepth = 2_000
 
+  /// The first temporary: below it are the resolver's variables, never reused.
+  let localBase: Int
+
   init(localCount: Int) {
+    localBase = localCount
     top = localCount
     maxTop = localCount
   }

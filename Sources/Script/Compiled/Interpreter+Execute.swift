@@ -18,7 +18,12 @@ extension Interpreter {
         case .loadK(let d, let k):
           put(r + Int(d), code.constants[Int(k)])
         case .move(let d, let s):
-          put(r + Int(d), r[Int(s)])
+          // Numbers rebuilt in place: no outlined copy of the value.
+          switch r[Int(s)] {
+          case .int(let i): put(r + Int(d), .int(i))
+          case .float(let x): put(r + Int(d), .float(x))
+          default: put(r + Int(d), r[Int(s)])
+          }
         case .getCell(let d, let c):
           put(r + Int(d), frame.cell(Int(c)).value)
         case .getUpvalue(let d, let u):
@@ -165,7 +170,10 @@ extension Interpreter {
           }
           put(r + Int(d), try callValueSlow(code, pc, r[Int(f)], r + Int(base), Int(argc)))
         case .ret(let s):
-          return r[Int(s)]
+          // Moved out: the frame is released next, so no retain and release of the value.
+          let v = (r + Int(s)).move()
+          (r + Int(s)).initialize(to: .none)
+          return v
 
         case .record(let d, let base, let count):
           put(r + Int(d), record(code.nodes[pc], r + Int(base), Int(count)))
@@ -215,7 +223,7 @@ extension Interpreter {
   /// Stores `v` in a register: over a number, bool or nil there is nothing to destroy, so no
   /// outlined destroy call.
   @inline(__always)
-  func put(_ p: UnsafeMutablePointer<Value>, _ v: Value) {
+  func put(_ p: UnsafeMutablePointer<Value>, _ v: consuming Value) {
     if p.pointee.isTrivial { p.initialize(to: v) } else { p.pointee = v }
   }
 

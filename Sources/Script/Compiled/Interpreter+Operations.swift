@@ -123,15 +123,17 @@ extension Interpreter {
     return .record(Record(shape: shape, values: Interpreter.take(values, count)))
   }
 
-  /// The values of `count` temporaries, leaving them nil: no reference counting.
+  /// The values of `count` temporaries, leaving them nil: no reference counting. (Appended
+  /// one by one: `Array(unsafeUninitializedCapacity:)` is not specialized, and looked up
+  /// generic metadata on every record, 240 instructions each.)
   static func take(_ values: UnsafeMutablePointer<Value>, _ count: Int) -> [Value] {
-    [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
-      for i in 0..<count {
-        (buffer.baseAddress! + i).initialize(to: (values + i).move())
-        (values + i).initialize(to: .none)
-      }
-      initialized = count
+    var a: [Value] = []
+    a.reserveCapacity(count)
+    for i in 0..<count {
+      a.append((values + i).move())
+      (values + i).initialize(to: .none)
     }
+    return a
   }
 
   /// True when the `for` loop's `range(...)` names the builtin (the tree runs it otherwise).
