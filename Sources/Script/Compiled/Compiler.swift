@@ -40,9 +40,13 @@ struct Compiler {
     maxTop = localCount
   }
 
-  /// The body's code, or nil when it must stay with the tree-walker.
+  /// The body's code, or nil when it stays with the tree-walker: when it has no loop of its
+  /// own (measured, docs/architecture.md "Speed": a loop step runs in half the instructions
+  /// compiled, but a call of a loop-free body such as fib's costs about a quarter more, the
+  /// dispatch loop's entry and exit weighing more than the few node calls it replaces), or
+  /// when it cannot be compiled.
   static func compile(_ proto: FunctionProto) -> Code? {
-    guard enabled, let body = proto.body else { return nil }
+    guard enabled, let body = proto.body, everything || hasLoop(body) else { return nil }
     var c = Compiler(localCount: proto.localCount)
     do {
       let result = c.temp()
@@ -90,6 +94,16 @@ struct Compiler {
     case .forPrep(let b, let n, _): ops[at] = .forPrep(b, n, target)
     default: preconditionFailure("patch: not a jump")
     }
+  }
+
+  /// `JOULE_COMPILE=all` compiles loop-free bodies too (for tests and measurement).
+  static let everything = ProcessInfo.processInfo.environment["JOULE_COMPILE"] == "all"
+
+  /// True when the body has a `while` or `for` of its own (not one of a nested `fn`).
+  static func hasLoop(_ node: Node) -> Bool {
+    if node is While || node is ForIn { return true }
+    if node is FunctionLiteral { return false }
+    return node.children.contains(where: hasLoop)
   }
 
   /// True when a `break` or `continue` in `node` would leave it (for a loop around it).

@@ -46,21 +46,21 @@ extension Interpreter {
             let (v, o) = x.addingReportingOverflow(y)
             if !o { put(r + Int(d), .int(v)); break }
           }
-          if case .float(let x) = r[Int(a)], case .float(let y) = r[Int(b)] { put(r + Int(d), .float(x + y)); break }
+          if let (x, y) = Interpreter.doubles(r + Int(a), r + Int(b)) { put(r + Int(d), .float(x + y)); break }
           put(r + Int(d), try arith(.add, r[Int(a)], r[Int(b)]))
         case .subtract(let d, let a, let b):
           if case .int(let x) = r[Int(a)], case .int(let y) = r[Int(b)] {
             let (v, o) = x.subtractingReportingOverflow(y)
             if !o { put(r + Int(d), .int(v)); break }
           }
-          if case .float(let x) = r[Int(a)], case .float(let y) = r[Int(b)] { put(r + Int(d), .float(x - y)); break }
+          if let (x, y) = Interpreter.doubles(r + Int(a), r + Int(b)) { put(r + Int(d), .float(x - y)); break }
           put(r + Int(d), try arith(.subtract, r[Int(a)], r[Int(b)]))
         case .multiply(let d, let a, let b):
           if case .int(let x) = r[Int(a)], case .int(let y) = r[Int(b)] {
             let (v, o) = x.multipliedReportingOverflow(by: y)
             if !o { put(r + Int(d), .int(v)); break }
           }
-          if case .float(let x) = r[Int(a)], case .float(let y) = r[Int(b)] { put(r + Int(d), .float(x * y)); break }
+          if let (x, y) = Interpreter.doubles(r + Int(a), r + Int(b)) { put(r + Int(d), .float(x * y)); break }
           put(r + Int(d), try arith(.multiply, r[Int(a)], r[Int(b)]))
         case .arith(let op, let d, let a, let b):
           if case .int(let x) = r[Int(a)], case .int(let y) = r[Int(b)], let v = op.intsWithoutOverflow(x, y) {
@@ -213,7 +213,7 @@ extension Interpreter {
           try code.nodes[pc]._withUnsafeGuaranteedRef { try $0.exec(frame, self) }
           if flow != .normal { return .none }
         }
-        pc += 1
+        pc &+= 1
       }
     } catch {
       throw code.nodes[pc]._withUnsafeGuaranteedRef { $0.located(error) }
@@ -225,6 +225,24 @@ extension Interpreter {
   @inline(__always)
   func put(_ p: UnsafeMutablePointer<Value>, _ v: consuming Value) {
     if p.pointee.isTrivial { p.initialize(to: v) } else { p.pointee = v }
+  }
+
+  /// Two numbers, not both ints (the callers try ints first), as doubles; nil for anything
+  /// else. Read through the pointers: matching on them copies nothing.
+  @inline(__always)
+  static func doubles(_ a: UnsafeMutablePointer<Value>, _ b: UnsafeMutablePointer<Value>) -> (Double, Double)? {
+    let x: Double, y: Double
+    switch a.pointee {
+    case .float(let f): x = f
+    case .int(let i): x = Double(i)
+    default: return nil
+    }
+    switch b.pointee {
+    case .float(let f): y = f
+    case .int(let i): y = Double(i)
+    default: return nil
+    }
+    return (x, y)
   }
 
   @inline(__always)
