@@ -226,13 +226,17 @@ struct Compiler {
     _ = temp()
     for (i, a) in rc.arguments.enumerated() { try expression(a, into: base + Reg(i)) }
     let prep = emit(.forPrep(base, Int32(rc.arguments.count), 0), rc)
+    var slot: Reg = -1
+    if case .local(let s) = f.target { slot = Reg(s) }
+    // A local is set before the first pass and by `forStep` after; any other variable here.
+    if slot >= 0 { store(base, in: f.target, f) }
     let body = here
-    store(base, in: f.target, f)
+    if slot < 0 { store(base, in: f.target, f) }
     loops.append(([], []))
     try statement(f.body)
     let loop = loops.removeLast()
     let step = here
-    emit(.forStep(base, body), f)
+    emit(.forStep(base, body, slot), f)
     for j in loop.continues { patch(j, to: step) }
     for j in loop.breaks { patch(j, to: here) }
     patch(prep, to: here)

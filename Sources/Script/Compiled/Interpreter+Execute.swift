@@ -16,7 +16,12 @@ extension Interpreter {
       while true {
         switch ops[pc] {
         case .loadK(let d, let k):
-          put(r + Int(d), code.constants[Int(k)])
+          // Numbers rebuilt in place: no outlined copy of the value.
+          switch code.constants[Int(k)] {
+          case .int(let i): put(r + Int(d), .int(i))
+          case .float(let x): put(r + Int(d), .float(x))
+          default: put(r + Int(d), code.constants[Int(k)])
+          }
         case .move(let d, let s):
           // Numbers rebuilt in place: no outlined copy of the value.
           switch r[Int(s)] {
@@ -191,7 +196,7 @@ extension Interpreter {
           if try !rangeIsBuiltin(code.nodes[pc], frame) { pc = Int(t); continue }
         case .forPrep(let base, let count, let t):
           if try !forPrep(r + Int(base), Int(count)) { pc = Int(t); continue }
-        case .forStep(let base, let t):
+        case .forStep(let base, let t, let slot):
           ticks &-= 1
           if ticks <= 0 { try checkpoint(at: code.nodes[pc].takeUnretainedValue()) }
           let b = r + Int(base)
@@ -199,6 +204,7 @@ extension Interpreter {
             let (n, o) = i.addingReportingOverflow(by)
             if !o && (by > 0 ? n < end : n > end) {
               b.initialize(to: .int(n))
+              if slot >= 0 { put(r + Int(slot), .int(n)) }
               pc = Int(t)
               continue
             }

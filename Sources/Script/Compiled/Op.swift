@@ -67,8 +67,9 @@ enum Op {
   /// `range` bounds in `count` registers at `base` become (i, end, step) there; jumps past the
   /// loop when it runs zero times.
   case forPrep(Reg, Int32, Int32)
-  /// Counts a tick, steps `i`, and jumps back to the body while it is in range.
-  case forStep(Reg, Int32)
+  /// Counts a tick, steps `i`, and jumps back to the body while it is in range. A local loop
+  /// variable's slot (else -1) gets the new `i` here, with no `move` per step.
+  case forStep(Reg, Int32, Reg)
 
   /// The tree evaluates the node (a construct the compiler leaves to it) into `r[d]`.
   case evalNode(Reg)
