@@ -240,7 +240,7 @@ public final class Interpreter: CallContext {
     if ticks <= 0 { try checkpoint(at: callSite) }
     let frame = Frame(slots: slots, cells: nil, upvalues: closure.upvalues)
     do {
-      let v = try closure.proto.bodyRef._withUnsafeGuaranteedRef { try $0.eval(frame, self) }
+      let v = try run(closure.proto, frame)
       if flow == .returning {
         flow = .normal
         let r = returnValue
@@ -251,6 +251,13 @@ public final class Interpreter: CallContext {
     } catch {
       throw traced(error, closure, callSite)
     }
+  }
+
+  /// A function's body: its compiled code, or the tree when it has none.
+  @inline(__always)
+  private func run(_ proto: FunctionProto, _ frame: Frame) throws -> Value {
+    if let code = proto.codeRef { return try code._withUnsafeGuaranteedRef { try execute($0, frame) } }
+    return try proto.bodyRef._withUnsafeGuaranteedRef { try $0.eval(frame, self) }
   }
 
   /// A runtime error leaving `closure`'s call gets the call's line in its trace.
@@ -296,7 +303,7 @@ public final class Interpreter: CallContext {
       }
     }
     do {
-      let v = try proto.bodyRef._withUnsafeGuaranteedRef { try $0.eval(frame, self) }
+      let v = try run(proto, frame)
       if flow == .returning {
         flow = .normal
         let r = returnValue

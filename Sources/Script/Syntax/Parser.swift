@@ -310,6 +310,7 @@ public final class Parser {
     proto.localCount = layout.slotCount
     proto.cellSlots = layout.cellSlots
     proto.captures = layout.captures
+    proto.compile()
     closed = true
     return FunctionLiteral(at(fnToken), proto)
   }

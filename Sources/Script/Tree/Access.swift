@@ -65,7 +65,7 @@ final class Field: Node {
   /// hinted position is checked by the key's bits alone (short keys are stored inline, so
   /// equal short keys have equal bits): with no call on that path, nothing forces a copy.
   @inline(__always)
-  private static func read(_ v: borrowing Value, _ name: String, _ hint: inout Int) -> Value? {
+  static func read(_ v: borrowing Value, _ name: String, _ hint: inout Int) -> Value? {
     switch v {
     case .record(let r):
       if r.hasKey(bitsOf: name, at: hint) { return r.values[hint] }

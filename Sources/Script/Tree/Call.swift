@@ -20,7 +20,7 @@ final class Call: Node {
   /// The first argument when it is written `range(...)` (positional bounds only): a builtin
   /// with an `overRange` body (`map`, `filter`, `reduce`) then counts through the integers
   /// instead of receiving their list.
-  private let rangeArgument: Call?
+  let rangeArgument: Call?
 
   init(_ at: Location, _ callee: Node, _ arguments: [Node], _ keywords: [(String, Node)]) {
     self.callee = callee
@@ -192,6 +192,20 @@ final class FunctionProto {
   }
   /// The body again, unretained: the proto holds it, and a call should not pay a retain.
   @exclusivity(unchecked) private(set) var bodyRef: Unmanaged<Node> = Unmanaged.passUnretained(Node.placeholder)
+  /// The body compiled to register instructions (`Compiler`), or nil when the tree-walker
+  /// runs it. Set once, at parse time, with `localCount` grown by its temporaries.
+  private(set) var code: Code? {
+    didSet { codeRef = code.map { Unmanaged.passUnretained($0) } }
+  }
+  /// The code again, unretained, for the same reason as `bodyRef`.
+  @exclusivity(unchecked) private(set) var codeRef: Unmanaged<Code>?
+
+  /// Compiles the body when it can (after the resolver has laid out the slots).
+  func compile() {
+    guard let c = Compiler.compile(self) else { return }
+    code = c
+    localCount = c.frameSize
+  }
   let location: Location
   /// The `#` comment lines just above a named `fn`, shown by `help(f)`.
   var doc: String

@@ -58,7 +58,7 @@ final class RecordLiteral: Node {
   let fields: [(String, Node)]
   /// The keys, once: every record this literal makes shares the shape (the parser has made
   /// sure they are distinct).
-  private let shape: RecordShape
+  let shape: RecordShape
   /// The value nodes, unretained (the fields hold them): iterating an array of nodes retains
   /// and releases each, atomically.
   private let nodes: UnsafeMutableBufferPointer<Unmanaged<Node>>

@@ -195,7 +195,7 @@ final class CompoundAssign: Node {
   }
 
   @inline(never)
-  private func update(_ rhs: Value, _ frame: Frame, _ it: Interpreter) throws {
+  func update(_ rhs: Value, _ frame: Frame, _ it: Interpreter) throws {
     guard var current = target.take(frame, it) else {
       throw error("undefined variable '\(name)'")
     }

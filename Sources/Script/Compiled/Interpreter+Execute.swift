@@ -1,0 +1,266 @@
+/// The dispatch loop of compiled code: one `switch` per instruction over the call's slots.
+///
+///     let v = try interpreter.execute(code, frame)   // from `invokePlain`/`invokeGeneral`
+///
+/// The common cases (ints, a global `fn`, a record field at its remembered position) are
+/// handled inline; everything else goes to out-of-line helpers (`Interpreter+Operations`),
+/// which keeps this function's registers few. A joule call recurses through `invoke`, so the
+/// depth count, the traceback and the recursion limit are the tree-walker's own. An error
+/// takes the position of the instruction's node unless it has one already.
+extension Interpreter {
+  func execute(_ code: Code, _ frame: Frame) throws -> Value {
+    let ops = code.ops
+    let r = frame.slots
+    var pc = 0
+    do {
+      while true {
+        switch ops[pc] {
+        case .loadK(let d, let k):
+          // Numbers rebuilt in place: no outlined copy of the value.
+          switch code.constants[Int(k)] {
+          case .int(let i): put(r + Int(d), .int(i))
+          case .float(let x): put(r + Int(d), .float(x))
+          default: put(r + Int(d), code.constants[Int(k)])
+          }
+        case .move(let d, let s):
+          // Numbers rebuilt in place: no outlined copy of the value.
+          switch r[Int(s)] {
+          case .int(let i): put(r + Int(d), .int(i))
+          case .float(let x): put(r + Int(d), .float(x))
+          default: put(r + Int(d), r[Int(s)])
+          }
+        case .getCell(let d, let c):
+          put(r + Int(d), frame.cell(Int(c)).value)
+        case .getUpvalue(let d, let u):
+          put(r + Int(d), frame.upvalue(Int(u)).value)
+        case .getGlobal(let d, let g):
+          if let v = globals.values[Int(g)] {
+            put(r + Int(d), v)
+          } else {
+            put(r + Int(d), try code.nodes[pc]._withUnsafeGuaranteedRef { try $0.eval(frame, self) })
+          }
+        case .setCell(let c, let s):
+          frame.cell(Int(c)).value = r[Int(s)]
+        case .setUpvalue(let u, let s):
+          frame.upvalue(Int(u)).value = r[Int(s)]
+        case .setGlobal(let g, let s):
+          globals.set(Int(g), r[Int(s)])
+
+        case .add(let d, let a, let b):
+          if case .int(let x) = r[Int(a)], case .int(let y) = r[Int(b)] {
+            let (v, o) = x.addingReportingOverflow(y)
+            if !o { put(r + Int(d), .int(v)); break }
+          }
+          if let (x, y) = Interpreter.doubles(r + Int(a), r + Int(b)) { put(r + Int(d), .float(x + y)); break }
+          put(r + Int(d), try arith(.add, r[Int(a)], r[Int(b)]))
+        case .subtract(let d, let a, let b):
+          if case .int(let x) = r[Int(a)], case .int(let y) = r[Int(b)] {
+            let (v, o) = x.subtractingReportingOverflow(y)
+            if !o { put(r + Int(d), .int(v)); break }
+          }
+          if let (x, y) = Interpreter.doubles(r + Int(a), r + Int(b)) { put(r + Int(d), .float(x - y)); break }
+          put(r + Int(d), try arith(.subtract, r[Int(a)], r[Int(b)]))
+        case .multiply(let d, let a, let b):
+          if case .int(let x) = r[Int(a)], case .int(let y) = r[Int(b)] {
+            let (v, o) = x.multipliedReportingOverflow(by: y)
+            if !o { put(r + Int(d), .int(v)); break }
+          }
+          if let (x, y) = Interpreter.doubles(r + Int(a), r + Int(b)) { put(r + Int(d), .float(x * y)); break }
+          put(r + Int(d), try arith(.multiply, r[Int(a)], r[Int(b)]))
+        case .arith(let op, let d, let a, let b):
+          if case .int(let x) = r[Int(a)], case .int(let y) = r[Int(b)], let v = op.intsWithoutOverflow(x, y) {
+            put(r + Int(d), v)
+            break
+          }
+          put(r + Int(d), try arith(op, r[Int(a)], r[Int(b)]))
+        case .addK(let d, let a, let k):
+          if case .int(let x) = r[Int(a)] {
+            let (v, o) = x.addingReportingOverflow(Int(k))
+            if !o { put(r + Int(d), .int(v)); break }
+          }
+          put(r + Int(d), try arith(.add, r[Int(a)], .int(Int(k))))
+        case .subtractK(let d, let a, let k):
+          if case .int(let x) = r[Int(a)] {
+            let (v, o) = x.subtractingReportingOverflow(Int(k))
+            if !o { put(r + Int(d), .int(v)); break }
+          }
+          put(r + Int(d), try arith(.subtract, r[Int(a)], .int(Int(k))))
+        case .arithK(let op, let d, let a, let k):
+          if case .int(let x) = r[Int(a)], let v = op.intsWithoutOverflow(x, Int(k)) {
+            put(r + Int(d), v)
+            break
+          }
+          put(r + Int(d), try arith(op, r[Int(a)], .int(Int(k))))
+        case .compound(let op, let s, let b):
+          let p = r + Int(s)
+          if p.pointee.isNumber, r[Int(b)].isNumber {
+            // Numbers over numbers: nothing to destroy (an error leaves the variable as it was).
+            if let v = op.numbersWithoutError(p.pointee, r[Int(b)]) {
+              p.initialize(to: v)
+            } else {
+              p.initialize(to: try op.apply(p.pointee, r[Int(b)]))
+            }
+            break
+          }
+          try compoundSlow(code.nodes[pc], r[Int(b)], frame)
+        case .compare(let op, let d, let a, let b):
+          if case .int(let x) = r[Int(a)], case .int(let y) = r[Int(b)], op != .isIn {
+            put(r + Int(d), .bool(Interpreter.compareInts(op, x, y)))
+            break
+          }
+          put(r + Int(d), .bool(try compare(op, r[Int(a)], r[Int(b)], code.nodes[pc])))
+        case .compareK(let op, let d, let a, let k):
+          if case .int(let x) = r[Int(a)], op != .isIn {
+            put(r + Int(d), .bool(Interpreter.compareInts(op, x, Int(k))))
+            break
+          }
+          put(r + Int(d), .bool(try compare(op, r[Int(a)], .int(Int(k)), code.nodes[pc])))
+        case .not(let d, let s):
+          put(r + Int(d), .bool(!r[Int(s)].isTruthy))
+        case .negate(let d, let s):
+          if case .float(let x) = r[Int(s)] { put(r + Int(d), .float(-x)); break }
+          if case .int(let x) = r[Int(s)], x != .min { put(r + Int(d), .int(-x)); break }
+          put(r + Int(d), try negate(r[Int(s)]))
+
+        case .jump(let t):
+          pc = Int(t)
+          continue
+        case .jumpIfFalse(let s, let t):
+          if !r[Int(s)].isTruthy { pc = Int(t); continue }
+        case .jumpIfTrue(let s, let t):
+          if r[Int(s)].isTruthy { pc = Int(t); continue }
+        case .jumpUnless(let op, let a, let b, let t):
+          if case .int(let x) = r[Int(a)], case .int(let y) = r[Int(b)] {
+            if !Interpreter.compareInts(op, x, y) { pc = Int(t); continue }
+            break
+          }
+          if try !compare(op, r[Int(a)], r[Int(b)], code.nodes[pc]) { pc = Int(t); continue }
+        case .jumpUnlessK(let op, let a, let k, let t):
+          if case .int(let x) = r[Int(a)] {
+            if !Interpreter.compareInts(op, x, Int(k)) { pc = Int(t); continue }
+            break
+          }
+          if try !compare(op, r[Int(a)], .int(Int(k)), code.nodes[pc]) { pc = Int(t); continue }
+        case .loop(let t):
+          ticks &-= 1
+          if ticks <= 0 { try checkpoint(at: code.nodes[pc].takeUnretainedValue()) }
+          pc = Int(t)
+          continue
+
+        case .callGlobal(let d, let g, let base, let argc):
+          if let c = globals.closures[Int(g)] {
+            let v = try c._withUnsafeGuaranteedRef { c in
+              c.activeCalls &+= 1
+              defer { c.activeCalls &-= 1 }
+              return try code.nodes[pc]._withUnsafeGuaranteedRef {
+                try callClosure(c, r + Int(base), Int(argc), site: $0)
+              }
+            }
+            put(r + Int(d), v)
+            if globals.hasRetired { globals.sweepRetired() }
+            break
+          }
+          if argc == 1, let m = code.math[pc], globals.values[Int(g)] == nil, let v = m.apply(r[Int(base)]) {
+            put(r + Int(d), v)
+            break
+          }
+          put(r + Int(d), try callGlobalSlow(code, pc, Int(g), r + Int(base), Int(argc), frame))
+        case .callValue(let d, let f, let base, let argc):
+          if let c = r[Int(f)].unretainedClosure {
+            let v = try c._withUnsafeGuaranteedRef { c in
+              try code.nodes[pc]._withUnsafeGuaranteedRef { try callClosure(c, r + Int(base), Int(argc), site: $0) }
+            }
+            put(r + Int(d), v)
+            break
+          }
+          put(r + Int(d), try callValueSlow(code, pc, r[Int(f)], r + Int(base), Int(argc)))
+        case .ret(let s):
+          // Moved out: the frame is released next, so no retain and release of the value.
+          let v = (r + Int(s)).move()
+          (r + Int(s)).initialize(to: .none)
+          return v
+
+        case .record(let d, let base, let count):
+          put(r + Int(d), record(code.nodes[pc], r + Int(base), Int(count)))
+        case .list(let d, let base, let count):
+          put(r + Int(d), .list(Interpreter.take(r + Int(base), Int(count))))
+        case .field(let d, let o, let site):
+          let v = try code.nodes[pc]._withUnsafeGuaranteedRef { node in
+            let f = unsafeDowncast(node, to: Field.self)
+            if let v = Field.read(r[Int(o)], f.name, &code.hints[Int(site)]) { return v }
+            return try Access.field(r[Int(o)], f.name)
+          }
+          put(r + Int(d), v)
+
+        case .guardRange(let t):
+          if try !rangeIsBuiltin(code.nodes[pc], frame) { pc = Int(t); continue }
+        case .forPrep(let base, let count, let t):
+          if try !forPrep(r + Int(base), Int(count)) { pc = Int(t); continue }
+        case .forStep(let base, let t, let slot):
+          ticks &-= 1
+          if ticks <= 0 { try checkpoint(at: code.nodes[pc].takeUnretainedValue()) }
+          let b = r + Int(base)
+          if case .int(let i) = b[0], case .int(let end) = b[1], case .int(let by) = b[2] {
+            let (n, o) = i.addingReportingOverflow(by)
+            if !o && (by > 0 ? n < end : n > end) {
+              b.initialize(to: .int(n))
+              if slot >= 0 { put(r + Int(slot), .int(n)) }
+              pc = Int(t)
+              continue
+            }
+          }
+
+        case .evalNode(let d):
+          let v = try code.nodes[pc]._withUnsafeGuaranteedRef { try $0.eval(frame, self) }
+          // A `return` inside it: the call takes `returnValue` (see `invokePlain`).
+          if flow != .normal { return .none }
+          put(r + Int(d), v)
+        case .execNode:
+          try code.nodes[pc]._withUnsafeGuaranteedRef { try $0.exec(frame, self) }
+          if flow != .normal { return .none }
+        }
+        pc &+= 1
+      }
+    } catch {
+      throw code.nodes[pc]._withUnsafeGuaranteedRef { $0.located(error) }
+    }
+  }
+
+  /// Stores `v` in a register: over a number, bool or nil there is nothing to destroy, so no
+  /// outlined destroy call.
+  @inline(__always)
+  func put(_ p: UnsafeMutablePointer<Value>, _ v: consuming Value) {
+    if p.pointee.isTrivial { p.initialize(to: v) } else { p.pointee = v }
+  }
+
+  /// Two numbers, not both ints (the callers try ints first), as doubles; nil for anything
+  /// else. Read through the pointers: matching on them copies nothing.
+  @inline(__always)
+  static func doubles(_ a: UnsafeMutablePointer<Value>, _ b: UnsafeMutablePointer<Value>) -> (Double, Double)? {
+    let x: Double, y: Double
+    switch a.pointee {
+    case .float(let f): x = f
+    case .int(let i): x = Double(i)
+    default: return nil
+    }
+    switch b.pointee {
+    case .float(let f): y = f
+    case .int(let i): y = Double(i)
+    default: return nil
+    }
+    return (x, y)
+  }
+
+  @inline(__always)
+  static func compareInts(_ op: ComparisonOperator, _ x: Int, _ y: Int) -> Bool {
+    switch op {
+    case .equal: return x == y
+    case .notEqual: return x != y
+    case .less: return x < y
+    case .lessEqual: return x <= y
+    case .greater: return x > y
+    case .greaterEqual: return x >= y
+    case .isIn: return false  // never reached: `compare` reports the error first
+    }
+  }
+}
