@@ -2,8 +2,10 @@
 import PackageDescription
 
 // Numeric Swift code: no bounds or overflow checks in its hot loops, whole-module optimised.
-// Only Tune (its GP's linear algebra) needs it; Learn's hot loops are C kernels and OpenBLAS,
-// so Learn and its file parsers keep their checks (docs/architecture.md has the timings).
+// Only TuneNumerics (the GP, its linear algebra and the acquisition math) needs it; the rest of
+// Tune (samplers, spaces, pruners, the study model, worker processes and their JSON pipes) keeps
+// its checks, and so do Learn and its file parsers, whose hot loops are C kernels and OpenBLAS
+// (docs/architecture.md has the timings).
 // No instruction set is named here, so one build runs on any x86-64 or aarch64 machine: the
 // loops that need AVX2/AVX-512 live in LearnKernels, built once per instruction set and chosen
 // at run time (issue 12).
@@ -47,7 +49,9 @@ let package = Package(
     .target(name: "LearnKernels", cSettings: kernelFlags),
     .target(name: "Learn", dependencies: ["CBLAS", "CZlib", "LearnKernels", "JSONText"]),
     .target(name: "Energy", dependencies: ["JSONText"]),
-    .target(name: "Tune", dependencies: ["CSpawn"], swiftSettings: numeric),
+    // The GP, Cholesky, L-BFGS and acquisition math: only numbers in, numbers out.
+    .target(name: "TuneNumerics", swiftSettings: numeric),
+    .target(name: "Tune", dependencies: ["TuneNumerics", "CSpawn"]),
     // Studies kept between processes and machines: SQLite through GRDB, PostgreSQL through libpq,
     // atomic claims, heartbeats. Parsing and storing code: compiled with its checks.
     .target(name: "StudyStore", dependencies: ["Tune", "CLibPQ", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -69,7 +73,7 @@ let package = Package(
     .target(name: "Notebook", dependencies: ["Script", "JSONText"]),
 
     // The one place that knows both the language and the domains.
-    .target(name: "JouleKit", dependencies: ["Script", "Learn", "Energy", "Tune", "StudyStore", "Plot", "Workload", "Stats"]),
+    .target(name: "JouleKit", dependencies: ["Script", "Learn", "Energy", "Tune", "TuneNumerics", "StudyStore", "Plot", "Workload", "Stats"]),
 
     .executableTarget(
       name: "joule",
@@ -84,7 +88,8 @@ let package = Package(
     .testTarget(name: "LearnTests", dependencies: ["Learn", "TestSupport"]),
     .testTarget(name: "EnergyTests", dependencies: ["Energy", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "WorkloadTests", dependencies: ["Workload", "Energy", "TestSupport"]),
-    .testTarget(name: "TuneTests", dependencies: ["Tune", "TestSupport"]),
+    .testTarget(name: "TuneNumericsTests", dependencies: ["TuneNumerics"]),
+    .testTarget(name: "TuneTests", dependencies: ["Tune", "TuneNumerics", "TestSupport"]),
     .testTarget(name: "StudyStoreTests", dependencies: ["StudyStore", "Tune", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "StatsTests", dependencies: ["Stats"], resources: [.copy("Fixtures")]),
     .testTarget(name: "PlotTests", dependencies: ["Plot", "TestSupport"]),

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Tune
+import TuneNumerics
 
 private func space3() throws -> SearchSpace {
   try SearchSpace([("lr", .logUniform(1e-4, 1e-1)), ("beta1", .uniform(0.5, 0.99)), ("blocks", .integer(1, 4))])

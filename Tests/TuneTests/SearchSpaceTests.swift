@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Tune
+import TuneNumerics
 
 @Test func gridFollowsThePaperRuleAndNeverUsesTheUpperBound() throws {
   let d = try Dimension.uniform(0.1, 1)

@@ -3,6 +3,7 @@ import Foundation
 import Script
 import StudyStore
 import Tune
+import TuneNumerics
 
 /// The body of `tune(objective, space, ...)`: reads the settings, runs the study through
 /// `StudyRunner`, and calls the language function once per trial inside an energy window.

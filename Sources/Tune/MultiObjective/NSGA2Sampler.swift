@@ -1,4 +1,5 @@
 import Foundation
+import TuneNumerics
 
 /// NSGA-II (Deb et al. 2002) for cheap multi-objective studies, after Optuna's `NSGAIISampler`.
 ///

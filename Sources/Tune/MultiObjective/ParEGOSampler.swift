@@ -1,4 +1,5 @@
 import Foundation
+import TuneNumerics
 
 /// Multi-objective Bayesian optimisation by random scalarisations (ParEGO; Knowles 2006).
 ///

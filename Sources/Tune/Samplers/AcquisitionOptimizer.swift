@@ -1,4 +1,5 @@
 import Foundation
+import TuneNumerics
 
 /// Maximises an acquisition function over the unit cube of a search space.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import TuneNumerics
 
 /// Gaussian-process Bayesian optimisation.
 ///

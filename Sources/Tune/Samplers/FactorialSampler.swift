@@ -1,3 +1,5 @@
+import TuneNumerics
+
 /// The runs of a designed experiment: every combination of the factors' levels, each repeated,
 /// in a seeded random order (or in order, repetitions outermost, with `shuffle: false`).
 ///

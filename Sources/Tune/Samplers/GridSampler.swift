@@ -1,3 +1,5 @@
+import TuneNumerics
+
 /// Every combination of per-dimension grid values, each visited once.
 ///
 ///     let g = try GridSampler(space: space, seed: 1, count: 5)      // paper rule, shuffled

@@ -1,4 +1,5 @@
 import Foundation
+import TuneNumerics
 
 /// A mixture of product kernels over the unit cube: one kernel per observed point plus a broad
 /// prior kernel, as in Optuna's `_ParzenEstimator` (optuna/samplers/_tpe/parzen_estimator.py).

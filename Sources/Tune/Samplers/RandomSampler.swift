@@ -1,3 +1,5 @@
+import TuneNumerics
+
 /// Independent uniform draws in the unit cube (so log-uniform on log ranges).
 ///
 ///     let s = RandomSampler(space: space, seed: 1)

@@ -1,4 +1,5 @@
 import Foundation
+import TuneNumerics
 
 /// The tree-structured Parzen estimator (Bergstra et al. 2011), as Optuna's default `TPESampler`.
 ///

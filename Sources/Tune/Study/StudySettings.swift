@@ -1,3 +1,5 @@
+import TuneNumerics
+
 /// Everything that defines a study: resuming checks the stored settings against these.
 ///
 ///     var s = StudySettings(name: "adam", space: space, strategy: .bayes)

@@ -6,9 +6,10 @@ import Foundation
 ///     let u = Double.random(in: 0..<1, using: &rng)
 ///
 /// Each trial draws from its own stream derived from (seed, trial index), so a resumed study
-/// suggests exactly what an uninterrupted one would have.
+/// suggests exactly what an uninterrupted one would have. Its draws are `@inlinable`: every
+/// sampler in Tune calls them in its candidate loops.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
-  private var s: (UInt64, UInt64, UInt64, UInt64)
+  @usableFromInline var s: (UInt64, UInt64, UInt64, UInt64)
 
   public init(seed: UInt64, stream: UInt64 = 0) {
     var sm = seed &* 0x9E37_79B9_7F4A_7C15 ^ (stream &+ 0x632B_E59B_D9B4_E019) &* 0xBF58_476D_1CE4_E5B9
@@ -26,6 +27,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     self.init(seed: UInt64(bitPattern: Int64(seed)), stream: UInt64(bitPattern: Int64(stream)))
   }
 
+  @inlinable
   public mutating func next() -> UInt64 {
     let result = ((s.1 &* 5) << 7 | (s.1 &* 5) >> 57) &* 9
     let t = s.1 << 17
@@ -39,11 +41,13 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
   }
 
   /// Uniform in [0, 1) with 53 random bits.
+  @inlinable
   public mutating func unit() -> Double {
     Double(next() >> 11) * 0x1.0p-53
   }
 
   /// Standard normal (Box–Muller).
+  @inlinable
   public mutating func normal() -> Double {
     let u1 = max(unit(), 1e-300), u2 = unit()
     return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Tune
+import TuneNumerics
 
 /// Central difference of `f` along coordinate `k`.
 private func centralDifference(_ f: ([Double]) -> Double, at x: [Double], _ k: Int, h: Double = 1e-6) -> Double {

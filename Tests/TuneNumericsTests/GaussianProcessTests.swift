@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Tune
+import TuneNumerics
 
 /// The reference numbers come from this numpy script (numpy 2.4.6, run once; it inverts K
 /// directly instead of using a Cholesky factor, so it shares no code path with joule):

@@ -23,7 +23,7 @@ public final class GaussianProcess {
   let invL2: [Double]
 
   public init(x: [[Double]], y: [Double], kernel: MaternKernel, hyperparameters: GPHyperparameters) throws {
-    guard !x.isEmpty, x.count == y.count else { throw TuneError.invalidSettings("GP needs as many outputs as inputs") }
+    guard !x.isEmpty, x.count == y.count else { throw GaussianProcessError.shape(inputs: x.count, outputs: y.count) }
     n = x.count
     d = x[0].count
     self.kernel = kernel

@@ -17,7 +17,8 @@ public enum Acquisition: String, CaseIterable, Codable, Sendable {
 
   /// The score to maximise at a point with posterior `mean`, `sd` (standardised units), given the
   /// incumbent `best` and, for the energy-aware form, the predicted log joules.
-  func score(mean: Double, sd: Double, best: Double, logJoules: Double = 0) -> Double {
+  @inlinable
+  package func score(mean: Double, sd: Double, best: Double, logJoules: Double = 0) -> Double {
     switch self {
     case .expectedImprovement:
       return ExpectedImprovement(best: best).logValue(mean: mean, sd: sd)
@@ -34,7 +35,8 @@ public enum Acquisition: String, CaseIterable, Codable, Sendable {
   /// so the caller adds −∂log J/∂x itself.
   ///
   ///     let (v, dMean, dSd) = Acquisition.expectedImprovement.scoreAndDerivatives(mean: 0.2, sd: 0.1, best: 0.3)
-  func scoreAndDerivatives(mean: Double, sd: Double, best: Double, logJoules: Double = 0)
+  @inlinable
+  package func scoreAndDerivatives(mean: Double, sd: Double, best: Double, logJoules: Double = 0)
     -> (value: Double, dMean: Double, dSd: Double) {
     switch self {
     case .expectedImprovement:
