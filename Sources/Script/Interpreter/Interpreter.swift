@@ -233,6 +233,13 @@ public final class Interpreter: CallContext {
   /// to make, no defaults to evaluate, so a smaller function (fewer registers to save).
   @inline(never)
   func invokePlain(_ closure: Closure, _ slots: UnsafeMutablePointer<Value>, callSite: Node?) throws -> Value {
+    try enterPlain(closure, slots, callSite: callSite)
+  }
+
+  /// `invokePlain`'s body, for a caller that inlines it (`Call`'s fast path: one function
+  /// layer less per call of a joule function).
+  @inline(__always)
+  func enterPlain(_ closure: Closure, _ slots: UnsafeMutablePointer<Value>, callSite: Node?) throws -> Value {
     depth += 1
     defer { depth -= 1 }
     if depth > maxCallDepth { throw tooDeep(at: callSite) }
@@ -255,7 +262,7 @@ public final class Interpreter: CallContext {
 
   /// A function's body: its compiled code, or the tree when it has none.
   @inline(__always)
-  private func run(_ proto: FunctionProto, _ frame: Frame) throws -> Value {
+  func run(_ proto: FunctionProto, _ frame: Frame) throws -> Value {
     if let code = proto.codeRef { return try code._withUnsafeGuaranteedRef { try execute($0, frame) } }
     return try proto.bodyRef._withUnsafeGuaranteedRef { try $0.eval(frame, self) }
   }
