@@ -138,6 +138,33 @@ extension Compiler {
     }
   }
 
+  /// Compiles `node` as the value its call returns: each branch of an `if`, and a block's
+  /// last statement, ends in a `ret` of its own, so fib's `if n < 2 { n }` is two
+  /// instructions (`jumpUnlessK`, `ret n`) rather than four (a move into a result register
+  /// and a jump to a shared `ret`).
+  mutating func returning(_ node: Node) throws {
+    let mark = top
+    depth += 1
+    defer { top = mark; depth -= 1 }
+    guard depth < Compiler.maxDepth else { throw Unsupported() }
+    switch node {
+    case let i as If:
+      let otherwise = try condition(i.condition)
+      try returning(i.then)
+      for j in otherwise { patch(j, to: here) }
+      if let e = i.otherwise {
+        try returning(e)
+      } else {
+        emit(.ret(nilRegister(i)), i)
+      }
+    case let b as Block where !b.statements.isEmpty:
+      for s in b.statements.dropLast() { try statement(s) }
+      try returning(b.statements[b.statements.count - 1])
+    default:
+      emit(.ret(try operand(node)), node)
+    }
+  }
+
   /// Evaluates `nodes` into fresh consecutive temporaries; returns the first. With `at`, the
   /// destination when it is the newest temporary: a call's result then lands where its first
   /// argument was (Lua's way), which keeps frames small.

@@ -49,9 +49,7 @@ struct Compiler {
     guard enabled, let body = proto.body, everything || hasLoop(body) else { return nil }
     var c = Compiler(localCount: proto.localCount)
     do {
-      let result = c.temp()
-      try c.expression(body, into: result)
-      c.emit(.ret(result), body)
+      try c.returning(body)
     } catch {
       return nil
     }

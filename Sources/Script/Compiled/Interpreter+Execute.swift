@@ -152,12 +152,11 @@ extension Interpreter {
             let v = try c._withUnsafeGuaranteedRef { c in
               c.activeCalls &+= 1
               defer { c.activeCalls &-= 1 }
-              return try code.nodes[pc]._withUnsafeGuaranteedRef {
-                try callClosure(c, r + Int(base), Int(argc), site: $0)
-              }
+              return try callClosure(c, r + Int(base), Int(argc), site: code.nodes[pc])
             }
-            put(r + Int(d), v)
+            // The sweep first: a store before it would copy (retain) `v` and destroy it after.
             if globals.hasRetired { globals.sweepRetired() }
+            put(r + Int(d), v)
             break
           }
           if argc == 1, let m = code.math[pc], globals.values[Int(g)] == nil, let v = m.apply(r[Int(base)]) {
@@ -167,9 +166,7 @@ extension Interpreter {
           put(r + Int(d), try callGlobalSlow(code, pc, Int(g), r + Int(base), Int(argc), frame))
         case .callValue(let d, let f, let base, let argc):
           if let c = r[Int(f)].unretainedClosure {
-            let v = try c._withUnsafeGuaranteedRef { c in
-              try code.nodes[pc]._withUnsafeGuaranteedRef { try callClosure(c, r + Int(base), Int(argc), site: $0) }
-            }
+            let v = try c._withUnsafeGuaranteedRef { c in try callClosure(c, r + Int(base), Int(argc), site: code.nodes[pc]) }
             put(r + Int(d), v)
             break
           }

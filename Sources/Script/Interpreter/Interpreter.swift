@@ -204,7 +204,7 @@ public final class Interpreter: CallContext {
 
   /// Out of line, so building the message costs the hot path nothing (not even stack space).
   @inline(never)
-  private func stackFull(at node: Node?) -> ScriptError {
+  func stackFull(at node: Node?) -> ScriptError {
     let message = "recursion too deep (the call stack's \(Interpreter.stackCapacity) slots are full)"
     return node.map { $0.error(message) } ?? ScriptError.runtime(message)
   }
@@ -233,6 +233,13 @@ public final class Interpreter: CallContext {
   /// to make, no defaults to evaluate, so a smaller function (fewer registers to save).
   @inline(never)
   func invokePlain(_ closure: Closure, _ slots: UnsafeMutablePointer<Value>, callSite: Node?) throws -> Value {
+    try enterPlain(closure, slots, callSite: callSite)
+  }
+
+  /// `invokePlain`'s body, for a caller that inlines it (`Call`'s fast path: one function
+  /// layer less per call of a joule function).
+  @inline(__always)
+  func enterPlain(_ closure: Closure, _ slots: UnsafeMutablePointer<Value>, callSite: Node?) throws -> Value {
     depth += 1
     defer { depth -= 1 }
     if depth > maxCallDepth { throw tooDeep(at: callSite) }
@@ -255,14 +262,14 @@ public final class Interpreter: CallContext {
 
   /// A function's body: its compiled code, or the tree when it has none.
   @inline(__always)
-  private func run(_ proto: FunctionProto, _ frame: Frame) throws -> Value {
+  func run(_ proto: FunctionProto, _ frame: Frame) throws -> Value {
     if let code = proto.codeRef { return try code._withUnsafeGuaranteedRef { try execute($0, frame) } }
     return try proto.bodyRef._withUnsafeGuaranteedRef { try $0.eval(frame, self) }
   }
 
   /// A runtime error leaving `closure`'s call gets the call's line in its trace.
   @inline(never)
-  private func traced(_ error: Error, _ closure: Closure, _ callSite: Node?) -> Error {
+  func traced(_ error: Error, _ closure: Closure, _ callSite: Node?) -> Error {
     guard var e = error as? ScriptError else { return error }
     flow = .normal
     if e.kind == .runtime, let site = callSite {
@@ -320,7 +327,8 @@ public final class Interpreter: CallContext {
     }
   }
 
-  private func tooDeep(at callSite: Node?) -> ScriptError {
+  @inline(never)
+  func tooDeep(at callSite: Node?) -> ScriptError {
     let message = "recursion too deep (more than \(maxCallDepth) nested calls)"
     return callSite.map { $0.error(message) } ?? ScriptError.runtime(message)
   }
@@ -352,6 +360,19 @@ public final class Interpreter: CallContext {
   private func callOne(_ closure: Closure, _ x: Value) throws -> Value? {
     guard closure.proto.parameterCount == 1 else { return nil }
     guard let site = builtinSite else { return try callOne(closure, x, site: nil) }
+    if let code = closure.proto.codeRef, closure.proto.cellCount == 0 {
+      // Compiled, no cells: straight into its code, as a compiled caller's call does.
+      let count = closure.proto.localCount
+      // `reserve`, with `x` put in as the slots are filled (the site is read only for an error).
+      let slots = stackTop
+      guard slots + count <= stackEnd else { throw stackFull(at: site.takeUnretainedValue()) }
+      slots.initialize(to: x)
+      var i = 1
+      while i < count { (slots + i).initialize(to: .none); i &+= 1 }
+      stackTop = slots + count
+      defer { release(slots, count) }
+      return try code._withUnsafeGuaranteedRef { try enterCompiled(closure, $0, slots, site: site) }
+    }
     return try site._withUnsafeGuaranteedRef { try callOne(closure, x, site: $0) }
   }
 

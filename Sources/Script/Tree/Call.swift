@@ -83,6 +83,7 @@ final class Call: Node {
         // Over the nil `reserve` put there: nothing to destroy first.
         (slots + i).initialize(to: try fastArguments[i]._withUnsafeGuaranteedRef { try $0.eval(frame, it) })
       }
+      if proto.cellCount == 0 { return try it.enterPlain(closure, slots, callSite: self) }
       return try it.invoke(closure, slots, callSite: self)
     }
     let a = try evalArguments(frame, it)
