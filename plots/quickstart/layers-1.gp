@@ -15,31 +15,31 @@ set yrange [0:*]
 set xtics ('conv2d(3, 3, pad:…' 0, 'batchnorm()' 1, 'relu()' 2, 'maxpool(2)' 3, 'conv2d(9, 3, pad:…' 4, 'batchnorm()' 5, 'relu()' 6, 'maxpool(2)' 7, 'flatten()' 8, 'linear(392)' 9, 'linear(196)' 10, 'linear(10)' 11, 'other (loss, opti…' 12) rotate by -35 noenhanced
 set xrange [-0.6:12.6]
 $joule_p1_s1 << EOD
-0 0.02819228599
-4 0.03334359498
+0 0.03715462078
+4 0.04612907054
 EOD
 $joule_p1_s2 << EOD
-1 0.02448648898
-5 0.01475378999
+1 0.03533828616
+5 0.02197163651
 EOD
 $joule_p1_s3 << EOD
-2 7.33864782e-06
-6 4.820901492e-06
+2 2.185107904e-05
+6 9.04083791e-06
 EOD
 $joule_p1_s4 << EOD
-3 6.184295352e-06
-7 6.221293829e-06
+3 1.616423238e-05
+7 8.582452285e-06
 EOD
 $joule_p1_s5 << EOD
-8 1.046316916e-05
+8 2.679918815e-05
 EOD
 $joule_p1_s6 << EOD
-9 0.04184711023
-10 0.01830366247
-11 0.0006771516673
+9 0.05255049449
+10 0.0227140882
+11 0.001341565804
 EOD
 $joule_p1_s7 << EOD
-12 0.006603047812
+12 0.01591781327
 EOD
 plot $joule_p1_s1 using 1:2 with boxes lc rgb '#1f77b4' title 'conv', \
      $joule_p1_s2 using 1:2 with boxes lc rgb '#ff7f0e' title 'norm', \
