@@ -318,12 +318,8 @@ public final class Interpreter: CallContext {
         return r
       }
       return v
-    } catch var e as ScriptError {
-      flow = .normal
-      if e.kind == .runtime, let site = callSite {
-        e.trace.append((function: closure.name, position: site.position))
-      }
-      throw e
+    } catch {
+      throw traced(error, closure, callSite)
     }
   }
 
