@@ -126,3 +126,13 @@ import Testing
   let unknown = CPUPowerModel.make(for: .named("Intel Xeon Platinum 8380", sockets: 2), scope: .wall)
   #expect(unknown.origin.contains("memory unknown, taken as"))
 }
+
+@Test func aNamesSegmentIsItsGenerations() {
+  let names: [String: CPUGeneration.Segment?] = [
+    "Intel(R) Xeon(R) CPU E5-2620 v3 @ 2.40GHz": .server2012, "Intel Xeon Platinum 8380": .server2017,
+    "Intel(R) Xeon(R) CPU E3-1240 V2 @ 3.40GHz": .client, "AMD Opteron 6174": .server2009,
+    "Intel Xeon X5670": .server2009, "AMD EPYC 7763 64-Core Processor": .server2017, "AMD EPYC": nil]
+  for (name, segment) in names {
+    #expect(CPUGeneration.Segment(cpuName: name) == segment, "\(name)")
+  }
+}

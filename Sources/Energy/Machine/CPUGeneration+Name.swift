@@ -7,18 +7,15 @@ extension CPUGeneration.Segment {
   ///     CPUGeneration.Segment(cpuName: "Intel(R) Xeon(R) CPU E5-2620 v3 @ 2.40GHz")   // .server2012
   ///     CPUGeneration.Segment(cpuName: "AMD EPYC")                                    // nil: no model number
   public init?(cpuName: String) {
-    let n = cpuName.lowercased()
-    func has(_ pattern: String) -> Bool { n.range(of: pattern, options: .regularExpression) != nil }
-    if has(#"epyc\s+\d{4}"#) || has(#"(platinum|gold|silver|bronze)\s*\d{4}"#) || has(#"xeon\s*6\d{3}"#) {
-      self = .server2017
-    } else if n.contains("opteron") || has(#"[xlew][57][56]\d\d"#) || has(#"[xlew]3[4-6]\d\d"#) {
-      self = .server2009
-    } else if has(#"e[57]-\d{4}"#) {
-      self = .server2012
-    } else if has(#"e3-\d{4}|xeon\s*e\s*e?-\d{4}|xeon-?\s*d|core|pentium|celeron|atom|ryzen|xeon\s*w-"#) {
-      self = .client
-    } else {
-      return nil
+    // One classifier for names: the generation's, whose segment this is (as the script's
+    // `segment` is SEGMENT[generation(name)]).
+    switch CPUGeneration.fitKey(cpuName: cpuName) {
+    case nil: return nil
+    case "client": self = .client
+    case "opteron": self = .server2009
+    case let key?:
+      guard let generation = CPUGeneration(rawValue: key) else { return nil }
+      self = generation.segment
     }
   }
 }
