@@ -66,7 +66,10 @@ extension CPUPowerModel {
       let knownGB = machine.memoryGB > 0 ? machine.memoryGB / share : nil
       let server = WallRegression.Machine(tdpTimesChips: tdp * chips, memoryGB: knownGB ?? PowerModelFit.wallDefaultMemoryGB,
                                           threads: machine.vm != nil ? 2 * hostThreads : threads, chips: chips)
-      let key = CPUGeneration.fitKey(cpuName: name) ?? generation?.fitKey
+      // A name that says nothing of its generation ("Intel Xeon 8480+") says it through the
+      // table entry it matched ("Intel Xeon Platinum 8480+"), as power_model_common.wall_generation.
+      let key = CPUGeneration.fitKey(cpuName: name) ?? CPUTDPTable.lookup(name).flatMap { CPUGeneration.fitKey(cpuName: $0.name) }
+        ?? generation?.fitKey
       idle = share * PowerModelFit.wallIdle.watts(server, generation: key)
       max = Swift.max(idle, share * PowerModelFit.wallMax.watts(server, generation: key))
       why += "; wall: idle \(PowerModelFit.wallIdle.summary), 100 % \(PowerModelFit.wallMax.summary); "
