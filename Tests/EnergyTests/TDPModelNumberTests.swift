@@ -64,4 +64,5 @@ import Testing
   let m = CPUPowerModel.make(for: .named("Intel Xeon 8480+", threads: 224, sockets: 2, memoryGB: 512), scope: .wall)
   #expect(m.origin.contains("generation sapphire-rapids"), "\(m.origin)")
   #expect(m.origin.contains("Intel Xeon Platinum 8480+: TDP 350 W"), "\(m.origin)")
+  #expect(m.origin.contains("shape: server2017 fit"), "\(m.origin)")
 }
