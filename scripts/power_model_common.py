@@ -5,7 +5,8 @@ The matching is the same as Sources/Energy/Estimate/TDPLookup.swift (keep them i
 name is lower-cased, trademarks, "CPU", "Processor", "N-Core", clock speeds and anything after
 "@" or in parentheses dropped, and split into tokens ("e3-1240v2" becomes "e3-1240", "v2");
 an entry matches when all its tokens are in the name; the entry with most tokens wins. Entries
-without a digit (bare family names) never match.
+without a digit (bare family names) never match. When none matches, an entry with the name's model
+number does (TDPTable.by_model_number).
 
 The segments are Sources/Energy/Machine/CPUGeneration.swift's.
 """
@@ -32,9 +33,22 @@ def tokens(name):
     return out
 
 
+VENDORS = {"intel", "amd"}
+
+
+def model_number(toks):
+    """The model number of a name's tokens: those with a digit and the suffixes split from them
+    ("v2", "he"), joined, without punctuation or the leading letters of a series ("x5675" → "5675",
+    "d-2776nt" → "2776nt", "e3-1265l" "v2" → "31265lv2"); "" when none."""
+    parts = [t for i, t in enumerate(toks) if re.search(r"[0-9]", t)
+             or (i > 0 and re.fullmatch(r"v[0-9]|he|ee|se", t) and re.search(r"[0-9]", toks[i - 1]))]
+    return re.sub(r"^[a-z]+", "", re.sub(r"[^a-z0-9]", "", "".join(parts)))
+
+
 class TDPTable:
     def __init__(self, path=DATA + "codecarbon_cpu_tdp.csv"):
         self.entries = []
+        self.numbers = []  # each entry's model_number
         with open(path) as f:
             for r in csv.DictReader(f):
                 try:
@@ -44,15 +58,38 @@ class TDPTable:
                 t = tokens(r["cpu_model"])
                 if w > 0 and any(re.search(r"\d", x) for x in t):
                     self.entries.append((set(t), len(t), w, r["cpu_model"]))
+                    self.numbers.append(model_number(t))
 
-    def lookup(self, name):
-        """(TDP W, table name) or None."""
-        q = set(tokens(name))
+    def lookup(self, name, fuzzy=True):
+        """(TDP W, table name) or None: every token of an entry in the name, else (fuzzy) the model number alone."""
+        q = tokens(name)
+        qs = set(q)
         best = None
         for s, n, w, m in self.entries:
-            if s <= q and (best is None or n > best[1]):
+            if s <= qs and (best is None or n > best[1]):
                 best = (s, n, w, m)
-        return (best[2], best[3]) if best else None
+        if best:
+            return best[2], best[3]
+        return self.by_model_number(q) if fuzzy else None
+
+    def by_model_number(self, q):
+        """The fallback: an entry with the name's model number, of the same vendor when both name one,
+        sharing a token with it ("Intel Xeon 8480+" is "Intel Xeon Platinum 8480+", "Intel Xeon-D 2776NT"
+        is "Intel Xeon D-2776NT", "E3-1265LV2" is "E3-1265L v2"); of several, those sharing most tokens;
+        None when there is none or those disagree on TDP."""
+        key = model_number(q)
+        if not key:
+            return None
+        qs = set(q)
+        vendor = qs & VENDORS
+        hits = [(len(s & qs), w, m) for (s, _, w, m), number in zip(self.entries, self.numbers)
+                if number == key and not (vendor and (s & VENDORS) and not (s & vendor))
+                and s & qs]
+        if not hits:
+            return None
+        top = max(h[0] for h in hits)
+        best = [h for h in hits if h[0] == top]
+        return (best[0][1], best[0][2]) if len({h[1] for h in best}) == 1 else None
 
 
 def generation(name):
@@ -100,6 +137,22 @@ SEGMENT = {
 
 def segment(name):
     return SEGMENT[generation(name)]
+
+
+def memory_gb(row):
+    """A SPECpower summary row's installed memory, GB. From 2015 on, a value under 8 is in TB: SPEC's
+    summary gives "1" or "2" for the TB of 8-socket and multi-node machines (Fujitsu CX2560 M6, HPE
+    Synergy 480 Gen10 Plus), and of the results of 2015–2022 the smallest otherwise has 16 GB."""
+    gb = float(row["memory_gb"])
+    return gb * 1024 if gb < 8 and int(row["year"]) >= 2015 else gb
+
+
+def wall_generation(name, hit):
+    """The wall regressions' generation key of a CPU: its name's, else (a name that says nothing,
+    generation() falling through to core2) the TDP table entry's it matched, as
+    CPUPowerModel.make does with CPUGeneration.fitKey."""
+    g = generation(name)
+    return generation(hit[1]) if g == "core2" and hit else g
 
 
 def percentile(xs, q):

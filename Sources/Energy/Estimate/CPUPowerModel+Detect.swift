@@ -10,7 +10,11 @@ extension CPUPowerModel {
     let name = machine.cpu.modelName
     let generation = CPUGeneration.classify(vendor: machine.cpu.vendor, family: machine.cpu.family,
                                             model: machine.cpu.model, name: name)
-    let segment = CPUGeneration.Segment(cpuName: name) ?? generation?.segment ?? (machine.vm != nil ? .server2017 : .client)
+    let entry = CPUTDPTable.lookup(name)
+    // A name that says nothing of its generation ("Intel Xeon 8480+") says it through the table
+    // entry it matched ("Intel Xeon Platinum 8480+"), as power_model_common.wall_generation.
+    let segment = CPUGeneration.Segment(cpuName: name) ?? entry.flatMap { CPUGeneration.Segment(cpuName: $0.name) }
+      ?? generation?.segment ?? (machine.vm != nil ? .server2017 : .client)
     let fit = PowerModelFit.for(segment)
     let threads = Double(max(1, machine.threads))
 
@@ -19,7 +23,7 @@ extension CPUPowerModel {
     var packages: Double
     var why: String
     let hostThreads: Double
-    if let hit = CPUTDPTable.lookup(name) {
+    if let hit = entry {
       tdp = hit.tdpWatts
       why = "\(hit.name): TDP \(Self.watts(tdp)) W (CodeCarbon's table)"
       hostThreads = coresInName(name).map { Double($0 * 2) } ?? Double(generation?.representative.threads ?? 16)
@@ -38,7 +42,7 @@ extension CPUPowerModel {
     if let vm = machine.vm {
       packages = threads / hostThreads
       why += "; VM (\(vm.provider): \(vm.evidence)): \(Int(threads)) vCPUs of a \(Int(hostThreads))-thread host package"
-    } else if CPUTDPTable.lookup(name) != nil {
+    } else if entry != nil {
       packages = Double(max(1, machine.cpu.sockets))
       why += " × \(Int(packages)) socket\(packages == 1 ? "" : "s")"
     } else if generation == nil {
@@ -66,7 +70,8 @@ extension CPUPowerModel {
       let knownGB = machine.memoryGB > 0 ? machine.memoryGB / share : nil
       let server = WallRegression.Machine(tdpTimesChips: tdp * chips, memoryGB: knownGB ?? PowerModelFit.wallDefaultMemoryGB,
                                           threads: machine.vm != nil ? 2 * hostThreads : threads, chips: chips)
-      let key = CPUGeneration.fitKey(cpuName: name) ?? generation?.fitKey
+      let key = CPUGeneration.fitKey(cpuName: name) ?? entry.flatMap { CPUGeneration.fitKey(cpuName: $0.name) }
+        ?? generation?.fitKey
       idle = share * PowerModelFit.wallIdle.watts(server, generation: key)
       max = Swift.max(idle, share * PowerModelFit.wallMax.watts(server, generation: key))
       why += "; wall: idle \(PowerModelFit.wallIdle.summary), 100 % \(PowerModelFit.wallMax.summary); "

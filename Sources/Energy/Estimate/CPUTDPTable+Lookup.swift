@@ -10,7 +10,8 @@ import Foundation
 /// lower-cased and split into tokens without trademarks, "CPU", "Processor", "N-Core", clock
 /// speeds or anything after "@" or in parentheses ("e3-1240v2" gives "e3-1240", "v2"); an entry
 /// matches when all its tokens are in the name, and the entry with most tokens wins. Entries
-/// without a digit (bare family names) never match.
+/// without a digit (bare family names) never match. When none matches whole, an entry with the
+/// name's model number does (`lookup(modelNumberOf:)`: "Intel Xeon 8480+" is the Platinum 8480+).
 public enum CPUTDPTable {
   public struct Entry: Equatable, Sendable {
     /// CodeCarbon's name for the CPU.
@@ -21,6 +22,8 @@ public enum CPUTDPTable {
   private struct Row {
     var entry: Entry
     var tokens: Set<String>
+    /// In the stored order, for the model number.
+    var ordered: [String]
   }
 
   /// Every row's name with the tokens the generator stored for it (scripts/update-cpu-tdp, by
@@ -32,17 +35,63 @@ public enum CPUTDPTable {
     guard f.count == 3, let w = Double(f[1]) else { return nil }
     let t = f[2].split(separator: " ").map(String.init)
     guard t.contains(where: { $0.contains(where: \.isNumber) }) else { return nil }
-    return Row(entry: Entry(name: String(f[0]), tdpWatts: w), tokens: Set(t))
+    return Row(entry: Entry(name: String(f[0]), tdpWatts: w), tokens: Set(t), ordered: t)
   }
+
+  /// Rows by model number, built on the first name that no entry matches whole.
+  private static let byModelNumber: [String: [Row]] = Dictionary(grouping: rows, by: { modelNumber($0.ordered) })
 
   /// Every entry, in CodeCarbon's order (without the ones that can never match).
   public static var entries: [Entry] { rows.map(\.entry) }
 
   public static func lookup(_ cpuName: String) -> Entry? {
-    let q = Set(tokens(cpuName))
+    let ordered = tokens(cpuName)
+    let q = Set(ordered)
     var best: Row?
     for r in rows where r.tokens.isSubset(of: q) && r.tokens.count > (best?.tokens.count ?? 0) { best = r }
-    return best?.entry
+    return best?.entry ?? lookup(modelNumberOf: ordered)
+  }
+
+  private static let vendors: Set<String> = ["intel", "amd"]
+
+  /// The fallback when no entry matches whole (power_model_common.py's `by_model_number`): an
+  /// entry with the name's model number, of the same vendor when both name one, sharing a token
+  /// with it; of several, those sharing most tokens; nil when none or when those disagree on TDP.
+  /// "Intel Xeon 8480+" is "Intel Xeon Platinum 8480+", "Intel Xeon-D 2776NT" is "Intel Xeon D-2776NT".
+  private static func lookup(modelNumberOf ordered: [String]) -> Entry? {
+    let key = modelNumber(ordered)
+    guard !key.isEmpty, let candidates = byModelNumber[key] else { return nil }
+    let q = Set(ordered)
+    let vendor = q.intersection(vendors)
+    var best: [Row] = []
+    var most = 0
+    for r in candidates {
+      let shared = r.tokens.intersection(q).count
+      if shared == 0 || (!vendor.isEmpty && !r.tokens.isDisjoint(with: vendors) && r.tokens.isDisjoint(with: vendor)) { continue }
+      if shared > most { (best, most) = ([r], shared) } else if shared == most { best.append(r) }
+    }
+    guard let first = best.first, best.allSatisfy({ $0.entry.tdpWatts == first.entry.tdpWatts }) else { return nil }
+    return first.entry
+  }
+
+  /// A name's model number from its match tokens: those with a digit and the suffixes split from them
+  /// ("v2", "he"), joined, without punctuation or the leading letters of a series ("x5675" → "5675",
+  /// "d-2776nt" → "2776nt", "e3-1265l" "v2" → "31265lv2"); "" when none. As power_model_common.py's.
+  public static func modelNumber(of cpuName: String) -> String { modelNumber(tokens(cpuName)) }
+
+  static func modelNumber(_ tokens: [String]) -> String {
+    let suffixes: Set<String> = ["he", "ee", "se"]
+    func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+    func hasDigit(_ t: String) -> Bool { t.contains(where: isDigit) }
+    func isSuffix(_ t: String) -> Bool {
+      suffixes.contains(t) || (t.count == 2 && t.first == "v" && isDigit(t.last!))
+    }
+    var joined = ""
+    for (i, t) in tokens.enumerated() where hasDigit(t) || (i > 0 && isSuffix(t) && hasDigit(tokens[i - 1])) {
+      joined += t
+    }
+    let alnum = joined.filter { ($0.isASCII && $0.isLetter) || ($0.isASCII && $0.isNumber) }
+    return String(alnum.drop(while: { $0.isLetter }))
   }
 
   private static let noise: Set<String> = ["cpu", "processor", "core", "with", "radeon", "graphics"]

@@ -7,7 +7,8 @@
 ///     fit.curve                 // normalised load curve at 0, 10 %, …, 100 %
 ///
 /// At the wall: W(u) = W_idle + (W_max − W_idle)·curve(u), W_idle and W_max from the wall
-/// regressions (`wallIdle`, `wallMax`: TDP × chips, memory, chips, times a generation factor).
+/// regressions (`wallIdle`, `wallMax`: in TDP × chips, memory and what else the script chose,
+/// times a generation factor).
 /// At the package: P(u) = maxFractionOfTDP·TDP·(idleFraction + (1 − idleFraction)·curve(u)).
 public struct PowerModelFit: Sendable {
   /// SPECpower results the segment was fitted on.

@@ -8,13 +8,13 @@ import Foundation
 ///     PowerModelFit.wallIdle.watts(WallRegression.Machine(tdpTimesChips: 280, memoryGB: 256,
 ///                                                         threads: 128, chips: 2), generation: "zen3")
 ///
-/// A generation the fit never saw takes its predecessor's factor (resolved in the script); an
-/// unknown one takes 1.
+/// A generation the fit never saw takes its predecessor's factor or none, as the script's
+/// selection chose (`inheritsFactors`; resolved in the script); an unknown one takes 1.
 public struct WallRegression: Sendable {
   public enum Form: String, Sendable {
     /// watts = Σ c·x + constant
     case linear
-    /// watts = exp(Σ c·log x + constant)
+    /// watts = exp(Σ c·log x + constant); fitted by least squares or Huber-weighted on log watts
     case log
   }
 
@@ -52,6 +52,9 @@ public struct WallRegression: Sendable {
   public var coefficients: [Double]
   /// Keyed by the generation names of scripts/power_model_common.py ("zen4", "client", ...).
   public var generationFactors: [String: Double]
+  /// Whether a generation the fit never saw took its predecessor's factor (else 1): chosen by
+  /// the script's held-out score, like the form and inputs.
+  public var inheritsFactors: Bool
   /// What it is, for descriptions.
   public var summary: String
 
