@@ -139,3 +139,18 @@ import Testing
     #expect(CPUGeneration.Segment(cpuName: name) == segment, "\(name)")
   }
 }
+
+@Test func theWallScopeNeverPredictsFewerWattsForMoreHardware() {
+  // The fit admits only monotone regressions (scripts/power_model_wall.py): a server with more
+  // threads, memory or chips of the same CPU never reads lower at idle or at full load.
+  func wall(threads: Int, sockets: Int, memoryGB: Double) -> (Double, Double) {
+    let m = CPUPowerModel.make(for: .named("AMD EPYC 9654 96-Core Processor", threads: threads, sockets: sockets,
+                                           memoryGB: memoryGB), scope: .wall)
+    return (m.watts(utilisation: 0), m.watts(utilisation: 1))
+  }
+  let base = wall(threads: 192, sockets: 1, memoryGB: 384)
+  for bigger in [wall(threads: 384, sockets: 1, memoryGB: 384), wall(threads: 384, sockets: 2, memoryGB: 384),
+                 wall(threads: 192, sockets: 1, memoryGB: 1536)] {
+    #expect(bigger.0 >= base.0 && bigger.1 >= base.1)
+  }
+}

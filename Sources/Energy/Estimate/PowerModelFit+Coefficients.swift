@@ -49,25 +49,25 @@ extension PowerModelFit {
   ]
   /// 10th and 90th percentiles of measured / predicted at idle and 100 % on the 137 results of
   /// 2020–2022, the wall regressions fitted before 2020: residuals the fit did not see.
-  public static let wallInterval: (low: Double, high: Double) = (0.8071, 1.572)
+  public static let wallInterval: (low: Double, high: Double) = (0.8133, 1.601)
   /// Wall watts at idle: linear in tdp+memory,
   /// results of 2015–2022 (352 servers), generation factors shrunk by 20;
-  /// a generation it never saw takes its predecessor's factor. Chosen among 315 candidates by its 24.16 % mean error
+  /// a generation it never saw takes its predecessor's factor. Chosen among 112 candidates by its 24.16 % mean error
   /// three years ahead of origins 2018: 24.54 %, 2019: 22.67 %, 2020: 25.28 % (scripts/power_model_wall.py).
   public static let wallIdle = WallRegression(
     form: .linear, inputs: [.tdpTimesChips, .memoryGB], coefficients: [0.08757, 0.1537, 5.262],
     generationFactors: ["broadwell": 1.048, "cascade-lake": 1.004, "client": 1.044, "emerald-rapids": 1.343, "granite-rapids": 1.343, "haswell": 1.089, "ice-lake-sp": 1.343, "ivy-bridge": 1, "nehalem": 1, "opteron": 1, "sandy-bridge": 1, "sapphire-rapids": 1.343, "skylake-sp": 0.9617, "zen1": 1.147, "zen2": 1.236, "zen3": 1.1, "zen4": 1.001, "zen5": 1.001],
     inheritsFactors: true,
     summary: "linear in tdp+memory, SPECpower 2015–2022, 352 servers")
-  /// Wall watts at 100%: log-linear (Huber-weighted) in tdp+memory+threads+chips,
-  /// results of 2007–2022 (761 servers), generation factors shrunk by 0;
-  /// a generation it never saw takes none. Chosen among 315 candidates by its 11.07 % mean error
-  /// three years ahead of origins 2018: 9.139 %, 2019: 9.871 %, 2020: 14.21 % (scripts/power_model_wall.py).
+  /// Wall watts at 100%: linear in tdp+memory+chips,
+  /// results of 2015–2022 (352 servers), generation factors shrunk by 20;
+  /// a generation it never saw takes none. Chosen among 147 candidates by its 11.13 % mean error
+  /// three years ahead of origins 2018: 10.18 %, 2019: 10.29 %, 2020: 12.92 % (scripts/power_model_wall.py).
   public static let wallMax = WallRegression(
-    form: .log, inputs: [.tdpTimesChips, .memoryGB, .threads, .chips], coefficients: [0.8757, 0.09276, -0.1813, 0.2446, 1.043],
-    generationFactors: ["broadwell": 0.8918, "cascade-lake": 0.9745, "client": 0.6961, "emerald-rapids": 1, "granite-rapids": 1, "haswell": 0.8567, "ice-lake-sp": 1.087, "ivy-bridge": 0.9123, "nehalem": 1.028, "opteron": 0.9704, "sandy-bridge": 1.002, "sapphire-rapids": 1, "skylake-sp": 1.018, "zen1": 0.7748, "zen2": 1.035, "zen3": 0.9517, "zen4": 1.162, "zen5": 1],
+    form: .linear, inputs: [.tdpTimesChips, .memoryGB, .chips], coefficients: [0.7928, 0.2657, 41.23, -43.04],
+    generationFactors: ["broadwell": 0.9767, "cascade-lake": 1.024, "client": 1.018, "emerald-rapids": 1, "granite-rapids": 1, "haswell": 0.9857, "ice-lake-sp": 1.092, "ivy-bridge": 1, "nehalem": 1, "opteron": 1, "sandy-bridge": 1, "sapphire-rapids": 1, "skylake-sp": 1.071, "zen1": 0.937, "zen2": 0.9903, "zen3": 0.9494, "zen4": 1.016, "zen5": 1],
     inheritsFactors: false,
-    summary: "log-linear (Huber-weighted) in tdp+memory+threads+chips, SPECpower 2007–2022, 761 servers")
+    summary: "linear in tdp+memory+chips, SPECpower 2015–2022, 352 servers")
   /// Memory assumed when a machine's is unknown: the median of the wall fit's servers, GB.
   public static let wallDefaultMemoryGB: Double = 256
 }
