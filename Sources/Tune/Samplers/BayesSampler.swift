@@ -33,9 +33,9 @@ public struct BayesSampler: Sampler {
   /// What the GP expects far from every trial (`PriorMean`): the worst score seen, by default.
   public var priorMean: PriorMean = .worstObserved
   /// From this many dimensions on, the acquisition is maximised inside a TuRBO trust region
-  /// (`TrustRegion`). Off by default: at 40 trials (20 seeds, median regret) it cut Rosenbrock-4's
-  /// regret from 69 to 11 but raised Hartmann-6's from 0.035 to 0.083 and Ackley-5's from 7.4 to
-  /// 17.9; it is meant for long studies in many dimensions.
+  /// (`TrustRegion`). Off by default: at 40 trials (20 seeds, median regret, with the average prior
+  /// mean) it cut Rosenbrock-4's regret from 69 to 11 but raised Hartmann-6's from 0.035 to 0.083
+  /// and Ackley-5's from 7.4 to 17.9; it is meant for long studies in many dimensions.
   public var trustRegionDimensions = Int.max
   /// The previous fits' hyperparameters, shared by copies of this sampler.
   public let cache = HyperparameterCache()
