@@ -15,31 +15,31 @@ set yrange [0:*]
 set xtics ('conv2d(3, 3, pad:…' 0, 'batchnorm()' 1, 'relu()' 2, 'maxpool(2)' 3, 'conv2d(9, 3, pad:…' 4, 'batchnorm()' 5, 'relu()' 6, 'maxpool(2)' 7, 'flatten()' 8, 'linear(392)' 9, 'linear(196)' 10, 'linear(10)' 11, 'other (loss, opti…' 12) rotate by -35 noenhanced
 set xrange [-0.6:12.6]
 $joule_p1_s1 << EOD
-0 0.03715462078
-4 0.04612907054
+0 0.02945820403
+4 0.03548655359
 EOD
 $joule_p1_s2 << EOD
-1 0.03533828616
-5 0.02197163651
+1 0.02573654305
+5 0.0154073287
 EOD
 $joule_p1_s3 << EOD
-2 2.185107904e-05
-6 9.04083791e-06
+2 6.153752399e-06
+6 4.75627067e-06
 EOD
 $joule_p1_s4 << EOD
-3 1.616423238e-05
-7 8.582452285e-06
+3 6.935053424e-06
+7 4.90528169e-06
 EOD
 $joule_p1_s5 << EOD
-8 2.679918815e-05
+8 8.086868336e-06
 EOD
 $joule_p1_s6 << EOD
-9 0.05255049449
-10 0.0227140882
-11 0.001341565804
+9 0.0436984019
+10 0.01929969187
+11 0.0006302884239
 EOD
 $joule_p1_s7 << EOD
-12 0.01591781327
+12 0.005774702598
 EOD
 plot $joule_p1_s1 using 1:2 with boxes lc rgb '#1f77b4' title 'conv', \
      $joule_p1_s2 using 1:2 with boxes lc rgb '#ff7f0e' title 'norm', \

@@ -10,17 +10,17 @@ set title 'SimpleCNN on 4000 Fashion-MNIST images, 2 epochs'
 set xlabel 'energy (J, estimated)'
 set ylabel 'accuracy'
 $joule_p1_s1 << EOD
-0.7546615874 0.779
+1.127047363 0.779
 EOD
 $joule_p1_s2 << EOD
-0.9237982322 0.814
+1.031411293 0.814
 EOD
 $joule_p1_s3 << EOD
-1.085600216 0.745
+0.9033863609 0.745
 EOD
 $joule_p1_pareto << EOD
-0.7546615874 0.779
-0.9237982322 0.814
+0.9033863609 0.745
+1.031411293 0.814
 EOD
 plot $joule_p1_s1 using 1:2 with points pt 7 ps 1.2 lc rgb '#1f77b4' title 'conv 1', \
      $joule_p1_s2 using 1:2 with points pt 7 ps 1.2 lc rgb '#ff7f0e' title 'conv 2', \
