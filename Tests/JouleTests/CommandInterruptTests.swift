@@ -51,7 +51,9 @@ import TestSupport
       up = Self.processes(holding: marker).count >= 3   // sh, its busy subshell, sleep
     }
     #expect(up)
-    usleep(300_000)
+    // Let the busy job run up some CPU time first: on a loaded machine 300 ms of wall time can
+    // give it less than the 0.1 s the record is checked for below.
+    for _ in 0..<200 where Self.cpuSeconds(holding: marker) < 0.3 { usleep(50_000) }
     // The terminal's Ctrl-C reaches joule (the program has a process group of its own).
     tty.type("\u{03}", whileRunning: true)
     try tty.expect("interrupted: command stopped after ")
@@ -74,6 +76,19 @@ import TestSupport
     }
     #expect(left.isEmpty)
     for pid in left { kill(pid, SIGKILL) }
+  }
+
+  /// CPU seconds (user and system) the living processes holding `marker` have used so far.
+  static func cpuSeconds(holding marker: String) -> Double {
+    let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
+    return processes(holding: marker).reduce(0) { total, pid in
+      guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")") else { return total }
+      // Fields after the command's ")": state is the 3rd field of stat, utime the 14th, stime the 15th.
+      let fields = stat[stat.index(after: close)...].split(separator: " ")
+      guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return total }
+      return total + (user + system) / ticks
+    }
   }
 
   /// Living processes whose command line holds `marker`.
