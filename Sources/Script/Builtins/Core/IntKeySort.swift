@@ -1,0 +1,80 @@
+/// The stable order of elements by int keys, for `sort`: a least-significant-digit radix sort
+/// over only the bits in which the keys differ (their range), so `sort(xs, by: fn(z) { -z })`
+/// over 67,000 keys is two passes of counting and moving, not a million comparisons.
+///
+///     IntKeySort.order([30, 10, 20, 10], reverse: false)   // [1, 3, 2, 0]
+///
+/// Equal keys keep the order of their positions, whichever direction (a radix sort is stable
+/// by construction), which is what the comparison sort it replaces did by comparing positions.
+enum IntKeySort {
+  /// Below this many keys the comparison sort is cheaper than clearing and scanning buckets.
+  static let radixFrom = 64
+
+  /// The positions of `keys`, smallest key first (largest first when `reverse`).
+  static func order(_ keys: [Int], reverse: Bool) -> [Int] {
+    let n = keys.count
+    guard n >= radixFrom else {
+      var pairs = keys.enumerated().map { (key: $0.element, at: $0.offset) }
+      if reverse {
+        pairs.sort { $0.key != $1.key ? $0.key > $1.key : $0.at < $1.at }
+      } else {
+        pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.at < $1.at }
+      }
+      return pairs.map(\.at)
+    }
+    return keys.withUnsafeBufferPointer { k in
+      var lo = k[0], hi = k[0]
+      for x in k {
+        if x < lo { lo = x }
+        if x > hi { hi = x }
+      }
+      // Every key as its distance from the smallest (from the largest when reversed): the
+      // distances span at most 64 bits, and only `bits` of them differ.
+      let bits = UInt64.bitWidth - UInt64(truncatingIfNeeded: hi &- lo).leadingZeroBitCount
+      guard bits > 0 else { return Array(0..<n) }
+      let a = UnsafeMutableBufferPointer<Entry>.allocate(capacity: n)
+      let b = UnsafeMutableBufferPointer<Entry>.allocate(capacity: n)
+      defer {
+        a.deallocate()
+        b.deallocate()
+      }
+      for i in 0..<n {
+        let d = reverse ? hi &- k[i] : k[i] &- lo
+        a[i] = Entry(key: UInt64(truncatingIfNeeded: d), at: i)
+      }
+      // Digits of at most 11 bits (2,048 counters, 16 KiB: in the first-level cache), the bits
+      // split evenly among the passes.
+      let passes = (bits + 10) / 11
+      let width = (bits + passes - 1) / passes
+      let buckets = 1 << width
+      let mask = UInt64(buckets - 1)
+      let counts = UnsafeMutablePointer<Int>.allocate(capacity: buckets)
+      defer { counts.deallocate() }
+      var from = a, to = b
+      for p in 0..<passes {
+        let shift = UInt64(p * width)
+        counts.initialize(repeating: 0, count: buckets)
+        for e in from { counts[Int((e.key >> shift) & mask)] &+= 1 }
+        var sum = 0
+        for d in 0..<buckets {
+          let c = counts[d]
+          counts[d] = sum
+          sum &+= c
+        }
+        for e in from {
+          let d = Int((e.key >> shift) & mask)
+          to[counts[d]] = e
+          counts[d] &+= 1
+        }
+        swap(&from, &to)
+      }
+      return from.map(\.at)
+    }
+  }
+
+  /// A key's distance and its element's position.
+  struct Entry {
+    var key: UInt64
+    var at: Int
+  }
+}
