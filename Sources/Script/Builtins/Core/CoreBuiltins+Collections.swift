@@ -130,7 +130,7 @@ extension CoreBuiltins {
         case .string(let field): keys = try xs.map { try Access.field($0, field) }
         case .closure, .builtin:
           switch try intKeys(xs, args["by"], ctx) {
-          case .ints(let ints): return .list(IntKeySort.order(ints, reverse: reverse).map { xs[$0] })
+          case .ints(let ints): return .list(IntKeySort.sorted(xs, by: ints, reverse: reverse))
           case .values(let values): keys = values
           }
         default: keys = xs
@@ -138,7 +138,7 @@ extension CoreBuiltins {
         var failure: Error?
         // Keys all of one plain kind sort without going through `Value.compare` (same order).
         if let ints = plain(keys, { if case .int(let i) = $0 { return i } else { return nil } }) {
-          return .list(IntKeySort.order(ints, reverse: reverse).map { xs[$0] })
+          return .list(IntKeySort.sorted(xs, by: ints, reverse: reverse))
         }
         var order = Array(xs.indices)
         if let strings = plain(keys, { if case .string(let s) = $0 { return s } else { return nil } }) {

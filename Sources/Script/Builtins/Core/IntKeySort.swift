@@ -2,7 +2,8 @@
 /// over only the bits in which the keys differ (their range), so `sort(xs, by: fn(z) { -z })`
 /// over 67,000 keys is two passes of counting and moving, not a million comparisons.
 ///
-///     IntKeySort.order([30, 10, 20, 10], reverse: false)   // [1, 3, 2, 0]
+///     IntKeySort.sorted(["c", "a", "b", "a'"], by: [30, 10, 20, 10], reverse: false)
+///     // ["a", "a'", "b", "c"]
 ///
 /// Equal keys keep the order of their positions, whichever direction (a radix sort is stable
 /// by construction), which is what the comparison sort it replaces did by comparing positions.
@@ -10,8 +11,9 @@ enum IntKeySort {
   /// Below this many keys the comparison sort is cheaper than clearing and scanning buckets.
   static let radixFrom = 64
 
-  /// The positions of `keys`, smallest key first (largest first when `reverse`).
-  static func order(_ keys: [Int], reverse: Bool) -> [Int] {
+  /// `xs` ordered by `keys` (one per element), smallest key first (largest first when
+  /// `reverse`).
+  static func sorted(_ xs: [Value], by keys: [Int], reverse: Bool) -> [Value] {
     let n = keys.count
     guard n >= radixFrom else {
       var pairs = keys.enumerated().map { (key: $0.element, at: $0.offset) }
@@ -20,7 +22,7 @@ enum IntKeySort {
       } else {
         pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.at < $1.at }
       }
-      return pairs.map(\.at)
+      return pairs.map { xs[$0.at] }
     }
     return keys.withUnsafeBufferPointer { k in
       var lo = k[0], hi = k[0]
@@ -31,7 +33,7 @@ enum IntKeySort {
       // Every key as its distance from the smallest (from the largest when reversed): the
       // distances span at most 64 bits, and only `bits` of them differ.
       let bits = UInt64.bitWidth - UInt64(truncatingIfNeeded: hi &- lo).leadingZeroBitCount
-      guard bits > 0 else { return Array(0..<n) }
+      guard bits > 0 else { return xs }
       let a = UnsafeMutableBufferPointer<Entry>.allocate(capacity: n)
       let b = UnsafeMutableBufferPointer<Entry>.allocate(capacity: n)
       defer {
@@ -68,7 +70,7 @@ enum IntKeySort {
         }
         swap(&from, &to)
       }
-      return from.map(\.at)
+      return from.map { xs[$0.at] }
     }
   }
 
