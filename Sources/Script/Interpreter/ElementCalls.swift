@@ -45,9 +45,7 @@ struct ElementCalls {
         let size = c._withUnsafeGuaranteedRef { $0.proto.localCount }
         // No room: the slow way, whose first call reports the full stack at its element.
         if it.stackTop + size <= it.stackEnd {
-          let slots = it.stackTop
-          for i in 0..<size { (slots + i).initialize(to: .none) }
-          it.stackTop = slots + size
+          let slots = try it.reserve(size, at: nil)  // cannot fail: the room was checked
           defer { it.release(slots, size) }
           var calls = ElementCalls(context, function, interpreter: Unmanaged.passUnretained(it), closure: c, slots: slots, size: size)
           return try body(&calls)

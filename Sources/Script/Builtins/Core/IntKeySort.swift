@@ -34,6 +34,27 @@ enum IntKeySort {
       // distances span at most 64 bits, and only `bits` of them differ.
       let bits = UInt64.bitWidth - UInt64(truncatingIfNeeded: hi &- lo).leadingZeroBitCount
       guard bits > 0 else { return xs }
+      // Digits of at most 11 bits (2,048 counters, 16 KiB: in the first-level cache), the bits
+      // split evenly among the passes.
+      let passes = (bits + 10) / 11
+      let width = (bits + passes - 1) / passes
+      let mask = UInt64((1 << width) - 1)
+      if bits <= 32 && n <= Int(UInt32.max) {
+        // One word per element, the distance above the position: half the memory to move
+        // (and to fault in) of a (distance, position) pair.
+        let a = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: n)
+        let b = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: n)
+        defer {
+          a.deallocate()
+          b.deallocate()
+        }
+        for i in 0..<n {
+          let d = UInt64(truncatingIfNeeded: reverse ? hi &- k[i] : k[i] &- lo)
+          a[i] = d << 32 | UInt64(i)
+        }
+        let sorted = radix(a, b, passes: passes, width: width) { Int(($0 >> (32 + $1)) & mask) }
+        return sorted.map { xs[Int($0 & 0xFFFF_FFFF)] }
+      }
       let a = UnsafeMutableBufferPointer<Entry>.allocate(capacity: n)
       let b = UnsafeMutableBufferPointer<Entry>.allocate(capacity: n)
       defer {
@@ -44,34 +65,40 @@ enum IntKeySort {
         let d = reverse ? hi &- k[i] : k[i] &- lo
         a[i] = Entry(key: UInt64(truncatingIfNeeded: d), at: i)
       }
-      // Digits of at most 11 bits (2,048 counters, 16 KiB: in the first-level cache), the bits
-      // split evenly among the passes.
-      let passes = (bits + 10) / 11
-      let width = (bits + passes - 1) / passes
-      let buckets = 1 << width
-      let mask = UInt64(buckets - 1)
-      let counts = UnsafeMutablePointer<Int>.allocate(capacity: buckets)
-      defer { counts.deallocate() }
-      var from = a, to = b
-      for p in 0..<passes {
-        let shift = UInt64(p * width)
-        counts.initialize(repeating: 0, count: buckets)
-        for e in from { counts[Int((e.key >> shift) & mask)] &+= 1 }
-        var sum = 0
-        for d in 0..<buckets {
-          let c = counts[d]
-          counts[d] = sum
-          sum &+= c
-        }
-        for e in from {
-          let d = Int((e.key >> shift) & mask)
-          to[counts[d]] = e
-          counts[d] &+= 1
-        }
-        swap(&from, &to)
-      }
-      return from.map { xs[$0.at] }
+      let sorted = radix(a, b, passes: passes, width: width) { Int(($0.key >> $1) & mask) }
+      return sorted.map { xs[$0.at] }
     }
+  }
+
+  /// Sorts `a` by `passes` digits of `width` bits, lowest first (`digit(e, shift)`), moving
+  /// between `a` and `b`; returns the one that holds the result.
+  @inline(__always)
+  private static func radix<E>(
+    _ a: UnsafeMutableBufferPointer<E>, _ b: UnsafeMutableBufferPointer<E>, passes: Int, width: Int,
+    digit: (E, UInt64) -> Int
+  ) -> UnsafeMutableBufferPointer<E> {
+    let buckets = 1 << width
+    let counts = UnsafeMutablePointer<Int>.allocate(capacity: buckets)
+    defer { counts.deallocate() }
+    var from = a, to = b
+    for p in 0..<passes {
+      let shift = UInt64(p * width)
+      counts.initialize(repeating: 0, count: buckets)
+      for e in from { counts[digit(e, shift)] &+= 1 }
+      var sum = 0
+      for d in 0..<buckets {
+        let c = counts[d]
+        counts[d] = sum
+        sum &+= c
+      }
+      for e in from {
+        let d = digit(e, shift)
+        to[counts[d]] = e
+        counts[d] &+= 1
+      }
+      swap(&from, &to)
+    }
+    return from
   }
 
   /// A key's distance and its element's position.
