@@ -13,34 +13,6 @@ extension CoreBuiltins {
     return out
   }
 
-  /// The keys `f` gives the elements of `xs`: as ints while every one is an int (no list of
-  /// values made for them), else as values.
-  enum Keys {
-    case ints([Int])
-    case values([Value])
-  }
-
-  static func intKeys(_ xs: [Value], _ f: Value, _ ctx: any CallContext) throws -> Keys {
-    var ints: [Int] = []
-    ints.reserveCapacity(xs.count)
-    var values: [Value]?
-    try ElementCalls.with(f, ctx) { calls in
-      for x in xs {
-        let k = try calls(x)
-        if values == nil, case .int(let i) = k {
-          ints.append(i)
-          continue
-        }
-        if values == nil {
-          values = ints.map { .int($0) }
-          values!.reserveCapacity(xs.count)
-        }
-        values!.append(k)
-      }
-    }
-    return values.map { .values($0) } ?? .ints(ints)
-  }
-
   /// `f(x)`, by the interpreter's one-argument fast path when the context is the interpreter.
   @inline(__always)
   static func call(_ ctx: any CallContext, _ f: Value, _ x: Value) throws -> Value {
@@ -129,7 +101,7 @@ extension CoreBuiltins {
         switch args["by"] {
         case .string(let field): keys = try xs.map { try Access.field($0, field) }
         case .closure, .builtin:
-          switch try intKeys(xs, args["by"], ctx) {
+          switch try IntKeySort.keys(of: xs, by: args["by"], ctx) {
           case .ints(let ints): return .list(IntKeySort.sorted(xs, by: ints, reverse: reverse))
           case .values(let values): keys = values
           }

@@ -101,6 +101,35 @@ enum IntKeySort {
     return from
   }
 
+  /// The keys `f` gives the elements of `xs`: ints while every one is an int (no list of
+  /// values made for them), else values.
+  enum Keys {
+    case ints([Int])
+    case values([Value])
+  }
+
+  /// Calls `f` on each element (`ElementCalls`) for its key.
+  static func keys(of xs: [Value], by f: Value, _ ctx: any CallContext) throws -> Keys {
+    var ints: [Int] = []
+    ints.reserveCapacity(xs.count)
+    var values: [Value]?
+    try ElementCalls.with(f, ctx) { calls in
+      for x in xs {
+        let k = try calls(x)
+        if values == nil, case .int(let i) = k {
+          ints.append(i)
+          continue
+        }
+        if values == nil {
+          values = ints.map { .int($0) }
+          values!.reserveCapacity(xs.count)
+        }
+        values!.append(k)
+      }
+    }
+    return values.map { .values($0) } ?? .ints(ints)
+  }
+
   /// A key's distance and its element's position.
   struct Entry {
     var key: UInt64
