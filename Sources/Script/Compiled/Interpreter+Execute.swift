@@ -178,7 +178,7 @@ extension Interpreter {
           return v
 
         case .record(let d, let base, let count):
-          put(r + Int(d), record(code.nodes[pc], r + Int(base), Int(count)))
+          record(code.nodes[pc], into: r + Int(d), r + Int(base), Int(count))
         case .list(let d, let base, let count):
           put(r + Int(d), .list(Interpreter.take(r + Int(base), Int(count))))
         case .field(let d, let o, let site):

@@ -153,11 +153,25 @@ extension Interpreter {
     return result
   }
 
-  /// A record from `count` temporaries (moved out), with the literal's shared shape.
+  /// `d = {...}`: a record from `count` temporaries (moved out), with the literal's shared
+  /// shape. When `d` holds a record nothing else holds, with room, it is refilled in place
+  /// (`Record.refill`): `p = {x: i, ...}` in a loop then allocates and frees nothing.
   @inline(never)
-  func record(_ node: Unmanaged<Node>, _ values: UnsafeMutablePointer<Value>, _ count: Int) -> Value {
-    let shape = node._withUnsafeGuaranteedRef { unsafeDowncast($0, to: RecordLiteral.self).shape }
-    return .record(Record(shape: shape, values: Interpreter.take(values, count)))
+  func record(_ node: Unmanaged<Node>, into d: UnsafeMutablePointer<Value>, _ values: UnsafeMutablePointer<Value>,
+              _ count: Int) {
+    node._withUnsafeGuaranteedRef {
+      let shape = unsafeDowncast($0, to: RecordLiteral.self).shape
+      if case .record = d.pointee {
+        // Moved out to test its storage's uniqueness without a copy, put back either way.
+        guard case .record(var r) = d.move() else { fatalError("unreachable") }
+        if r.refill(shape: shape, moving: values, count) {
+          d.initialize(to: .record(r))
+          return
+        }
+        d.initialize(to: .record(r))
+      }
+      put(d, .record(Record(shape: shape, moving: values, count)))
+    }
   }
 
   /// The values of `count` temporaries, leaving them nil: no reference counting. (Appended

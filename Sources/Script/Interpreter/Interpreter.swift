@@ -64,7 +64,8 @@ public final class Interpreter: CallContext {
   }
   /// Unretained: the node is in the tree that is running, and is restored on the way out.
   @exclusivity(unchecked) var builtinSite: Unmanaged<Node>?
-  private var running = false
+  /// True while a run is in progress (a builtin calling back needs no session of its own).
+  private(set) var running = false
 
   static let tickInterval = 1024
 

@@ -51,7 +51,7 @@ final class Field: Node {
     let o = try object.eval(frame, it)
     if case .record(let r) = o, let i = r.position(of: name, hint: hint) {
       hint = i
-      return r.values[i]
+      return r[at: i]
     }
     do { return try Access.field(o, name) } catch { throw located(error) }
   }
@@ -68,10 +68,10 @@ final class Field: Node {
   static func read(_ v: borrowing Value, _ name: String, _ hint: inout Int) -> Value? {
     switch v {
     case .record(let r):
-      if r.hasKey(bitsOf: name, at: hint) { return r.values[hint] }
+      if r.hasKey(bitsOf: name, at: hint) { return r[at: hint] }
       guard let i = r.position(of: name) else { return nil }
       hint = i
-      return r.values[i]
+      return r[at: i]
     default: return nil
     }
   }

@@ -71,9 +71,11 @@ final class RecordLiteral: Node {
   }
   deinit { nodes.deallocate() }
   override func eval(_ frame: Frame, _ it: Interpreter) throws -> Value {
-    var values: [Value] = []
-    values.reserveCapacity(nodes.count)
-    for i in 0..<nodes.count { values.append(try nodes[i]._withUnsafeGuaranteedRef { try $0.eval(frame, it) }) }
-    return .record(Record(shape: shape, values: values))
+    let n = nodes.count
+    // Evaluated onto the value stack, then moved into the record: no array in between.
+    let slots = try it.reserve(n, at: self)
+    defer { it.release(slots, n) }
+    for i in 0..<n { slots[i] = try nodes[i]._withUnsafeGuaranteedRef { try $0.eval(frame, it) } }
+    return .record(Record(shape: shape, moving: slots, n))
   }
 }

@@ -13,17 +13,6 @@ extension CoreBuiltins {
     return out
   }
 
-  /// Each key with its position, when every key is an int.
-  static func intPairs(_ keys: [Value]) -> [(key: Int, at: Int)]? {
-    var pairs: [(key: Int, at: Int)] = []
-    pairs.reserveCapacity(keys.count)
-    for i in keys.indices {
-      guard case .int(let k) = keys[i] else { return nil }
-      pairs.append((k, i))
-    }
-    return pairs
-  }
-
   /// `f(x)`, by the interpreter's one-argument fast path when the context is the interpreter.
   @inline(__always)
   static func call(_ ctx: any CallContext, _ f: Value, _ x: Value) throws -> Value {
@@ -47,7 +36,9 @@ extension CoreBuiltins {
     let f = args["f"]
     var out: [Value] = []
     out.reserveCapacity(xs.underestimatedCount)
-    for x in xs { out.append(try call(ctx, f, x)) }
+    try ElementCalls.with(f, ctx) { calls in
+      for x in xs { out.append(try calls(x)) }
+    }
     return .list(out)
   }
 
@@ -58,7 +49,9 @@ extension CoreBuiltins {
     // the memory; pages never written are never faulted in.
     var out: [Value] = []
     out.reserveCapacity(xs.underestimatedCount)
-    for x in xs where try call(ctx, f, x).isTruthy { out.append(x) }
+    try ElementCalls.with(f, ctx) { calls in
+      for x in xs where try calls(x).isTruthy { out.append(x) }
+    }
     return .list(out)
   }
 
@@ -103,24 +96,21 @@ extension CoreBuiltins {
                        Parameter("reverse", .bool, default: .bool(false), doc: "largest first")],
               doc: "A sorted copy of xs (stable).") { args, ctx in
         let xs = try args.list("xs")
+        let reverse = try args.bool("reverse")
         var keys: [Value]
         switch args["by"] {
         case .string(let field): keys = try xs.map { try Access.field($0, field) }
-        case .closure, .builtin: let f = args["by"]; keys = try xs.map { try call(ctx, f, $0) }
+        case .closure, .builtin:
+          switch try IntKeySort.keys(of: xs, by: args["by"], ctx) {
+          case .ints(let ints): return .list(IntKeySort.sorted(xs, by: ints, reverse: reverse))
+          case .values(let values): keys = values
+          }
         default: keys = xs
         }
         var failure: Error?
-        let reverse = try args.bool("reverse")
         // Keys all of one plain kind sort without going through `Value.compare` (same order).
-        if var pairs = intPairs(keys) {
-          // (key, position) pairs side by side: no lookups through an order array while
-          // sorting, and the position breaks ties, so the result is stable whatever the algorithm.
-          if reverse {
-            pairs.sort { $0.key != $1.key ? $0.key > $1.key : $0.at < $1.at }
-          } else {
-            pairs.sort { $0.key != $1.key ? $0.key < $1.key : $0.at < $1.at }
-          }
-          return .list(pairs.map { xs[$0.at] })
+        if let ints = plain(keys, { if case .int(let i) = $0 { return i } else { return nil } }) {
+          return .list(IntKeySort.sorted(xs, by: ints, reverse: reverse))
         }
         var order = Array(xs.indices)
         if let strings = plain(keys, { if case .string(let s) = $0 { return s } else { return nil } }) {
