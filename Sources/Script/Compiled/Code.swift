@@ -20,8 +20,11 @@ final class Code {
   private let hintCount: Int
   /// Locals and temporaries: what a call reserves.
   let frameSize: Int
+  /// The resolver's locals (parameters first): an in-loop call sets those above its
+  /// arguments to nil; the temporaries above them are always written before they are read.
+  let localCount: Int
 
-  init(ops: [Op], nodes: [Node], constants: [Value], hintCount: Int, frameSize: Int) {
+  init(ops: [Op], nodes: [Node], constants: [Value], hintCount: Int, frameSize: Int, localCount: Int) {
     count = ops.count
     self.ops = .allocate(capacity: count)
     self.ops.initialize(from: ops, count: count)
@@ -36,6 +39,7 @@ final class Code {
     hints = .allocate(capacity: max(1, hintCount))
     hints.initialize(repeating: 0, count: hintCount)
     self.frameSize = frameSize
+    self.localCount = localCount
   }
 
   deinit {
@@ -47,4 +51,16 @@ final class Code {
     constants.deallocate()
     hints.deallocate()
   }
+}
+
+/// What the dispatch loop reads of its running `Code`, held unretained (`execute` switches code
+/// at every in-loop call and return; a strong reference would be retained and released there).
+extension Unmanaged where Instance == Code {
+  @inline(__always) var ops: UnsafeMutablePointer<Op> { _withUnsafeGuaranteedRef { $0.ops } }
+  @inline(__always) var nodes: UnsafeMutablePointer<Unmanaged<Node>> { _withUnsafeGuaranteedRef { $0.nodes } }
+  @inline(__always) var constants: UnsafeMutablePointer<Value> { _withUnsafeGuaranteedRef { $0.constants } }
+  @inline(__always) var hints: UnsafeMutablePointer<Int> { _withUnsafeGuaranteedRef { $0.hints } }
+  @inline(__always) var math: UnsafeMutablePointer<UnaryMath?> { _withUnsafeGuaranteedRef { $0.math } }
+  @inline(__always) var frameSize: Int { _withUnsafeGuaranteedRef { $0.frameSize } }
+  @inline(__always) var localCount: Int { _withUnsafeGuaranteedRef { $0.localCount } }
 }

@@ -4,14 +4,22 @@
 ///
 /// The common cases (ints, a global `fn`, a record field at its remembered position) are
 /// handled inline; everything else goes to out-of-line helpers (`Interpreter+Operations`),
-/// which keeps this function's registers few. A joule call recurses through `invoke`, so the
-/// depth count, the traceback and the recursion limit are the tree-walker's own. An error
-/// takes the position of the instruction's node unless it has one already.
+/// which keeps this function's registers few. A call of a compiled closure without cells with
+/// its exact arguments continues in this loop (`pushCall`, `ret` pops it: in-loop calls, see
+/// `Interpreter+InLoopCalls`); other joule calls recurse through `invoke`. An error takes the
+/// position of the instruction's node unless it has one already, and unwinds the in-loop calls
+/// with their trace lines.
 extension Interpreter {
-  func execute(_ code: Code, _ frame: Frame) throws -> Value {
-    let ops = code.ops
-    let r = frame.slots
+  func execute(_ entry: Code, _ entryFrame: Frame) throws -> Value {
+    // The running call's code and registers: the entry's, or an in-loop callee's (its frame,
+    // for the tree and the variables, is `frame(r, floor, entryFrame)`). Unmanaged: switching
+    // code at an in-loop call or return retains and releases nothing.
+    var code = Unmanaged.passUnretained(entry)
+    var ops = code.ops
+    var r = entryFrame.slots
     var pc = 0
+    // The entry's depth: deeper, an in-loop call is running, its record at `depth - 1`.
+    let floor = depth
     do {
       while true {
         switch ops[pc] {
@@ -30,19 +38,19 @@ extension Interpreter {
           default: put(r + Int(d), r[Int(s)])
           }
         case .getCell(let d, let c):
-          put(r + Int(d), frame.cell(Int(c)).value)
+          put(r + Int(d), frame(r, floor, entryFrame).cell(Int(c)).value)
         case .getUpvalue(let d, let u):
-          put(r + Int(d), frame.upvalue(Int(u)).value)
+          put(r + Int(d), frame(r, floor, entryFrame).upvalue(Int(u)).value)
         case .getGlobal(let d, let g):
           if let v = globals.values[Int(g)] {
             put(r + Int(d), v)
           } else {
-            put(r + Int(d), try code.nodes[pc]._withUnsafeGuaranteedRef { try $0.eval(frame, self) })
+            put(r + Int(d), try code.nodes[pc]._withUnsafeGuaranteedRef { try $0.eval(frame(r, floor, entryFrame), self) })
           }
         case .setCell(let c, let s):
-          frame.cell(Int(c)).value = r[Int(s)]
+          frame(r, floor, entryFrame).cell(Int(c)).value = r[Int(s)]
         case .setUpvalue(let u, let s):
-          frame.upvalue(Int(u)).value = r[Int(s)]
+          frame(r, floor, entryFrame).upvalue(Int(u)).value = r[Int(s)]
         case .setGlobal(let g, let s):
           globals.set(Int(g), r[Int(s)])
 
@@ -102,7 +110,7 @@ extension Interpreter {
             }
             break
           }
-          try compoundSlow(code.nodes[pc], r[Int(b)], frame)
+          try compoundSlow(code.nodes[pc], r[Int(b)], frame(r, floor, entryFrame))
         case .compare(let op, let d, let a, let b):
           if case .int(let x) = r[Int(a)], case .int(let y) = r[Int(b)], op != .isIn {
             put(r + Int(d), .bool(Interpreter.compareInts(op, x, y)))
@@ -149,6 +157,16 @@ extension Interpreter {
 
         case .callGlobal(let d, let g, let base, let argc):
           if let c = globals.closures[Int(g)] {
+            if let callee = c._withUnsafeGuaranteedRef({ $0.inLoopCode }),
+               c._withUnsafeGuaranteedRef({ $0.arity }) == Int(argc) {
+              let slots = r + Int(base)
+              try pushCall(c, callee, slots, Int(argc), caller: code, r, pc, d)
+              code = callee
+              ops = code.ops
+              r = slots
+              pc = 0
+              continue
+            }
             let v = try c._withUnsafeGuaranteedRef { c in
               c.activeCalls &+= 1
               defer { c.activeCalls &-= 1 }
@@ -163,9 +181,19 @@ extension Interpreter {
             put(r + Int(d), v)
             break
           }
-          put(r + Int(d), try callGlobalSlow(code, pc, Int(g), r + Int(base), Int(argc), frame))
+          put(r + Int(d), try callGlobalSlow(code, pc, Int(g), r + Int(base), Int(argc), frame(r, floor, entryFrame)))
         case .callValue(let d, let f, let base, let argc):
           if let c = r[Int(f)].unretainedClosure {
+            if let callee = c._withUnsafeGuaranteedRef({ $0.inLoopCode }),
+               c._withUnsafeGuaranteedRef({ $0.arity }) == Int(argc) {
+              let slots = r + Int(base)
+              try pushCall(c, callee, slots, Int(argc), caller: code, r, pc, d)
+              code = callee
+              ops = code.ops
+              r = slots
+              pc = 0
+              continue
+            }
             let v = try c._withUnsafeGuaranteedRef { c in try callClosure(c, r + Int(base), Int(argc), site: code.nodes[pc]) }
             put(r + Int(d), v)
             break
@@ -175,7 +203,16 @@ extension Interpreter {
           // Moved out: the frame is released next, so no retain and release of the value.
           let v = (r + Int(s)).move()
           (r + Int(s)).initialize(to: .none)
-          return v
+          if depth == floor { return v }
+          // The end of an in-loop call: back to its caller, the value into the call's register.
+          let record = popCall(r, code.frameSize)
+          // The sweep first: a store before it would copy (retain) `v` and destroy it after.
+          if globals.hasRetired { globals.sweepRetired() }
+          code = record.code
+          ops = code.ops
+          r = record.slots
+          pc = Int(record.pc)
+          put(r + Int(record.dest), v)
 
         case .record(let d, let base, let count):
           put(r + Int(d), record(code.nodes[pc], r + Int(base), Int(count)))
@@ -190,7 +227,7 @@ extension Interpreter {
           put(r + Int(d), v)
 
         case .guardRange(let t):
-          if try !rangeIsBuiltin(code.nodes[pc], frame) { pc = Int(t); continue }
+          if try !rangeIsBuiltin(code.nodes[pc], frame(r, floor, entryFrame)) { pc = Int(t); continue }
         case .forPrep(let base, let count, let t):
           if try !forPrep(r + Int(base), Int(count)) { pc = Int(t); continue }
         case .forStep(let base, let t, let slot):
@@ -208,19 +245,57 @@ extension Interpreter {
           }
 
         case .evalNode(let d):
-          let v = try code.nodes[pc]._withUnsafeGuaranteedRef { try $0.eval(frame, self) }
+          let v = try code.nodes[pc]._withUnsafeGuaranteedRef { try $0.eval(frame(r, floor, entryFrame), self) }
           // A `return` inside it: the call takes `returnValue` (see `invokePlain`).
-          if flow != .normal { return .none }
+          if flow != .normal {
+            if depth == floor { return .none }
+            returnInLoop(&code, &r, &pc)
+            ops = code.ops
+            break
+          }
           put(r + Int(d), v)
         case .execNode:
-          try code.nodes[pc]._withUnsafeGuaranteedRef { try $0.exec(frame, self) }
-          if flow != .normal { return .none }
+          try code.nodes[pc]._withUnsafeGuaranteedRef { try $0.exec(frame(r, floor, entryFrame), self) }
+          if flow != .normal {
+            if depth == floor { return .none }
+            returnInLoop(&code, &r, &pc)
+            ops = code.ops
+          }
         }
         pc &+= 1
       }
     } catch {
-      throw code.nodes[pc]._withUnsafeGuaranteedRef { $0.located(error) }
+      let e = code.nodes[pc]._withUnsafeGuaranteedRef { $0.located(error) }
+      if depth == floor { throw e }
+      throw unwind(e, code: code, slots: r, to: floor)
     }
+  }
+
+  /// A `return` that the tree ran (`flow`, `returnValue`) ends an in-loop call: as `ret`, with
+  /// the returned value (nil for a `break` or `continue` leaving a function, as `invokePlain`
+  /// gives). Sets the caller's code, frame and pc (its call instruction).
+  @inline(never)
+  func returnInLoop(_ code: inout Unmanaged<Code>, _ r: inout UnsafeMutablePointer<Value>, _ pc: inout Int) {
+    var v = Value.none
+    if flow == .returning {
+      flow = .normal
+      v = returnValue
+      returnValue = .none
+    }
+    let record = popCall(r, code.frameSize)
+    if globals.hasRetired { globals.sweepRetired() }
+    code = record.code
+    r = record.slots
+    pc = Int(record.pc)
+    put(r + Int(record.dest), v)
+  }
+
+  /// The running call's frame, for the tree and the variables: the entry's, or an in-loop
+  /// call's (no cells; its closure's upvalues).
+  @inline(__always)
+  func frame(_ r: UnsafeMutablePointer<Value>, _ floor: Int, _ entry: Frame) -> Frame {
+    if depth == floor { return entry }
+    return Frame(slots: r, cells: nil, upvalues: callRecords[depth - 1].closure._withUnsafeGuaranteedRef { $0.upvalues })
   }
 
   /// Stores `v` in a register: over a number, bool or nil there is nothing to destroy, so no

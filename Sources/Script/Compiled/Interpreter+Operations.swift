@@ -106,7 +106,7 @@ extension Interpreter {
   /// `callGlobal` when the global holds no closure: a builtin (remembering a one-number one
   /// for the site), a value in the global, or the `GlobalGet`'s error.
   @inline(never)
-  func callGlobalSlow(_ code: Code, _ pc: Int, _ g: Int, _ args: UnsafeMutablePointer<Value>, _ count: Int,
+  func callGlobalSlow(_ code: Unmanaged<Code>, _ pc: Int, _ g: Int, _ args: UnsafeMutablePointer<Value>, _ count: Int,
                       _ frame: Frame) throws -> Value {
     let site = unsafeDowncast(code.nodes[pc].takeUnretainedValue(), to: Call.self)
     let f = try globals.values[g] ?? site.callee.eval(frame, self)
@@ -115,7 +115,7 @@ extension Interpreter {
   }
 
   @inline(never)
-  func callValueSlow(_ code: Code, _ pc: Int, _ f: Value, _ args: UnsafeMutablePointer<Value>, _ count: Int) throws -> Value {
+  func callValueSlow(_ code: Unmanaged<Code>, _ pc: Int, _ f: Value, _ args: UnsafeMutablePointer<Value>, _ count: Int) throws -> Value {
     try callValue(f, args, count, site: unsafeDowncast(code.nodes[pc].takeUnretainedValue(), to: Call.self))
   }
 

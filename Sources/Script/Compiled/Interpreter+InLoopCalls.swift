@@ -1,0 +1,109 @@
+/// In-loop calls: a call from compiled code to a compiled closure without cells, given its
+/// exact arguments, continues in the caller's own dispatch loop (`execute`) instead of
+/// recursing through Swift. The caller's state goes in a `CallRecord`; the callee's slots start
+/// at the caller's first argument register, so the arguments are already in place; `ret` pops
+/// the record and resumes the caller.
+///
+///     fn fib(n) { if n < 2 { n } else { fib(n - 1) + fib(n - 2) } }
+///     fib(25)   // one Swift entry into fib's code; the 242,784 calls below it run in-loop
+///
+/// Everything a call through Swift does is kept: the depth count and the recursion limit (the
+/// same message, at the call), a tick (Ctrl-C, the step limit), the closure's `activeCalls`
+/// (`Globals`' retired closures, invariant 3), the sweep of retired closures after it returns,
+/// and the traceback, built from the records when an error unwinds them (`unwind`).
+extension Interpreter {
+  /// Pushes the record of a call of `closure` (its code `callee`) whose arguments are the
+  /// `argc` registers at `slots`, and readies the callee's frame there, `stackTop` above both
+  /// frames. The caller then switches to the callee's code at pc 0. Only the callee's locals
+  /// above its arguments are set (to nil): its temporaries are always written before they are
+  /// read, and every slot there holds a value already, a dead temporary of the caller's (the
+  /// store destroys it) or a trivial one above `stackTop` (`release`, `popCall`).
+  @inline(__always)
+  func pushCall(_ closure: Unmanaged<Closure>, _ callee: Unmanaged<Code>, _ slots: UnsafeMutablePointer<Value>,
+                _ argc: Int, caller code: Unmanaged<Code>, _ r: UnsafeMutablePointer<Value>, _ pc: Int,
+                _ dest: Reg) throws {
+    let top = slots + callee.frameSize
+    // `stackValid` <= `stackEnd`: one test for both.
+    if top > stackValid { try validate(to: top, at: code.nodes[pc]) }
+    if depth >= maxCallDepth { throw tooDeep(at: code.nodes[pc].takeUnretainedValue()) }
+    ticks &-= 1
+    if ticks <= 0 { try checkpoint(at: code.nodes[pc].takeUnretainedValue()) }
+    let old = stackTop
+    // `depth` < `maxCallDepth` <= the records' capacity.
+    (callRecords + depth).initialize(to: CallRecord(
+      code: code, slots: r, pc: Int32(truncatingIfNeeded: pc), dest: dest, top: old, closure: closure))
+    depth &+= 1
+    closure._withUnsafeGuaranteedRef { $0.activeCalls &+= 1 }
+    var p = slots + argc
+    let locals = slots + callee.localCount
+    while p < locals {
+      put(p, .none)
+      p += 1
+    }
+    if top > old { stackTop = top }
+  }
+
+  /// Pops the innermost in-loop call, whose frame is `size` slots at `slots`: the depth,
+  /// `stackTop` and the closure's `activeCalls` are the caller's again, and its values above
+  /// the caller's `stackTop` are destroyed (left nil, as `release` leaves them). Below it, its
+  /// slots are the dead temporaries of a frame still running, destroyed when that frame
+  /// stores into them or ends. Returns its record.
+  @inline(__always)
+  func popCall(_ slots: UnsafeMutablePointer<Value>, _ size: Int) -> CallRecord {
+    depth &-= 1
+    let record = callRecords[depth]
+    // The caller's `stackTop` is above `slots`, its argument registers.
+    var p = record.top
+    let end = slots + size
+    while p < end {
+      if !p.pointee.isTrivial { p.pointee = .none }
+      p += 1
+    }
+    stackTop = record.top
+    record.closure._withUnsafeGuaranteedRef { $0.activeCalls &-= 1 }
+    return record
+  }
+
+  /// An error leaving in-loop calls above `floor` (the records of this `execute`): pops each,
+  /// as its `ret` would, giving the error the trace line a call through Swift gives it
+  /// (`traced`: the function, where it was called).
+  @inline(never)
+  func unwind(_ error: Error, code: Unmanaged<Code>, slots: UnsafeMutablePointer<Value>, to floor: Int) -> Error {
+    var e = error
+    var code = code
+    var slots = slots
+    while depth > floor {
+      let record = popCall(slots, code.frameSize)
+      code = record.code
+      slots = record.slots
+      let site = code.nodes[Int(record.pc)].takeUnretainedValue()
+      e = site.located(traced(e, record.closure.takeUnretainedValue(), site))
+    }
+    return e
+  }
+
+  /// Initializes the slots from `stackValid` (or `stackTop`, above which every slot below
+  /// `stackValid` holds a trivial value already) to past `top`, nil; "recursion too deep"
+  /// when `top` is past the stack's end. Ahead by 4,096 slots, so rarely called.
+  @inline(never)
+  func validate(to top: UnsafeMutablePointer<Value>, at site: Unmanaged<Node>) throws {
+    guard top <= stackEnd else { throw stackFull(at: site.takeUnretainedValue()) }
+    let end = min(top + 4_096, stackEnd)
+    var p = max(stackTop, stackValid)
+    while p < end {
+      p.initialize(to: .none)
+      p += 1
+    }
+    stackValid = end
+  }
+
+  /// Makes room for a record at every depth below `maxCallDepth` (raised by an embedder).
+  @inline(never)
+  func growCallRecords() {
+    let bigger = UnsafeMutablePointer<CallRecord>.allocate(capacity: maxCallDepth)
+    bigger.moveInitialize(from: callRecords, count: callRecordCapacity)
+    callRecords.deallocate()
+    callRecords = bigger
+    callRecordCapacity = maxCallDepth
+  }
+}
