@@ -14,7 +14,7 @@ struct CallRecord {
   let code: Unmanaged<Code>
   let slots: UnsafeMutablePointer<Value>
   /// The caller's call instruction, and the register its result goes to.
-  let pc: Int32
+  let ip: UnsafeMutablePointer<Op>
   let dest: Reg
   /// The caller's `stackTop`, restored when the call returns.
   let top: UnsafeMutablePointer<Value>

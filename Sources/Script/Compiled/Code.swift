@@ -28,6 +28,8 @@ final class Code {
     count = ops.count
     self.ops = .allocate(capacity: count)
     self.ops.initialize(from: ops, count: count)
+    // Jump targets become offsets from their instruction: the dispatch loop steps a pointer.
+    for i in 0..<count { self.ops[i] = ops[i].relative(to: Int32(i)) }
     self.nodes = .allocate(capacity: count)
     self.nodes.initialize(from: nodes.map { Unmanaged.passUnretained($0) }, count: count)
     self.math = .allocate(capacity: count)
@@ -63,4 +65,8 @@ extension Unmanaged where Instance == Code {
   @inline(__always) var math: UnsafeMutablePointer<UnaryMath?> { _withUnsafeGuaranteedRef { $0.math } }
   @inline(__always) var frameSize: Int { _withUnsafeGuaranteedRef { $0.frameSize } }
   @inline(__always) var localCount: Int { _withUnsafeGuaranteedRef { $0.localCount } }
+  /// The index of the instruction at `ip`, and the node it came from (slow paths only: a
+  /// pointer difference divides by the stride).
+  @inline(__always) func index(_ ip: UnsafeMutablePointer<Op>) -> Int { ip - ops }
+  @inline(__always) func node(_ ip: UnsafeMutablePointer<Op>) -> Unmanaged<Node> { nodes[ip - ops] }
 }

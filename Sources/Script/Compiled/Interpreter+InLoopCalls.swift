@@ -18,20 +18,20 @@ extension Interpreter {
   /// above its arguments are set (to nil): its temporaries are always written before they are
   /// read, and every slot there holds a value already, a dead temporary of the caller's (the
   /// store destroys it) or a trivial one above `stackTop` (`release`, `popCall`).
-  @inline(__always)
+  @inline(never)
   func pushCall(_ closure: Unmanaged<Closure>, _ callee: Unmanaged<Code>, _ slots: UnsafeMutablePointer<Value>,
-                _ argc: Int, caller code: Unmanaged<Code>, _ r: UnsafeMutablePointer<Value>, _ pc: Int,
+                _ argc: Int, caller code: Unmanaged<Code>, _ r: UnsafeMutablePointer<Value>, _ ip: UnsafeMutablePointer<Op>,
                 _ dest: Reg) throws {
     let top = slots + callee.frameSize
     // `stackValid` <= `stackEnd`: one test for both.
-    if top > stackValid { try validate(to: top, at: code.nodes[pc]) }
-    if depth >= maxCallDepth { throw tooDeep(at: code.nodes[pc].takeUnretainedValue()) }
+    if top > stackValid { try validate(to: top, at: code.node(ip)) }
+    if depth >= maxCallDepth { throw tooDeep(at: code.node(ip).takeUnretainedValue()) }
     ticks &-= 1
-    if ticks <= 0 { try checkpoint(at: code.nodes[pc].takeUnretainedValue()) }
+    if ticks <= 0 { try checkpoint(at: code.node(ip).takeUnretainedValue()) }
     let old = stackTop
     // `depth` < `maxCallDepth` <= the records' capacity.
     (callRecords + depth).initialize(to: CallRecord(
-      code: code, slots: r, pc: Int32(truncatingIfNeeded: pc), dest: dest, top: old, closure: closure))
+      code: code, slots: r, ip: ip, dest: dest, top: old, closure: closure))
     depth &+= 1
     closure._withUnsafeGuaranteedRef { $0.activeCalls &+= 1 }
     var p = slots + argc
@@ -76,7 +76,7 @@ extension Interpreter {
       let record = popCall(slots, code.frameSize)
       code = record.code
       slots = record.slots
-      let site = code.nodes[Int(record.pc)].takeUnretainedValue()
+      let site = code.node(record.ip).takeUnretainedValue()
       e = site.located(traced(e, record.closure.takeUnretainedValue(), site))
     }
     return e
