@@ -199,18 +199,19 @@ extension Interpreter {
           }
           put(r + Int(d), try callValueSlow(code, code.index(ip), r[Int(f)], r + Int(base), Int(argc)))
         case .ret(let s):
-          // Moved out: the frame is released next, so no retain and release of the value.
-          let v = (r + Int(s)).move()
-          (r + Int(s)).initialize(to: .none)
-          if depth == floor { return v }
-          // The end of an in-loop call: back to its caller, the value into the call's register.
-          let record = popCall(r, code.frameSize)
-          // The sweep first: a store before it would copy (retain) `v` and destroy it after.
+          if depth == floor {
+            // Moved out: the frame is released next, so no retain and release of the value.
+            let v = (r + Int(s)).move()
+            (r + Int(s)).initialize(to: .none)
+            return v
+          }
+          // The end of an in-loop call: the value moves to the caller's destination register
+          // (before the record is popped, so no copy of it is kept), then back to the caller.
+          let record = popCall(r, code.frameSize, result: r + Int(s))
           if globals.hasRetired { globals.sweepRetired() }
           code = record.code
           r = record.slots
           ip = record.ip
-          put(r + Int(record.dest), v)
 
         case .record(let d, let base, let count):
           put(r + Int(d), record(code.node(ip), r + Int(base), Int(count)))

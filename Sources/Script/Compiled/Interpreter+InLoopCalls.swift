@@ -49,9 +49,19 @@ extension Interpreter {
   /// slots are the dead temporaries of a frame still running, destroyed when that frame
   /// stores into them or ends. Returns its record.
   @inline(__always)
-  func popCall(_ slots: UnsafeMutablePointer<Value>, _ size: Int) -> CallRecord {
+  func popCall(_ slots: UnsafeMutablePointer<Value>, _ size: Int, result: UnsafeMutablePointer<Value>? = nil) -> CallRecord {
     depth &-= 1
     let record = callRecords[depth]
+    if let result {
+      // The call's value, moved (left nil) into the caller's destination register (often the
+      // callee's first slot, where it may be already).
+      let d = record.slots + Int(record.dest)
+      if d != result {
+        if !d.pointee.isTrivial { d.deinitialize(count: 1) }
+        d.moveInitialize(from: result, count: 1)
+        result.initialize(to: .none)
+      }
+    }
     // The caller's `stackTop` is above `slots`, its argument registers.
     var p = record.top
     let end = slots + size
