@@ -161,7 +161,9 @@ extension Interpreter {
             if let callee = c._withUnsafeGuaranteedRef({ $0.inLoopCode }),
                c._withUnsafeGuaranteedRef({ $0.arity }) == Int(argc) {
               let slots = r + Int(base)
-              try pushCall(c, callee, slots, Int(argc), caller: code, r, ip, d)
+              if !pushCall(c, callee, slots, Int(argc), caller: code, r, ip, d) {
+                try pushCallChecked(c, callee, slots, Int(argc), caller: code, r, ip, d)
+              }
               code = callee
               r = slots
               ip = code.ops
@@ -187,7 +189,9 @@ extension Interpreter {
             if let callee = c._withUnsafeGuaranteedRef({ $0.inLoopCode }),
                c._withUnsafeGuaranteedRef({ $0.arity }) == Int(argc) {
               let slots = r + Int(base)
-              try pushCall(c, callee, slots, Int(argc), caller: code, r, ip, d)
+              if !pushCall(c, callee, slots, Int(argc), caller: code, r, ip, d) {
+                try pushCallChecked(c, callee, slots, Int(argc), caller: code, r, ip, d)
+              }
               code = callee
               r = slots
               ip = code.ops
