@@ -293,7 +293,7 @@ extension Interpreter {
 
   /// The running call's frame, for the tree and the variables: the entry's, or an in-loop
   /// call's (no cells; its closure's upvalues).
-  @inline(__always)
+  @inline(never)
   func frame(_ r: UnsafeMutablePointer<Value>, _ floor: Int, _ entry: Frame) -> Frame {
     if depth == floor { return entry }
     return Frame(slots: r, cells: nil, upvalues: callRecords[depth - 1].closure._withUnsafeGuaranteedRef { $0.upvalues })
