@@ -11,8 +11,11 @@ final class Code {
   /// them all, for as long as the code lives (docs/architecture.md, invariant 2).
   let nodes: UnsafeMutablePointer<Unmanaged<Node>>
   let constants: UnsafeMutablePointer<Value>
-  /// Per `field` site: where the field was last found (`Field`'s hint, one per site).
+  /// Per `field` site: where the field was last found (`Field`'s hint, one per site), and the
+  /// site's `Field` node (unretained, as `nodes`): read by site, not by instruction, so the
+  /// dispatch loop needs no instruction index for it.
   let hints: UnsafeMutablePointer<Int>
+  let fields: UnsafeMutablePointer<Unmanaged<Node>>
   /// Per instruction: the one-number builtin a `callGlobal` last called.
   let math: UnsafeMutablePointer<UnaryMath?>
   let count: Int
@@ -40,6 +43,10 @@ final class Code {
     self.hintCount = hintCount
     hints = .allocate(capacity: max(1, hintCount))
     hints.initialize(repeating: 0, count: hintCount)
+    fields = .allocate(capacity: max(1, hintCount))
+    for (op, node) in zip(ops, nodes) {
+      if case .field(_, _, let site) = op { (fields + Int(site)).initialize(to: Unmanaged.passUnretained(node)) }
+    }
     self.frameSize = frameSize
     self.localCount = localCount
   }
@@ -52,6 +59,7 @@ final class Code {
     constants.deinitialize(count: constantCount)
     constants.deallocate()
     hints.deallocate()
+    fields.deallocate()
   }
 }
 
@@ -62,6 +70,7 @@ extension Unmanaged where Instance == Code {
   @inline(__always) var nodes: UnsafeMutablePointer<Unmanaged<Node>> { _withUnsafeGuaranteedRef { $0.nodes } }
   @inline(__always) var constants: UnsafeMutablePointer<Value> { _withUnsafeGuaranteedRef { $0.constants } }
   @inline(__always) var hints: UnsafeMutablePointer<Int> { _withUnsafeGuaranteedRef { $0.hints } }
+  @inline(__always) var fields: UnsafeMutablePointer<Unmanaged<Node>> { _withUnsafeGuaranteedRef { $0.fields } }
   @inline(__always) var math: UnsafeMutablePointer<UnaryMath?> { _withUnsafeGuaranteedRef { $0.math } }
   @inline(__always) var frameSize: Int { _withUnsafeGuaranteedRef { $0.frameSize } }
   @inline(__always) var localCount: Int { _withUnsafeGuaranteedRef { $0.localCount } }

@@ -222,7 +222,7 @@ extension Interpreter {
         case .list(let d, let base, let count):
           put(r + Int(d), .list(Interpreter.take(r + Int(base), Int(count))))
         case .field(let d, let o, let site):
-          let v = try code.node(ip)._withUnsafeGuaranteedRef { node in
+          let v = try code.fields[Int(site)]._withUnsafeGuaranteedRef { node in
             let f = unsafeDowncast(node, to: Field.self)
             if let v = Field.read(r[Int(o)], f.name, &code.hints[Int(site)]) { return v }
             return try Access.field(r[Int(o)], f.name)
@@ -270,33 +270,6 @@ extension Interpreter {
       if depth == floor { throw e }
       throw unwind(e, code: code, slots: r, to: floor)
     }
-  }
-
-  /// A `return` that the tree ran (`flow`, `returnValue`) ends an in-loop call: as `ret`, with
-  /// the returned value (nil for a `break` or `continue` leaving a function, as `invokePlain`
-  /// gives). Sets the caller's code, frame and pc (its call instruction).
-  @inline(never)
-  func returnInLoop(_ code: inout Unmanaged<Code>, _ r: inout UnsafeMutablePointer<Value>, _ ip: inout UnsafeMutablePointer<Op>) {
-    var v = Value.none
-    if flow == .returning {
-      flow = .normal
-      v = returnValue
-      returnValue = .none
-    }
-    let record = popCall(r, code.frameSize)
-    if globals.hasRetired { globals.sweepRetired() }
-    code = record.code
-    r = record.slots
-    ip = record.ip
-    put(r + Int(record.dest), v)
-  }
-
-  /// The running call's frame, for the tree and the variables: the entry's, or an in-loop
-  /// call's (no cells; its closure's upvalues).
-  @inline(never)
-  func frame(_ r: UnsafeMutablePointer<Value>, _ floor: Int, _ entry: Frame) -> Frame {
-    if depth == floor { return entry }
-    return Frame(slots: r, cells: nil, upvalues: callRecords[depth - 1].closure._withUnsafeGuaranteedRef { $0.upvalues })
   }
 
   /// Stores `v` in a register: over a number, bool or nil there is nothing to destroy, so no

@@ -96,6 +96,33 @@ extension Interpreter {
     return record
   }
 
+  /// A `return` that the tree ran (`flow`, `returnValue`) ends an in-loop call: as `ret`, with
+  /// the returned value (nil for a `break` or `continue` leaving a function, as `invokePlain`
+  /// gives). Sets the caller's code, frame and pc (its call instruction).
+  @inline(never)
+  func returnInLoop(_ code: inout Unmanaged<Code>, _ r: inout UnsafeMutablePointer<Value>, _ ip: inout UnsafeMutablePointer<Op>) {
+    var v = Value.none
+    if flow == .returning {
+      flow = .normal
+      v = returnValue
+      returnValue = .none
+    }
+    let record = popCall(r, code.frameSize)
+    if globals.hasRetired { globals.sweepRetired() }
+    code = record.code
+    r = record.slots
+    ip = record.ip
+    put(r + Int(record.dest), v)
+  }
+
+  /// The running call's frame, for the tree and the variables: the entry's, or an in-loop
+  /// call's (no cells; its closure's upvalues).
+  @inline(never)
+  func frame(_ r: UnsafeMutablePointer<Value>, _ floor: Int, _ entry: Frame) -> Frame {
+    if depth == floor { return entry }
+    return Frame(slots: r, cells: nil, upvalues: callRecords[depth - 1].closure._withUnsafeGuaranteedRef { $0.upvalues })
+  }
+
   /// An error leaving in-loop calls above `floor` (the records of this `execute`): pops each,
   /// as its `ret` would, giving the error the trace line a call through Swift gives it
   /// (`traced`: the function, where it was called).
