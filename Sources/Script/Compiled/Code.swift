@@ -18,6 +18,7 @@ final class Code {
   let fields: UnsafeMutablePointer<Unmanaged<Node>>
   /// Per instruction: the one-number builtin a `callGlobal` last called.
   let math: UnsafeMutablePointer<UnaryMath?>
+  static let mathSpread = MemoryLayout<Op>.stride / 4
   let count: Int
   private let constantCount: Int
   private let hintCount: Int
@@ -35,8 +36,8 @@ final class Code {
     for i in 0..<count { self.ops[i] = ops[i].relative(to: Int32(i)) }
     self.nodes = .allocate(capacity: count)
     self.nodes.initialize(from: nodes.map { Unmanaged.passUnretained($0) }, count: count)
-    self.math = .allocate(capacity: count)
-    self.math.initialize(repeating: nil, count: count)
+    self.math = .allocate(capacity: count * Code.mathSpread)
+    self.math.initialize(repeating: nil, count: count * Code.mathSpread)
     constantCount = constants.count
     self.constants = .allocate(capacity: max(1, constantCount))
     self.constants.initialize(from: constants, count: constantCount)
@@ -72,6 +73,12 @@ extension Unmanaged where Instance == Code {
   @inline(__always) var hints: UnsafeMutablePointer<Int> { _withUnsafeGuaranteedRef { $0.hints } }
   @inline(__always) var fields: UnsafeMutablePointer<Unmanaged<Node>> { _withUnsafeGuaranteedRef { $0.fields } }
   @inline(__always) var math: UnsafeMutablePointer<UnaryMath?> { _withUnsafeGuaranteedRef { $0.math } }
+  /// The `math` entry of the instruction at `ip`: found by its byte offset over 4 (a shift),
+  /// not its index (a division by the instruction's 20 bytes): `math` has `mathSpread`
+  /// entries per instruction, the first one used.
+  @inline(__always) func math(at ip: UnsafeMutablePointer<Op>) -> UnsafeMutablePointer<UnaryMath?> {
+    math + ((UnsafeRawPointer(ip) - UnsafeRawPointer(ops)) >> 2)
+  }
   @inline(__always) var frameSize: Int { _withUnsafeGuaranteedRef { $0.frameSize } }
   @inline(__always) var localCount: Int { _withUnsafeGuaranteedRef { $0.localCount } }
   /// The index of the instruction at `ip`, and the node it came from (slow paths only: a

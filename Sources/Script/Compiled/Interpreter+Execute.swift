@@ -179,7 +179,7 @@ extension Interpreter {
             put(r + Int(d), v)
             break
           }
-          if argc == 1, let m = code.math[code.index(ip)], globals.values[Int(g)] == nil, let v = m.apply(r[Int(base)]) {
+          if argc == 1, let m = code.math(at: ip).pointee, globals.values[Int(g)] == nil, let v = m.apply(r[Int(base)]) {
             put(r + Int(d), v)
             break
           }

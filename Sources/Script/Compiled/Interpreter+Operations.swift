@@ -110,7 +110,7 @@ extension Interpreter {
                       _ frame: Frame) throws -> Value {
     let site = unsafeDowncast(code.nodes[pc].takeUnretainedValue(), to: Call.self)
     let f = try globals.values[g] ?? site.callee.eval(frame, self)
-    if case .builtin(let b) = f, count == 1, let m = b.math, globals.values[g] == nil { code.math[pc] = m }
+    if case .builtin(let b) = f, count == 1, let m = b.math, globals.values[g] == nil { code.math(at: code.ops + pc).pointee = m }
     return try callValue(f, args, count, site: site)
   }
 
