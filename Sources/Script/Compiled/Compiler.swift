@@ -40,13 +40,11 @@ struct Compiler {
     maxTop = localCount
   }
 
-  /// The body's code, or nil when it stays with the tree-walker: when it has no loop of its
-  /// own (measured, docs/architecture.md "Speed": a loop step runs in half the instructions
-  /// compiled, but a call of a loop-free body such as fib's costs about a quarter more, the
-  /// dispatch loop's entry and exit weighing more than the few node calls it replaces), or
-  /// when it cannot be compiled.
+  /// The body's code, or nil when it cannot be compiled (it then stays with the
+  /// tree-walker). Every body is compiled; `entersCompiled` decides which form a call from
+  /// Swift runs, and in-loop calls from compiled code always run this one.
   static func compile(_ proto: FunctionProto) -> Code? {
-    guard enabled, let body = proto.body, everything || hasLoop(body) else { return nil }
+    guard enabled, let body = proto.body else { return nil }
     var c = Compiler(localCount: proto.localCount)
     do {
       try c.returning(body)
@@ -54,7 +52,7 @@ struct Compiler {
       return nil
     }
     return Code(ops: c.ops, nodes: c.nodes, constants: c.constants, hintCount: c.hintCount,
-                frameSize: c.maxTop)
+                frameSize: c.maxTop, localCount: proto.localCount)
   }
 
   // MARK: - Emitting
@@ -94,8 +92,27 @@ struct Compiler {
     }
   }
 
-  /// `JOULE_COMPILE=all` compiles loop-free bodies too (for tests and measurement).
+  /// `JOULE_COMPILE=all` runs every compiled body compiled, from Swift too (for tests and
+  /// measurement).
   static let everything = ProcessInfo.processInfo.environment["JOULE_COMPILE"] == "all"
+
+  /// True when a call from Swift (the tree's calls, builtins calling back) should run the
+  /// body's code rather than its tree: when it has a loop of its own (a loop step runs in half
+  /// the instructions compiled), or a call the dispatch loop can make in-loop (fib: every call
+  /// below the first then stays in one loop). A small leaf body (`fn(x) { x * 2 }` given to
+  /// `map`) is cheaper on the tree, where it is not worth the dispatch loop's entry and exit
+  /// (measured, docs/architecture.md "Speed").
+  static func entersCompiled(_ body: Node) -> Bool {
+    everything || hasLoop(body) || hasCall(body)
+  }
+
+  /// True when the body has a call (not one of a nested `fn`) that compiles to `callGlobal`
+  /// or `callValue`.
+  static func hasCall(_ node: Node) -> Bool {
+    if let c = node as? Call, translates(c) { return true }
+    if node is FunctionLiteral { return false }
+    return node.children.contains(where: hasCall)
+  }
 
   /// True when the body has a `while` or `for` of its own (not one of a nested `fn`).
   static func hasLoop(_ node: Node) -> Bool {

@@ -4,17 +4,26 @@
 ///
 /// The common cases (ints, a global `fn`, a record field at its remembered position) are
 /// handled inline; everything else goes to out-of-line helpers (`Interpreter+Operations`),
-/// which keeps this function's registers few. A joule call recurses through `invoke`, so the
-/// depth count, the traceback and the recursion limit are the tree-walker's own. An error
-/// takes the position of the instruction's node unless it has one already.
+/// which keeps this function's registers few. A call of a compiled closure without cells with
+/// its exact arguments continues in this loop (`pushCall`, `ret` pops it: in-loop calls, see
+/// `Interpreter+InLoopCalls`); other joule calls recurse through `invoke`. An error takes the
+/// position of the instruction's node unless it has one already, and unwinds the in-loop calls
+/// with their trace lines.
 extension Interpreter {
-  func execute(_ code: Code, _ frame: Frame) throws -> Value {
-    let ops = code.ops
-    let r = frame.slots
-    var pc = 0
+  func execute(_ entry: Code, _ entryFrame: Frame) throws -> Value {
+    // The running call's code and registers: the entry's, or an in-loop callee's (its frame,
+    // for the tree and the variables, is `frame(r, floor, entryFrame)`). Unmanaged: switching
+    // code at an in-loop call or return retains and releases nothing.
+    var code = Unmanaged.passUnretained(entry)
+    var r = entryFrame.slots
+    // The instruction running: a pointer stepped through `code.ops` (jumps are relative), so
+    // the loop keeps no base and index.
+    var ip = code.ops
+    // The entry's depth: deeper, an in-loop call is running, its record at `depth - 1`.
+    let floor = depth
     do {
       while true {
-        switch ops[pc] {
+        switch ip.pointee {
         case .loadK(let d, let k):
           // Numbers rebuilt in place: no outlined copy of the value.
           switch code.constants[Int(k)] {
@@ -30,19 +39,19 @@ extension Interpreter {
           default: put(r + Int(d), r[Int(s)])
           }
         case .getCell(let d, let c):
-          put(r + Int(d), frame.cell(Int(c)).value)
+          put(r + Int(d), frame(r, floor, entryFrame).cell(Int(c)).value)
         case .getUpvalue(let d, let u):
-          put(r + Int(d), frame.upvalue(Int(u)).value)
+          put(r + Int(d), frame(r, floor, entryFrame).upvalue(Int(u)).value)
         case .getGlobal(let d, let g):
           if let v = globals.values[Int(g)] {
             put(r + Int(d), v)
           } else {
-            put(r + Int(d), try code.nodes[pc]._withUnsafeGuaranteedRef { try $0.eval(frame, self) })
+            put(r + Int(d), try code.node(ip)._withUnsafeGuaranteedRef { try $0.eval(frame(r, floor, entryFrame), self) })
           }
         case .setCell(let c, let s):
-          frame.cell(Int(c)).value = r[Int(s)]
+          frame(r, floor, entryFrame).cell(Int(c)).value = r[Int(s)]
         case .setUpvalue(let u, let s):
-          frame.upvalue(Int(u)).value = r[Int(s)]
+          frame(r, floor, entryFrame).upvalue(Int(u)).value = r[Int(s)]
         case .setGlobal(let g, let s):
           globals.set(Int(g), r[Int(s)])
 
@@ -102,19 +111,19 @@ extension Interpreter {
             }
             break
           }
-          try compoundSlow(code.nodes[pc], r[Int(b)], frame)
+          try compoundSlow(code.node(ip), r[Int(b)], frame(r, floor, entryFrame))
         case .compare(let op, let d, let a, let b):
           if case .int(let x) = r[Int(a)], case .int(let y) = r[Int(b)], op != .isIn {
             put(r + Int(d), .bool(Interpreter.compareInts(op, x, y)))
             break
           }
-          put(r + Int(d), .bool(try compare(op, r[Int(a)], r[Int(b)], code.nodes[pc])))
+          put(r + Int(d), .bool(try compare(op, r[Int(a)], r[Int(b)], code.node(ip))))
         case .compareK(let op, let d, let a, let k):
           if case .int(let x) = r[Int(a)], op != .isIn {
             put(r + Int(d), .bool(Interpreter.compareInts(op, x, Int(k))))
             break
           }
-          put(r + Int(d), .bool(try compare(op, r[Int(a)], .int(Int(k)), code.nodes[pc])))
+          put(r + Int(d), .bool(try compare(op, r[Int(a)], .int(Int(k)), code.node(ip))))
         case .not(let d, let s):
           put(r + Int(d), .bool(!r[Int(s)].isTruthy))
         case .negate(let d, let s):
@@ -123,66 +132,97 @@ extension Interpreter {
           put(r + Int(d), try negate(r[Int(s)]))
 
         case .jump(let t):
-          pc = Int(t)
+          ip += Int(t)
           continue
         case .jumpIfFalse(let s, let t):
-          if !r[Int(s)].isTruthy { pc = Int(t); continue }
+          if !r[Int(s)].isTruthy { ip += Int(t); continue }
         case .jumpIfTrue(let s, let t):
-          if r[Int(s)].isTruthy { pc = Int(t); continue }
+          if r[Int(s)].isTruthy { ip += Int(t); continue }
         case .jumpUnless(let op, let a, let b, let t):
           if case .int(let x) = r[Int(a)], case .int(let y) = r[Int(b)] {
-            if !Interpreter.compareInts(op, x, y) { pc = Int(t); continue }
+            if !Interpreter.compareInts(op, x, y) { ip += Int(t); continue }
             break
           }
-          if try !compare(op, r[Int(a)], r[Int(b)], code.nodes[pc]) { pc = Int(t); continue }
+          if try !compare(op, r[Int(a)], r[Int(b)], code.node(ip)) { ip += Int(t); continue }
         case .jumpUnlessK(let op, let a, let k, let t):
           if case .int(let x) = r[Int(a)] {
-            if !Interpreter.compareInts(op, x, Int(k)) { pc = Int(t); continue }
+            if !Interpreter.compareInts(op, x, Int(k)) { ip += Int(t); continue }
             break
           }
-          if try !compare(op, r[Int(a)], .int(Int(k)), code.nodes[pc]) { pc = Int(t); continue }
+          if try !compare(op, r[Int(a)], .int(Int(k)), code.node(ip)) { ip += Int(t); continue }
         case .loop(let t):
           ticks &-= 1
-          if ticks <= 0 { try checkpoint(at: code.nodes[pc].takeUnretainedValue()) }
-          pc = Int(t)
+          if ticks <= 0 { try checkpoint(at: code.node(ip).takeUnretainedValue()) }
+          ip += Int(t)
           continue
 
         case .callGlobal(let d, let g, let base, let argc):
           if let c = globals.closures[Int(g)] {
+            if let callee = c._withUnsafeGuaranteedRef({ $0.inLoopCode }),
+               c._withUnsafeGuaranteedRef({ $0.arity }) == Int(argc) {
+              let slots = r + Int(base)
+              if !pushCall(c, callee, slots, Int(argc), caller: code, r, ip, d) {
+                try pushCallChecked(c, callee, slots, Int(argc), caller: code, r, ip, d)
+              }
+              code = callee
+              r = slots
+              ip = code.ops
+              continue
+            }
             let v = try c._withUnsafeGuaranteedRef { c in
               c.activeCalls &+= 1
               defer { c.activeCalls &-= 1 }
-              return try callClosure(c, r + Int(base), Int(argc), site: code.nodes[pc])
+              return try callClosure(c, r + Int(base), Int(argc), site: code.node(ip))
             }
             // The sweep first: a store before it would copy (retain) `v` and destroy it after.
             if globals.hasRetired { globals.sweepRetired() }
             put(r + Int(d), v)
             break
           }
-          if argc == 1, let m = code.math[pc], globals.values[Int(g)] == nil, let v = m.apply(r[Int(base)]) {
+          if argc == 1, let m = code.math(at: ip).pointee, globals.values[Int(g)] == nil, let v = m.apply(r[Int(base)]) {
             put(r + Int(d), v)
             break
           }
-          put(r + Int(d), try callGlobalSlow(code, pc, Int(g), r + Int(base), Int(argc), frame))
+          put(r + Int(d), try callGlobalSlow(code, code.index(ip), Int(g), r + Int(base), Int(argc), frame(r, floor, entryFrame)))
         case .callValue(let d, let f, let base, let argc):
           if let c = r[Int(f)].unretainedClosure {
-            let v = try c._withUnsafeGuaranteedRef { c in try callClosure(c, r + Int(base), Int(argc), site: code.nodes[pc]) }
+            if let callee = c._withUnsafeGuaranteedRef({ $0.inLoopCode }),
+               c._withUnsafeGuaranteedRef({ $0.arity }) == Int(argc) {
+              let slots = r + Int(base)
+              if !pushCall(c, callee, slots, Int(argc), caller: code, r, ip, d) {
+                try pushCallChecked(c, callee, slots, Int(argc), caller: code, r, ip, d)
+              }
+              code = callee
+              r = slots
+              ip = code.ops
+              continue
+            }
+            let v = try c._withUnsafeGuaranteedRef { c in try callClosure(c, r + Int(base), Int(argc), site: code.node(ip)) }
             put(r + Int(d), v)
             break
           }
-          put(r + Int(d), try callValueSlow(code, pc, r[Int(f)], r + Int(base), Int(argc)))
+          put(r + Int(d), try callValueSlow(code, code.index(ip), r[Int(f)], r + Int(base), Int(argc)))
         case .ret(let s):
-          // Moved out: the frame is released next, so no retain and release of the value.
-          let v = (r + Int(s)).move()
-          (r + Int(s)).initialize(to: .none)
-          return v
+          if depth == floor {
+            // Moved out: the frame is released next, so no retain and release of the value.
+            let v = (r + Int(s)).move()
+            (r + Int(s)).initialize(to: .none)
+            return v
+          }
+          // The end of an in-loop call: the value moves to the caller's destination register
+          // (before the record is popped, so no copy of it is kept), then back to the caller.
+          let record = popCall(r, code.frameSize, result: r + Int(s))
+          if globals.hasRetired { globals.sweepRetired() }
+          code = record.code
+          r = record.slots
+          ip = record.ip
 
         case .record(let d, let base, let count):
-          record(code.nodes[pc], into: r + Int(d), r + Int(base), Int(count))
+          record(code.node(ip), into: r + Int(d), r + Int(base), Int(count))
         case .list(let d, let base, let count):
           put(r + Int(d), .list(Interpreter.take(r + Int(base), Int(count))))
         case .field(let d, let o, let site):
-          let v = try code.nodes[pc]._withUnsafeGuaranteedRef { node in
+          let v = try code.fields[Int(site)]._withUnsafeGuaranteedRef { node in
             let f = unsafeDowncast(node, to: Field.self)
             if let v = Field.read(r[Int(o)], f.name, &code.hints[Int(site)]) { return v }
             return try Access.field(r[Int(o)], f.name)
@@ -190,36 +230,45 @@ extension Interpreter {
           put(r + Int(d), v)
 
         case .guardRange(let t):
-          if try !rangeIsBuiltin(code.nodes[pc], frame) { pc = Int(t); continue }
+          if try !rangeIsBuiltin(code.node(ip), frame(r, floor, entryFrame)) { ip += Int(t); continue }
         case .forPrep(let base, let count, let t):
-          if try !forPrep(r + Int(base), Int(count)) { pc = Int(t); continue }
+          if try !forPrep(r + Int(base), Int(count)) { ip += Int(t); continue }
         case .forStep(let base, let t, let slot):
           ticks &-= 1
-          if ticks <= 0 { try checkpoint(at: code.nodes[pc].takeUnretainedValue()) }
+          if ticks <= 0 { try checkpoint(at: code.node(ip).takeUnretainedValue()) }
           let b = r + Int(base)
           if case .int(let i) = b[0], case .int(let end) = b[1], case .int(let by) = b[2] {
             let (n, o) = i.addingReportingOverflow(by)
             if !o && (by > 0 ? n < end : n > end) {
               b.initialize(to: .int(n))
               if slot >= 0 { put(r + Int(slot), .int(n)) }
-              pc = Int(t)
+              ip += Int(t)
               continue
             }
           }
 
         case .evalNode(let d):
-          let v = try code.nodes[pc]._withUnsafeGuaranteedRef { try $0.eval(frame, self) }
+          let v = try code.node(ip)._withUnsafeGuaranteedRef { try $0.eval(frame(r, floor, entryFrame), self) }
           // A `return` inside it: the call takes `returnValue` (see `invokePlain`).
-          if flow != .normal { return .none }
+          if flow != .normal {
+            if depth == floor { return .none }
+            returnInLoop(&code, &r, &ip)
+            break
+          }
           put(r + Int(d), v)
         case .execNode:
-          try code.nodes[pc]._withUnsafeGuaranteedRef { try $0.exec(frame, self) }
-          if flow != .normal { return .none }
+          try code.node(ip)._withUnsafeGuaranteedRef { try $0.exec(frame(r, floor, entryFrame), self) }
+          if flow != .normal {
+            if depth == floor { return .none }
+            returnInLoop(&code, &r, &ip)
+          }
         }
-        pc &+= 1
+        ip += 1
       }
     } catch {
-      throw code.nodes[pc]._withUnsafeGuaranteedRef { $0.located(error) }
+      let e = code.node(ip)._withUnsafeGuaranteedRef { $0.located(error) }
+      if depth == floor { throw e }
+      throw unwind(e, code: code, slots: r, to: floor)
     }
   }
 

@@ -106,16 +106,16 @@ extension Interpreter {
   /// `callGlobal` when the global holds no closure: a builtin (remembering a one-number one
   /// for the site), a value in the global, or the `GlobalGet`'s error.
   @inline(never)
-  func callGlobalSlow(_ code: Code, _ pc: Int, _ g: Int, _ args: UnsafeMutablePointer<Value>, _ count: Int,
+  func callGlobalSlow(_ code: Unmanaged<Code>, _ pc: Int, _ g: Int, _ args: UnsafeMutablePointer<Value>, _ count: Int,
                       _ frame: Frame) throws -> Value {
     let site = unsafeDowncast(code.nodes[pc].takeUnretainedValue(), to: Call.self)
     let f = try globals.values[g] ?? site.callee.eval(frame, self)
-    if case .builtin(let b) = f, count == 1, let m = b.math, globals.values[g] == nil { code.math[pc] = m }
+    if case .builtin(let b) = f, count == 1, let m = b.math, globals.values[g] == nil { code.math(at: code.ops + pc).pointee = m }
     return try callValue(f, args, count, site: site)
   }
 
   @inline(never)
-  func callValueSlow(_ code: Code, _ pc: Int, _ f: Value, _ args: UnsafeMutablePointer<Value>, _ count: Int) throws -> Value {
+  func callValueSlow(_ code: Unmanaged<Code>, _ pc: Int, _ f: Value, _ args: UnsafeMutablePointer<Value>, _ count: Int) throws -> Value {
     try callValue(f, args, count, site: unsafeDowncast(code.nodes[pc].takeUnretainedValue(), to: Call.self))
   }
 

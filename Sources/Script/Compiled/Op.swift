@@ -11,7 +11,8 @@ typealias Reg = Int32
 /// is fused with its jump. Every instruction has the node it came from in `Code.nodes` (same
 /// index): errors take its position, and the instructions that hand work back to the tree
 /// (`evalNode`, `execNode`, the slow paths) find their node there. Jump targets are
-/// instruction indices. Payloads are 32-bit so an instruction fits in 20 bytes.
+/// instruction indices as compiled, offsets from the jump once in `Code` (`relative(to:)`).
+/// Payloads are 32-bit so an instruction fits in 20 bytes.
 enum Op {
   /// `r[d] = constants[k]`.
   case loadK(Reg, Int32)
@@ -74,4 +75,22 @@ enum Op {
   /// The tree evaluates the node (a construct the compiler leaves to it) into `r[d]`.
   case evalNode(Reg)
   case execNode
+}
+
+extension Op {
+  /// The instruction at index `at` with its jump target as an offset from it.
+  func relative(to at: Int32) -> Op {
+    switch self {
+    case .jump(let t): return .jump(t - at)
+    case .jumpIfFalse(let s, let t): return .jumpIfFalse(s, t - at)
+    case .jumpIfTrue(let s, let t): return .jumpIfTrue(s, t - at)
+    case .jumpUnless(let o, let a, let b, let t): return .jumpUnless(o, a, b, t - at)
+    case .jumpUnlessK(let o, let a, let k, let t): return .jumpUnlessK(o, a, k, t - at)
+    case .loop(let t): return .loop(t - at)
+    case .guardRange(let t): return .guardRange(t - at)
+    case .forPrep(let b, let n, let t): return .forPrep(b, n, t - at)
+    case .forStep(let b, let t, let slot): return .forStep(b, t - at, slot)
+    default: return self
+    }
+  }
 }

@@ -11,10 +11,16 @@ public final class Closure: Callable {
   /// `Globals.closures`: while above zero, overwriting the global keeps it alive (`Globals.set`).
   /// A plain counter: one thread runs an interpreter (see docs/architecture.md).
   @exclusivity(unchecked) var activeCalls = 0
+  /// `proto.inLoopRef` and `proto.parameterCount` again: what every in-loop call from compiled
+  /// code tests, one load each (`Interpreter.execute`).
+  let inLoopCode: Unmanaged<Code>?
+  let arity: Int
 
   /// Makes the closure inside `frame`, the call where its `fn` is written.
   init(_ proto: FunctionProto, in frame: Frame) {
     self.proto = proto
+    inLoopCode = proto.inLoopRef
+    arity = proto.parameterCount
     let captures = proto.captures
     upvalueCount = captures.count
     if captures.isEmpty {

@@ -16,7 +16,10 @@ public final class Interpreter: CallContext {
   public var scriptDirectory: String?
 
   /// Nested user-function calls allowed before "recursion too deep".
-  @exclusivity(unchecked) public var maxCallDepth = 2500
+  @exclusivity(unchecked) public var maxCallDepth = Interpreter.defaultCallDepth {
+    didSet { if maxCallDepth > callRecordCapacity { growCallRecords() } }
+  }
+  static let defaultCallDepth = 2500
   /// When set, the number of loop iterations and calls a `run` may make before it stops
   /// with an error: a guard for untrusted or generated programs (the fuzz test uses it).
   public var stepLimit: Int?
@@ -75,6 +78,7 @@ public final class Interpreter: CallContext {
     self.scriptDirectory = scriptDirectory
     stackEnd = stackBase + Interpreter.stackCapacity
     stackTop = stackBase
+    stackValid = stackBase
   }
 
   /// Parses and runs `source`; returns the value of its last expression statement (or nil).
@@ -188,8 +192,20 @@ public final class Interpreter: CallContext {
   let stackBase: UnsafeMutablePointer<Value> = .allocate(capacity: Interpreter.stackCapacity)
   let stackEnd: UnsafeMutablePointer<Value>
   @exclusivity(unchecked) var stackTop: UnsafeMutablePointer<Value>
+  /// Every slot below this has been initialized by an in-loop call (`pushCall`); above
+  /// `stackTop`, those hold trivial values (`release`).
+  @exclusivity(unchecked) var stackValid: UnsafeMutablePointer<Value>
 
-  deinit { stackBase.deallocate() }
+  /// The joule calls in progress inside `execute`'s dispatch loops (in-loop calls), each at
+  /// its caller's `depth`; room for `maxCallDepth` of them (`growCallRecords`). Plain
+  /// records: nothing to initialize or destroy.
+  @exclusivity(unchecked) var callRecords: UnsafeMutablePointer<CallRecord> = .allocate(capacity: Interpreter.defaultCallDepth)
+  @exclusivity(unchecked) var callRecordCapacity = Interpreter.defaultCallDepth
+
+  deinit {
+    stackBase.deallocate()
+    callRecords.deallocate()
+  }
 
   /// Reserves `count` nil slots for a new call; `release` gives them back.
   @inline(__always)
@@ -210,11 +226,23 @@ public final class Interpreter: CallContext {
     return node.map { $0.error(message) } ?? ScriptError.runtime(message)
   }
 
+  /// Destroys a call's slots and gives them back. A destroyed slot is left nil: every slot
+  /// above `stackTop` holds a number, bool or nil (or was never written, from `stackValid` up),
+  /// so an in-loop call may store into its temporaries there without initializing them first
+  /// (`pushCall`).
   @inline(__always)
   func release(_ base: UnsafeMutablePointer<Value>, _ count: Int) {
     // Numbers, bools and nil need no destroying: a tag test instead of a call.
-    for i in 0..<count where !base[i].isTrivial { (base + i).deinitialize(count: 1) }
+    for i in 0..<count where !base[i].isTrivial { Interpreter.clear(base + i) }
     stackTop = base
+  }
+
+  /// Destroys a slot's value, leaving nil. Out of line, so `release` stays as small as a
+  /// `deinitialize` (inlined, the assignment made callers' `defer { release }` an outlined
+  /// function: 18 more instructions per `map` callback).
+  @inline(never)
+  static func clear(_ p: UnsafeMutablePointer<Value>) {
+    p.pointee = .none
   }
 
   /// Runs a closure's body on the frame at `slots` (arguments bound), keeping the depth count

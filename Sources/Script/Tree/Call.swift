@@ -193,19 +193,30 @@ final class FunctionProto {
   }
   /// The body again, unretained: the proto holds it, and a call should not pay a retain.
   @exclusivity(unchecked) private(set) var bodyRef: Unmanaged<Node> = Unmanaged.passUnretained(Node.placeholder)
-  /// The body compiled to register instructions (`Compiler`), or nil when the tree-walker
-  /// runs it. Set once, at parse time, with `localCount` grown by its temporaries.
-  private(set) var code: Code? {
-    didSet { codeRef = code.map { Unmanaged.passUnretained($0) } }
-  }
-  /// The code again, unretained, for the same reason as `bodyRef`.
+  /// The body compiled to register instructions (`Compiler`), or nil when it cannot be. Set
+  /// once, at parse time.
+  private(set) var code: Code?
+  /// The code a call from Swift runs (`run`: the tree's calls, builtins calling back), or nil
+  /// when the tree-walker runs the body there: a body with a loop or a call of its own, where
+  /// the dispatch loop wins (`Compiler.entersCompiled`). Unretained: `code` holds it, and a call
+  /// should not pay a retain.
   @exclusivity(unchecked) private(set) var codeRef: Unmanaged<Code>?
+  /// The code a call from compiled code runs in the caller's own dispatch loop (`execute`'s
+  /// in-loop calls): every compiled body whose locals no closure captures, loop-free ones
+  /// included. nil: such calls go through `callClosure`.
+  @exclusivity(unchecked) private(set) var inLoopRef: Unmanaged<Code>?
 
-  /// Compiles the body when it can (after the resolver has laid out the slots).
+  /// Compiles the body when it can (after the resolver has laid out the slots). A body entered
+  /// compiled from Swift reserves its temporaries too (`localCount`); one the tree runs there
+  /// keeps the resolver's count, its temporaries reserved only by in-loop calls (`frameSize`).
   func compile() {
     guard let c = Compiler.compile(self) else { return }
     code = c
-    localCount = c.frameSize
+    if cellCount == 0 { inLoopRef = Unmanaged.passUnretained(c) }
+    if Compiler.entersCompiled(body) {
+      codeRef = Unmanaged.passUnretained(c)
+      localCount = c.frameSize
+    }
   }
   let location: Location
   /// The `#` comment lines just above a named `fn`, shown by `help(f)`.
