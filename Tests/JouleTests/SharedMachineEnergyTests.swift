@@ -81,7 +81,11 @@ import TestSupport
     let machine = try #require(Double(last[1]))
     #expect(lines.count == 5)
     let attributed = Self.attributed(lines.dropLast(), source: "estimate(specpower-package); cpu-share")
-    #expect(attributed <= machine, "concurrent trials: \(attributed) J attributed of \(machine) J estimated")
+    // Unlike a counter's, the estimate's joules over a window are its curve at the window's mean
+    // load, so the trials' windows (each read from /proc/stat in 10 ms ticks) need not add up
+    // exactly to the whole tune's: the curve bends, and each share carries a tick of rounding.
+    // 2% covers both (CI saw 1.0% over, 4.296 J of 4.255 J); a share counted twice would be 25%.
+    #expect(attributed <= machine * 1.02, "concurrent trials: \(attributed) J attributed of \(machine) J estimated")
   }
 
   /// The sum of the trials' shares from rows "energy_j machine_energy_j energy_source", each
