@@ -158,8 +158,7 @@ extension Interpreter {
 
         case .callGlobal(let d, let g, let base, let argc):
           if let c = globals.closures[Int(g)] {
-            if let callee = c._withUnsafeGuaranteedRef({ $0.inLoopCode }),
-               c._withUnsafeGuaranteedRef({ $0.arity }) == Int(argc) {
+            if let callee = c._withUnsafeGuaranteedRef({ $0.inLoopCode(arguments: Int(argc)) }) {
               let slots = r + Int(base)
               if !pushCall(c, callee, slots, Int(argc), caller: code, r, ip, d) {
                 try pushCallChecked(c, callee, slots, Int(argc), caller: code, r, ip, d)
@@ -186,8 +185,7 @@ extension Interpreter {
           put(r + Int(d), try callGlobalSlow(code, code.index(ip), Int(g), r + Int(base), Int(argc), frame(r, floor, entryFrame)))
         case .callValue(let d, let f, let base, let argc):
           if let c = r[Int(f)].unretainedClosure {
-            if let callee = c._withUnsafeGuaranteedRef({ $0.inLoopCode }),
-               c._withUnsafeGuaranteedRef({ $0.arity }) == Int(argc) {
+            if let callee = c._withUnsafeGuaranteedRef({ $0.inLoopCode(arguments: Int(argc)) }) {
               let slots = r + Int(base)
               if !pushCall(c, callee, slots, Int(argc), caller: code, r, ip, d) {
                 try pushCallChecked(c, callee, slots, Int(argc), caller: code, r, ip, d)

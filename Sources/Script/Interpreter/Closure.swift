@@ -16,6 +16,13 @@ public final class Closure: Callable {
   let inLoopCode: Unmanaged<Code>?
   let arity: Int
 
+  /// The code a call with `argc` arguments runs in-loop: `inLoopCode` when they are exactly
+  /// the parameters (no defaults to fill), else nil and the call goes through Swift.
+  @inline(__always) func inLoopCode(arguments argc: Int) -> Unmanaged<Code>? {
+    if let code = inLoopCode, arity == argc { return code }
+    return nil
+  }
+
   /// Makes the closure inside `frame`, the call where its `fn` is written.
   init(_ proto: FunctionProto, in frame: Frame) {
     self.proto = proto
