@@ -133,25 +133,25 @@ def candidates():
 
 
 def score(rs, key, form, inputs, since, k, inherit):
-    """Mean over the origins of the error three years ahead."""
-    per = []
+    """Mean over the origins of the error three years ahead, each origin's error, and its fit."""
+    per, models = [], []
     for y in ORIGINS:
         early = [r for r in rs if since <= r["year"] < y]
         later = [r for r in rs if y <= r["year"] < y + HORIZON]
-        per.append(mape(fit(early, key, form, inputs, k, inherit), later, key))
-    return statistics.mean(per), per
+        models.append(fit(early, key, form, inputs, k, inherit))
+        per.append(mape(models[-1], later, key))
+    return statistics.mean(per), per, models
 
 
-def monotone(rs, key, form, inputs, since, k, inherit):
-    """Whether the candidate, fitted on every training row, never predicts fewer watts for more
-    hardware: no input's coefficient (or exponent) is negative at every origin and at the end.
+def monotone(models):
+    """Whether none of the candidate's fits (at every origin and on every training row)
+    predicts fewer watts for more hardware: no input's coefficient (or exponent) is negative.
 
     A physical constraint, not a score: more TDP, memory, threads or chips never lowers a
     server's power. It was added after the unconstrained rule had picked a full-load formula in
     threads^-0.18 and its 2023-on figure had been printed (docs/energy.md says so), so that figure
     is not blind; the constraint itself looks at no test row."""
-    fits = [[r for r in rs if since <= r["year"] < y] for y in ORIGINS] + [[r for r in rs if r["year"] >= since]]
-    return all(all(c >= 0 for c in fit(f, key, form, inputs, k, inherit)["coef"][:-1]) for f in fits)
+    return all(all(c >= 0 for c in m["coef"][:-1]) for m in models)
 
 
 def choose(table, key):
@@ -159,13 +159,12 @@ def choose(table, key):
     rs = rows(table)
     scored = []
     for form, name, since, k, inherit in candidates():
-        if not monotone(rs, key, form, INPUTS[name], since, k, inherit):
-            continue
-        s, per = score(rs, key, form, INPUTS[name], since, k, inherit)
-        scored.append((s, form, name, since, k, inherit, per))
-    s, form, name, since, k, inherit, per = min(scored, key=lambda c: c[0])
+        s, per, models = score(rs, key, form, INPUTS[name], since, k, inherit)
+        final = fit([r for r in rs if r["year"] >= since], key, form, INPUTS[name], k, inherit)
+        if monotone(models + [final]):
+            scored.append((s, form, name, since, k, inherit, per, final))
+    s, form, name, since, k, inherit, per, model = min(scored, key=lambda c: c[0])
     chosen = [r for r in rs if r["year"] >= since]
-    model = fit(chosen, key, form, INPUTS[name], k, inherit)
     model.update(key=key, name=name, since=since, k=k, score=s, per_origin=per, servers=len(chosen),
                  candidates=len(scored), median_gb=statistics.median(r["x"]["gb"] for r in chosen),
                  runner_up=sorted(scored, key=lambda c: c[0])[1])
