@@ -37,6 +37,9 @@ let package = Package(
     .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
     .systemLibrary(name: "CZMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
     .target(name: "EditLineShim", dependencies: ["CEditLine"]),
+    // OpenBLAS loaded on first use (dlopen), not linked: its pthread build's threads start at
+    // load and spin; CBLAS gives the headers, BLASLoader the functions (docs/architecture.md).
+    .target(name: "BLASLoader", dependencies: ["CBLAS"]),
     .target(name: "CSpawn"),
 
     // The language knows nothing of the domains.
@@ -47,7 +50,7 @@ let package = Package(
 
     // Domains know nothing of the language.
     .target(name: "LearnKernels", cSettings: kernelFlags),
-    .target(name: "Learn", dependencies: ["CBLAS", "CZlib", "LearnKernels", "JSONText"]),
+    .target(name: "Learn", dependencies: ["CBLAS", "BLASLoader", "CZlib", "LearnKernels", "JSONText"]),
     .target(name: "Energy", dependencies: ["JSONText"]),
     // The GP, Cholesky, L-BFGS and acquisition math: only numbers in, numbers out.
     .target(name: "TuneNumerics", swiftSettings: numeric),

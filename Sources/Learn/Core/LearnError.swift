@@ -8,10 +8,12 @@ public enum LearnError: Error, CustomStringConvertible, Equatable {
   case badFile(path: String, fault: String)
   case badData(String)
   case invalidOption(String)
+  /// A library loaded at run time (OpenBLAS) that is missing or is not what it should be.
+  case unavailable(String)
 
   public var description: String {
     switch self {
-    case .invalidLayer(let m), .shapeMismatch(let m), .badData(let m), .invalidOption(let m): return m
+    case .invalidLayer(let m), .shapeMismatch(let m), .badData(let m), .invalidOption(let m), .unavailable(let m): return m
     case let .badFile(path, fault): return "\(path): \(fault)"
     }
   }

@@ -64,6 +64,7 @@ final class Worker: @unchecked Sendable {
       case let .conv2d(_, k, s, p):
         let geometry = ConvolutionShape(input: shape, output: out, kernel: k, stride: s, pad: p)
         let algorithm = ConvolutionAlgorithm.chosen(input: shape, kernel: k)
+        if algorithm == .im2col { try Gemm.load() }
         // The convolution runs the (ReLU and) 2×2 max-pool after it.
         let block = model.fusesLayers ? Self.poolingBlock(model.layers, after: i, input: out) : nil
         let kernel = algorithm.makeKernel(geometry, capacity: capacity, weight: param(0), bias: param(1),
@@ -74,6 +75,7 @@ final class Worker: @unchecked Sendable {
         blockOwner = i
         kernels.append(kernel)
       case .linear(let u):
+        try Gemm.load()
         kernels.append(LinearKernel(inputs: shape.count, units: u, capacity: capacity, weight: param(0),
                                     bias: param(1), weightGrad: grad(0), biasGrad: grad(1), needsInputGradient: needs))
       case .batchnorm:

@@ -16,8 +16,9 @@ final class WorkerPool {
 
   init(model: Model, threads: Int, capacity: Int) throws {
     self.model = model
-    workers = try (0..<threads).map { _ in try Worker(model: model, capacity: max(1, capacity)) }
+    // Before the workers: the first one loads OpenBLAS, which then starts single-threaded.
     Gemm.setThreads(1)
+    workers = try (0..<threads).map { _ in try Worker(model: model, capacity: max(1, capacity)) }
   }
 
   /// Runs `body(worker, share)` for each worker with a non-empty share of `range`, in parallel.
