@@ -17,7 +17,7 @@ import TestSupport
     let script = try folder.write("sum.joule", "xs = map(range(1000), fn(x) { x * x })\nprint(sum(xs))\n")
     let runs = [
       (["run", script], "", "332833500"),
-      (["--version"], "", "joule"),
+      (["--version"], "", "."),  // a version number, "0.2.0"
       ([], "print(6 * 7)\n", "42"),
     ]
     for (arguments, input, output) in runs {
