@@ -30,7 +30,7 @@ enum TuneCall {
     Parameter("grid", .int, default: .int(5), doc: "grid values per continuous range (the paper: 5)"),
     Parameter("grid_upper", .bool, default: .bool(false), doc: "grid includes the upper bound (the paper's rule does not)"),
     Parameter("shuffle", .bool, default: .bool(true), doc: "grid visits points in seeded random order"),
-    Parameter("initial", .optional(.int), default: .some(.none), doc: "bayes/tpe: random trials first (default dimensions + 1; tpe 10)"),
+    Parameter("initial", .optional(.int), default: .some(.none), doc: "bayes/tpe: trials before the model (bayes: a Latin hypercube, default dimensions + 1; tpe: random, 10)"),
     Parameter("candidates", .int, default: .int(2048), doc: "bayes: random candidates per suggestion before the L-BFGS ascents (the paper: 10,000, no ascent)"),
     Parameter("reference", .optional(.list), default: .some(.none),
               doc: "two objectives: hypervolume reference point [maximised, minimised] in their units"),

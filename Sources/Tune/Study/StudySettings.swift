@@ -22,7 +22,8 @@ public struct StudySettings: Codable, Sendable {
   /// Grid rule: false = the paper's lower + i·(upper − lower)/grid (upper never used); true = inclusive.
   public var gridIncludeUpper: Bool = false
   public var shuffle: Bool = true
-  /// Random trials before the model takes over (nil: dimensions + 1 for bayes, 10 for tpe as Optuna).
+  /// Trials before the model takes over (nil: dimensions + 1 for bayes, a Latin hypercube; 10 random
+  /// for tpe, as Optuna).
   public var initial: Int?
   /// Random candidates scored per Bayesian suggestion before the gradient ascents (Optuna's 2048;
   /// the paper scored 10,000 with no ascent).
