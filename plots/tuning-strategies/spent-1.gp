@@ -15,11 +15,11 @@ set yrange [0:*]
 set xtics ('grid' 0, 'random' 1, 'bayes (PI)' 2, 'bayes (EI per jou…' 3, 'bayes (PI), budget' 4) rotate by -35 noenhanced
 set xrange [-0.6:4.6]
 $joule_p1_s1 << EOD
-0 21.1
-1 19.5
-2 20.9
-3 17.6
-4 10
+0 24.2
+1 23.8
+2 24.4
+3 19.2
+4 12
 EOD
 set key off
 plot $joule_p1_s1 using 1:2 with boxes lc rgb '#1f77b4' notitle
