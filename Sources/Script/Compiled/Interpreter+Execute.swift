@@ -150,6 +150,18 @@ extension Interpreter {
             break
           }
           if try !compare(op, r[Int(a)], .int(Int(k)), code.node(ip)) { ip += Int(t); continue }
+        case .jumpUnlessLess(let a, let b, let t):
+          if case .int(let x) = r[Int(a)], case .int(let y) = r[Int(b)] {
+            if x >= y { ip += Int(t); continue }
+            break
+          }
+          if try !compare(.less, r[Int(a)], r[Int(b)], code.node(ip)) { ip += Int(t); continue }
+        case .jumpUnlessLessK(let a, let k, let t):
+          if case .int(let x) = r[Int(a)] {
+            if x >= Int(k) { ip += Int(t); continue }
+            break
+          }
+          if try !compare(.less, r[Int(a)], .int(Int(k)), code.node(ip)) { ip += Int(t); continue }
         case .loop(let t):
           ticks &-= 1
           if ticks <= 0 { try checkpoint(at: code.node(ip).takeUnretainedValue()) }

@@ -47,6 +47,10 @@ enum Op {
   /// Jumps unless `r[a] op r[b]`: a condition and its branch in one instruction.
   case jumpUnless(ComparisonOperator, Reg, Reg, Int32)
   case jumpUnlessK(ComparisonOperator, Reg, Int32, Int32)
+  /// `jumpUnless`/`jumpUnlessK` for `<`, the commonest condition (`while i < n`, `if n < 2`):
+  /// the int test is one compare, with no second dispatch on the operator (Lua's `LT`).
+  case jumpUnlessLess(Reg, Reg, Int32)
+  case jumpUnlessLessK(Reg, Int32, Int32)
   /// A `while` loop's back-edge: counts a tick (Ctrl-C, the step limit), then jumps.
   case loop(Int32)
 
@@ -86,6 +90,8 @@ extension Op {
     case .jumpIfTrue(let s, let t): return .jumpIfTrue(s, t - at)
     case .jumpUnless(let o, let a, let b, let t): return .jumpUnless(o, a, b, t - at)
     case .jumpUnlessK(let o, let a, let k, let t): return .jumpUnlessK(o, a, k, t - at)
+    case .jumpUnlessLess(let a, let b, let t): return .jumpUnlessLess(a, b, t - at)
+    case .jumpUnlessLessK(let a, let k, let t): return .jumpUnlessLessK(a, k, t - at)
     case .loop(let t): return .loop(t - at)
     case .guardRange(let t): return .guardRange(t - at)
     case .forPrep(let b, let n, let t): return .forPrep(b, n, t - at)
