@@ -18,11 +18,13 @@ extension Interpreter {
   /// callee's locals above its arguments are set (to nil): its temporaries are always written
   /// before they are read, and every slot there holds a value already, a dead temporary of the
   /// caller's (the store destroys it) or a trivial one above `stackTop` (`release`,
-  /// `popCall`). Out of line: inlined in `execute`, it cost the dispatch loop its registers (a
-  /// while step 133 instructions against 123). Makes no call and throws nothing: when the
-  /// stack needs room, the depth is at its limit or the tick runs out, it changes nothing and
+  /// `popCall`). Inlined in `execute`: out of line, its eight arguments and its prologue cost
+  /// about 25 instructions per call (fib(25) 62.4 M against 56.5 M, callgrind; an earlier
+  /// dispatch loop lost its registers to it, a while step 133 against 123, but the loop as it
+  /// is now counts the same either way). Makes no call and throws nothing: when the stack
+  /// needs room, the depth is at its limit or the tick runs out, it changes nothing and
   /// returns false, and the caller goes through `pushCallChecked`.
-  @inline(never)
+  @inline(__always)
   func pushCall(_ closure: Unmanaged<Closure>, _ callee: Unmanaged<Code>, _ slots: UnsafeMutablePointer<Value>,
                 _ argc: Int, caller code: Unmanaged<Code>, _ r: UnsafeMutablePointer<Value>, _ ip: UnsafeMutablePointer<Op>,
                 _ dest: Reg) -> Bool {
