@@ -77,13 +77,17 @@ extension Interpreter {
     depth &-= 1
     let record = callRecords[depth]
     if let result {
-      // The call's value, moved (left nil) into the caller's destination register (often the
-      // callee's first slot, where it may be already).
+      // The call's value, moved into the caller's destination register (often the callee's
+      // first slot, where it may be already). The slot it leaves is a dead temporary, of the
+      // callee or of the caller: it is left the int 0, not nil, since any trivial value will
+      // do there, and the sweep below, like every later store into it, tests a number's tag in
+      // one compare where nil takes three (nil's payload is tested too): 7 instructions per
+      // fib call (callgrind).
       let d = record.slots + Int(record.dest)
       if d != result {
         if !d.pointee.isTrivial { d.deinitialize(count: 1) }
         d.moveInitialize(from: result, count: 1)
-        result.initialize(to: .none)
+        result.initialize(to: .int(0))
       }
     }
     // The caller's `stackTop` is above `slots`, its argument registers.
