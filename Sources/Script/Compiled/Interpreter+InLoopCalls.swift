@@ -94,7 +94,7 @@ extension Interpreter {
     var p = record.top
     let end = slots + size
     while p < end {
-      if !p.pointee.isTrivial { p.pointee = .none }
+      if p.pointee.holdsReference { p.pointee = .none }
       p += 1
     }
     stackTop = record.top
