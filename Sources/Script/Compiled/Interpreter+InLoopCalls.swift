@@ -90,9 +90,12 @@ extension Interpreter {
         result.initialize(to: .int(0))
       }
     }
-    // The caller's `stackTop` is above `slots`, its argument registers.
+    // The caller's `stackTop` is above `slots`, its argument registers. The callee's is the
+    // higher of that and its frame's end (`pushCall`; its own calls have restored it), so the
+    // sweep ends there: no load of the frame's size (3 instructions a call).
     var p = record.top
-    let end = slots + size
+    let end = stackTop
+    assert(end == max(record.top, slots + size), "popCall: stackTop is not the callee's")
     while p < end {
       if p.pointee.holdsReference { p.pointee = .none }
       p += 1
