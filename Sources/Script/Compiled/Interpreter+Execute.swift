@@ -223,9 +223,9 @@ extension Interpreter {
           // (before the record is popped, so no copy of it is kept), then back to the caller.
           let record = popCall(r, code.frameSize, result: r + Int(s))
           if globals.hasRetired { globals.sweepRetired() }
-          code = record.code
-          r = record.slots
-          ip = record.ip
+          code = record.pointee.code
+          r = record.pointee.slots
+          ip = record.pointee.ip
 
         case .record(let d, let base, let count):
           record(code.node(ip), into: r + Int(d), r + Int(base), Int(count))

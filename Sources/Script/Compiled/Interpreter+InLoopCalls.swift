@@ -71,11 +71,14 @@ extension Interpreter {
   /// `stackTop` and the closure's `activeCalls` are the caller's again, and its values above
   /// the caller's `stackTop` are destroyed (left nil, as `release` leaves them). Below it, its
   /// slots are the dead temporaries of a frame still running, destroyed when that frame
-  /// stores into them or ends. Returns its record.
+  /// stores into them or ends. Returns its record, in place (valid until the next push): read
+  /// where each field is needed, the caller's code and pc are not loaded before the sweep and
+  /// kept on the stack across it.
   @inline(__always)
-  func popCall(_ slots: UnsafeMutablePointer<Value>, _ size: Int, result: UnsafeMutablePointer<Value>? = nil) -> CallRecord {
+  func popCall(_ slots: UnsafeMutablePointer<Value>, _ size: Int,
+               result: UnsafeMutablePointer<Value>? = nil) -> UnsafeMutablePointer<CallRecord> {
     depth &-= 1
-    let record = callRecords[depth]
+    let at = callRecords + depth
     if let result {
       // The call's value, moved into the caller's destination register (often the callee's
       // first slot, where it may be already). The slot it leaves is a dead temporary, of the
@@ -83,7 +86,7 @@ extension Interpreter {
       // do there, and the sweep below, like every later store into it, tests a number's tag in
       // one compare where nil takes three (nil's payload is tested too): 7 instructions per
       // fib call (callgrind).
-      let d = record.slots + Int(record.dest)
+      let d = at.pointee.slots + Int(at.pointee.dest)
       if d != result {
         if !d.pointee.isTrivial { d.deinitialize(count: 1) }
         d.moveInitialize(from: result, count: 1)
@@ -93,16 +96,17 @@ extension Interpreter {
     // The caller's `stackTop` is above `slots`, its argument registers. The callee's is the
     // higher of that and its frame's end (`pushCall`; its own calls have restored it), so the
     // sweep ends there: no load of the frame's size (3 instructions a call).
-    var p = record.top
+    let top = at.pointee.top
+    var p = top
     let end = stackTop
-    assert(end == max(record.top, slots + size), "popCall: stackTop is not the callee's")
+    assert(end == max(top, slots + size), "popCall: stackTop is not the callee's")
     while p < end {
       if p.pointee.holdsReference { p.pointee = .none }
       p += 1
     }
-    stackTop = record.top
-    record.closure._withUnsafeGuaranteedRef { $0.activeCalls &-= 1 }
-    return record
+    stackTop = top
+    at.pointee.closure._withUnsafeGuaranteedRef { $0.activeCalls &-= 1 }
+    return at
   }
 
   /// A `return` that the tree ran (`flow`, `returnValue`) ends an in-loop call: as `ret`, with
@@ -116,7 +120,7 @@ extension Interpreter {
       v = returnValue
       returnValue = .none
     }
-    let record = popCall(r, code.frameSize)
+    let record = popCall(r, code.frameSize).pointee
     if globals.hasRetired { globals.sweepRetired() }
     code = record.code
     r = record.slots
@@ -141,7 +145,7 @@ extension Interpreter {
     var code = code
     var slots = slots
     while depth > floor {
-      let record = popCall(slots, code.frameSize)
+      let record = popCall(slots, code.frameSize).pointee
       code = record.code
       slots = record.slots
       let site = code.node(record.ip).takeUnretainedValue()
