@@ -86,8 +86,6 @@ struct Compiler {
     case .jumpIfTrue(let s, _): ops[at] = .jumpIfTrue(s, target)
     case .jumpUnless(let o, let a, let b, _): ops[at] = .jumpUnless(o, a, b, target)
     case .jumpUnlessK(let o, let a, let k, _): ops[at] = .jumpUnlessK(o, a, k, target)
-    case .jumpUnlessLess(let a, let b, _): ops[at] = .jumpUnlessLess(a, b, target)
-    case .jumpUnlessLessK(let a, let k, _): ops[at] = .jumpUnlessLessK(a, k, target)
     case .guardRange: ops[at] = .guardRange(target)
     case .forPrep(let b, let n, _): ops[at] = .forPrep(b, n, target)
     default: preconditionFailure("patch: not a jump")
@@ -270,12 +268,10 @@ struct Compiler {
     switch node {
     case let c as ComparisonConstant where c.op != .isIn && Int32(exactly: c.constant) != nil:
       let a = try operand(c.left)
-      if c.op == .less { return [emit(.jumpUnlessLessK(a, Int32(c.constant), 0), c)] }
       return [emit(.jumpUnlessK(c.op, a, Int32(c.constant), 0), c)]
     case let c as Comparison where c.op != .isIn:
       let a = try operand(c.left)
       let b = try operand(c.right)
-      if c.op == .less { return [emit(.jumpUnlessLess(a, b, 0), c)] }
       return [emit(.jumpUnless(c.op, a, b, 0), c)]
     case let a as And:
       return try condition(a.left) + condition(a.right)

@@ -140,28 +140,19 @@ extension Interpreter {
           if r[Int(s)].isTruthy { ip += Int(t); continue }
         case .jumpUnless(let op, let a, let b, let t):
           if case .int(let x) = r[Int(a)], case .int(let y) = r[Int(b)] {
-            if !Interpreter.compareInts(op, x, y) { ip += Int(t); continue }
+            // `<`, the commonest condition (`while i < n`, `if n < 2`), tested first: one
+            // compare of the operator, not `compareInts`' jump table. (Not an instruction of
+            // its own: see `Op`.)
+            if op == .less ? x >= y : !Interpreter.compareInts(op, x, y) { ip += Int(t); continue }
             break
           }
           if try !compare(op, r[Int(a)], r[Int(b)], code.node(ip)) { ip += Int(t); continue }
         case .jumpUnlessK(let op, let a, let k, let t):
           if case .int(let x) = r[Int(a)] {
-            if !Interpreter.compareInts(op, x, Int(k)) { ip += Int(t); continue }
+            if op == .less ? x >= Int(k) : !Interpreter.compareInts(op, x, Int(k)) { ip += Int(t); continue }
             break
           }
           if try !compare(op, r[Int(a)], .int(Int(k)), code.node(ip)) { ip += Int(t); continue }
-        case .jumpUnlessLess(let a, let b, let t):
-          if case .int(let x) = r[Int(a)], case .int(let y) = r[Int(b)] {
-            if x >= y { ip += Int(t); continue }
-            break
-          }
-          if try !compare(.less, r[Int(a)], r[Int(b)], code.node(ip)) { ip += Int(t); continue }
-        case .jumpUnlessLessK(let a, let k, let t):
-          if case .int(let x) = r[Int(a)] {
-            if x >= Int(k) { ip += Int(t); continue }
-            break
-          }
-          if try !compare(.less, r[Int(a)], .int(Int(k)), code.node(ip)) { ip += Int(t); continue }
         case .loop(let t):
           ticks &-= 1
           if ticks <= 0 { try checkpoint(at: code.node(ip).takeUnretainedValue()) }
