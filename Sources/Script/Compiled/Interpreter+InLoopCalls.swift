@@ -19,7 +19,7 @@ extension Interpreter {
   /// before they are read, and every slot there holds a value already, a dead temporary of the
   /// caller's (the store destroys it) or a trivial one above `stackTop` (`release`,
   /// `popCall`). Inlined in `execute`: out of line, its eight arguments and its prologue cost
-  /// about 25 instructions per call (fib(25) 62.4 M against 56.5 M, callgrind; an earlier
+  /// about 25 instructions per call (fib(25) 5.8 M of 62.4 M, callgrind; an earlier
   /// dispatch loop lost its registers to it, a while step 133 against 123, but the loop as it
   /// is now counts the same either way). Makes no call and throws nothing: when the stack
   /// needs room, the depth is at its limit or the tick runs out, it changes nothing and
