@@ -33,6 +33,18 @@ extension Compiler {
     return t
   }
 
+  /// `operand` for an operator's first operand, given the operator's destination `d`: when
+  /// `d` is the newest temporary (nothing reads it before the operator writes it), the
+  /// operand is computed there, as Lua allocates registers. Frames are smaller: fib's
+  /// `fib(n - 1) + fib(n - 2)` is `call t1; call t2; add t1, t1, t2` in three slots, not four,
+  /// so each of its in-loop calls starts a slot lower and its `ret` clears one slot fewer.
+  mutating func operand(_ node: Node, reusing d: Reg) throws -> Reg {
+    if let l = node as? LocalGet { return Reg(l.slot) }
+    guard Int(d) == top - 1, Int(d) >= localBase else { return try operand(node) }
+    try expression(node, into: d)
+    return d
+  }
+
   mutating func expression(_ node: Node, into d: Reg) throws {
     let mark = top
     depth += 1
@@ -50,7 +62,7 @@ extension Compiler {
     case let g as GlobalGet:
       emit(.getGlobal(d, Int32(g.index)), g)
     case let b as Binary:
-      let x = try operand(b.left)
+      let x = try operand(b.left, reusing: d)
       let y = try operand(b.right)
       switch b.op {
       case .add: emit(.add(d, x, y), b)
@@ -59,7 +71,7 @@ extension Compiler {
       default: emit(.arith(b.op, d, x, y), b)
       }
     case let b as BinaryConstant:
-      let x = try operand(b.left)
+      let x = try operand(b.left, reusing: d)
       guard let k = Int32(exactly: b.constant) else {
         let t = temp()
         emit(.loadK(t, constant(.int(b.constant))), b)
@@ -72,11 +84,11 @@ extension Compiler {
       default: emit(.arithK(b.op, d, x, k), b)
       }
     case let c as Comparison:
-      let x = try operand(c.left)
+      let x = try operand(c.left, reusing: d)
       let y = try operand(c.right)
       emit(.compare(c.op, d, x, y), c)
     case let c as ComparisonConstant:
-      let x = try operand(c.left)
+      let x = try operand(c.left, reusing: d)
       if let k = Int32(exactly: c.constant) {
         emit(.compareK(c.op, d, x, k), c)
       } else {

@@ -140,13 +140,16 @@ extension Interpreter {
           if r[Int(s)].isTruthy { ip += Int(t); continue }
         case .jumpUnless(let op, let a, let b, let t):
           if case .int(let x) = r[Int(a)], case .int(let y) = r[Int(b)] {
-            if !Interpreter.compareInts(op, x, y) { ip += Int(t); continue }
+            // `<`, the commonest condition (`while i < n`, `if n < 2`), tested first: one
+            // compare of the operator, not `compareInts`' jump table. (Not an instruction of
+            // its own: see `Op`.)
+            if op == .less ? x >= y : !Interpreter.compareInts(op, x, y) { ip += Int(t); continue }
             break
           }
           if try !compare(op, r[Int(a)], r[Int(b)], code.node(ip)) { ip += Int(t); continue }
         case .jumpUnlessK(let op, let a, let k, let t):
           if case .int(let x) = r[Int(a)] {
-            if !Interpreter.compareInts(op, x, Int(k)) { ip += Int(t); continue }
+            if op == .less ? x >= Int(k) : !Interpreter.compareInts(op, x, Int(k)) { ip += Int(t); continue }
             break
           }
           if try !compare(op, r[Int(a)], .int(Int(k)), code.node(ip)) { ip += Int(t); continue }
@@ -211,9 +214,9 @@ extension Interpreter {
           // (before the record is popped, so no copy of it is kept), then back to the caller.
           let record = popCall(r, code.frameSize, result: r + Int(s))
           if globals.hasRetired { globals.sweepRetired() }
-          code = record.code
-          r = record.slots
-          ip = record.ip
+          code = record.pointee.code
+          r = record.pointee.slots
+          ip = record.pointee.ip
 
         case .record(let d, let base, let count):
           record(code.node(ip), into: r + Int(d), r + Int(base), Int(count))

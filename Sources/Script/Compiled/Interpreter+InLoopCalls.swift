@@ -18,11 +18,13 @@ extension Interpreter {
   /// callee's locals above its arguments are set (to nil): its temporaries are always written
   /// before they are read, and every slot there holds a value already, a dead temporary of the
   /// caller's (the store destroys it) or a trivial one above `stackTop` (`release`,
-  /// `popCall`). Out of line: inlined in `execute`, it cost the dispatch loop its registers (a
-  /// while step 133 instructions against 123). Makes no call and throws nothing: when the
-  /// stack needs room, the depth is at its limit or the tick runs out, it changes nothing and
+  /// `popCall`). Inlined in `execute`: out of line, its eight arguments and its prologue cost
+  /// about 25 instructions per call (fib(25) 5.8 M of 62.4 M, callgrind; an earlier
+  /// dispatch loop lost its registers to it, a while step 133 against 123, but the loop as it
+  /// is now counts the same either way). Makes no call and throws nothing: when the stack
+  /// needs room, the depth is at its limit or the tick runs out, it changes nothing and
   /// returns false, and the caller goes through `pushCallChecked`.
-  @inline(never)
+  @inline(__always)
   func pushCall(_ closure: Unmanaged<Closure>, _ callee: Unmanaged<Code>, _ slots: UnsafeMutablePointer<Value>,
                 _ argc: Int, caller code: Unmanaged<Code>, _ r: UnsafeMutablePointer<Value>, _ ip: UnsafeMutablePointer<Op>,
                 _ dest: Reg) -> Bool {
@@ -69,31 +71,42 @@ extension Interpreter {
   /// `stackTop` and the closure's `activeCalls` are the caller's again, and its values above
   /// the caller's `stackTop` are destroyed (left nil, as `release` leaves them). Below it, its
   /// slots are the dead temporaries of a frame still running, destroyed when that frame
-  /// stores into them or ends. Returns its record.
+  /// stores into them or ends. Returns its record, in place (valid until the next push): read
+  /// where each field is needed, the caller's code and pc are not loaded before the sweep and
+  /// kept on the stack across it.
   @inline(__always)
-  func popCall(_ slots: UnsafeMutablePointer<Value>, _ size: Int, result: UnsafeMutablePointer<Value>? = nil) -> CallRecord {
+  func popCall(_ slots: UnsafeMutablePointer<Value>, _ size: Int,
+               result: UnsafeMutablePointer<Value>? = nil) -> UnsafeMutablePointer<CallRecord> {
     depth &-= 1
-    let record = callRecords[depth]
+    let at = callRecords + depth
     if let result {
-      // The call's value, moved (left nil) into the caller's destination register (often the
-      // callee's first slot, where it may be already).
-      let d = record.slots + Int(record.dest)
+      // The call's value, moved into the caller's destination register (often the callee's
+      // first slot, where it may be already). The slot it leaves is a dead temporary, of the
+      // callee or of the caller: it is left the int 0, not nil, since any trivial value will
+      // do there, and the sweep below, like every later store into it, tests a number's tag in
+      // one compare where nil takes three (nil's payload is tested too): 7 instructions per
+      // fib call (callgrind).
+      let d = at.pointee.slots + Int(at.pointee.dest)
       if d != result {
         if !d.pointee.isTrivial { d.deinitialize(count: 1) }
         d.moveInitialize(from: result, count: 1)
-        result.initialize(to: .none)
+        result.initialize(to: .int(0))
       }
     }
-    // The caller's `stackTop` is above `slots`, its argument registers.
-    var p = record.top
-    let end = slots + size
+    // The caller's `stackTop` is above `slots`, its argument registers. The callee's is the
+    // higher of that and its frame's end (`pushCall`; its own calls have restored it), so the
+    // sweep ends there: no load of the frame's size (3 instructions a call).
+    let top = at.pointee.top
+    var p = top
+    let end = stackTop
+    assert(end == max(top, slots + size), "popCall: stackTop is not the callee's")
     while p < end {
-      if !p.pointee.isTrivial { p.pointee = .none }
+      if p.pointee.holdsReference { p.pointee = .none }
       p += 1
     }
-    stackTop = record.top
-    record.closure._withUnsafeGuaranteedRef { $0.activeCalls &-= 1 }
-    return record
+    stackTop = top
+    at.pointee.closure._withUnsafeGuaranteedRef { $0.activeCalls &-= 1 }
+    return at
   }
 
   /// A `return` that the tree ran (`flow`, `returnValue`) ends an in-loop call: as `ret`, with
@@ -107,7 +120,7 @@ extension Interpreter {
       v = returnValue
       returnValue = .none
     }
-    let record = popCall(r, code.frameSize)
+    let record = popCall(r, code.frameSize).pointee
     if globals.hasRetired { globals.sweepRetired() }
     code = record.code
     r = record.slots
@@ -132,7 +145,7 @@ extension Interpreter {
     var code = code
     var slots = slots
     while depth > floor {
-      let record = popCall(slots, code.frameSize)
+      let record = popCall(slots, code.frameSize).pointee
       code = record.code
       slots = record.slots
       let site = code.node(record.ip).takeUnretainedValue()

@@ -85,6 +85,19 @@ extension Value {
     }
   }
 
+  /// `!isTrivial`, tested on the tag alone: nil shares its tag with no other case, but naming
+  /// it (as `isTrivial` does) makes Swift test its payload too, three compares where two do.
+  /// For loops over many slots (`popCall`); a new case that holds a reference must be added
+  /// here. (Used for every store, this form moved the dispatch loop's registers: the while
+  /// program counted 1.7% more.)
+  @inline(__always)
+  var holdsReference: Bool {
+    switch self {
+    case .string, .list, .record, .closure, .builtin, .host: return true
+    default: return false
+    }
+  }
+
   /// True for ints and floats (not bools).
   @inline(__always)
   var isNumber: Bool {
