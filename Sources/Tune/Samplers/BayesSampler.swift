@@ -54,9 +54,6 @@ public struct BayesSampler: Sampler {
   }
 
   public func suggest(index: Int, history: [Observation]) throws -> Suggestion? {
-    let random = RandomSampler(space: space, seed: seed)
-    let done = history.filter { !$0.pending || pendingRule == .constantLiar }
-    let scored = done.filter { $0.score?.isFinite == true }
     if index < initial, initialDesign == .latinHypercube {
       // The whole design comes from the seed, so trial i's point depends on (seed, initial, i)
       // alone: a resumed study, or another worker, gets the same one.
@@ -64,6 +61,9 @@ public struct BayesSampler: Sampler {
       let design = LatinHypercube(count: initial, dimensions: space.count, using: &rng)
       return Suggestion(point: space.decode(design.points[index]), predictedJoules: nil)
     }
+    let random = RandomSampler(space: space, seed: seed)
+    let done = history.filter { !$0.pending || pendingRule == .constantLiar }
+    let scored = done.filter { $0.score?.isFinite == true }
     guard index >= initial, scored.count >= 2 else { return try random.suggest(index: index, history: history) }
 
     // Inputs and standardised outputs; failed trials (and, for the constant liar, running ones)
