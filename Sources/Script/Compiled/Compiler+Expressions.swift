@@ -39,8 +39,7 @@ extension Compiler {
   /// `fib(n - 1) + fib(n - 2)` is `call t1; call t2; add t1, t1, t2` in three slots, not four,
   /// so each of its in-loop calls starts a slot lower and its `ret` clears one slot fewer.
   mutating func operand(_ node: Node, reusing d: Reg) throws -> Reg {
-    if let l = node as? LocalGet { return Reg(l.slot) }
-    guard Int(d) == top - 1, Int(d) >= localBase else { return try operand(node) }
+    guard Int(d) == top - 1, Int(d) >= localBase, !(node is LocalGet) else { return try operand(node) }
     try expression(node, into: d)
     return d
   }
